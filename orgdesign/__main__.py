@@ -1,0 +1,5 @@
+"""`python -m orgdesign`."""
+
+from orgdesign.cli import main
+
+main()

@@ -1,0 +1,51 @@
+"""The `orgdesign` command: a thin typer layer over the library.
+
+Commands import what they need when they run, so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from orgdesign import __version__
+
+from . import org
+from .common import state
+
+app = typer.Typer(
+    name="orgdesign",
+    help="Who should own each social media objective, and who must work with whom.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"orgdesign {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Optional[bool] = typer.Option(  # noqa: UP007 - typer reads the annotation
+        None, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
+) -> None:
+    state["debug"] = debug
+
+
+app.command()(org.validate)
+app.command()(org.show)
+app.command()(org.schema)
+app.command()(org.examples)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,73 @@
+"""Commands about org files: validate, show, schema, examples."""
+
+from __future__ import annotations
+
+import typer
+
+from .common import boundary, out_console, print_error_lines
+
+
+@boundary
+def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSON).", metavar="FILE...")) -> None:
+    """Check org files and list every problem with its file:line:column and field."""
+    from rich.text import Text
+
+    from orgdesign.errors import InputError
+    from orgdesign.load import load_org
+
+    console = out_console()
+    failed = 0
+    for path in files:
+        try:
+            org = load_org(path)
+        except InputError as error:
+            failed += 1
+            count = len(error.diagnostics)
+            console.print(Text(f"✗ {path}: {count} problem{'s' * (count != 1)}", style="red"))
+            print_error_lines(error.lines)
+        else:
+            console.print(
+                Text(f"✓ {path}: ", style="green")
+                + Text(f"{len(org.departments)} departments, {len(org.objectives)} objectives", style="dim")
+            )
+    if failed:
+        raise typer.Exit(2)
+
+
+@boundary
+def show(file: str = typer.Argument(..., help="An org file.")) -> None:
+    """Show an org as a reporting tree and a table of objectives."""
+    from orgdesign.load import load_org
+    from orgdesign.render import objectives_table, org_tree
+
+    org = load_org(file)
+    console = out_console()
+    console.print(org_tree(org))
+    console.print()
+    console.print(objectives_table(org))
+
+
+@boundary
+def schema() -> None:
+    """Print the JSON Schema of org files, for editors that validate YAML and JSON."""
+    import json
+
+    from orgdesign.model import OrgFile
+
+    typer.echo(json.dumps(OrgFile.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@boundary
+def examples() -> None:
+    """List the bundled example org files."""
+    from rich.table import Table
+
+    from orgdesign.examples import bundled
+    from orgdesign.render import text
+
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="cyan", no_wrap=True)
+    table.add_column()
+    for path, summary in bundled():
+        table.add_row(text(path), text(summary))
+    out_console().print(table)

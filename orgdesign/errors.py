@@ -1,0 +1,91 @@
+"""Every error orgdesign raises, and the exit code each one means.
+
+    OrgdesignError              exit 2 unless a subclass says otherwise
+    ├── InputError              a file or value is wrong; carries Diagnostics
+    │   └── UsageError          a command-line value is wrong (no file behind it)
+    ├── OutputError             a file could not be written (exists, unwritable)
+    └── InfeasibleError         exit 1: valid input, but no assignment satisfies it
+
+Domain code raises these and never prints; the CLI catches them in one place
+and prints each diagnostic as `file:line:col: field: message` on stderr.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One located problem in an input file."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class OrgdesignError(Exception):
+    """Base of all orgdesign errors."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines to print on stderr."""
+        return [str(self)]
+
+
+class InputError(OrgdesignError):
+    """One or more located problems in an input; all are reported together."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = sorted(diagnostics, key=lambda d: (d.file, d.line or 0, d.column or 0, d.field, d.message))
+        super().__init__("\n".join(self.lines))
+
+    @property
+    def lines(self) -> list[str]:
+        return [str(d) for d in self.diagnostics]
+
+    @classmethod
+    def single(cls, file: str, message: str, line: int | None = None, column: int | None = None, field: str = ""):
+        return cls([Diagnostic(file, line, column, field, message)])
+
+
+class UsageError(InputError):
+    """A bad command-line value, reported like a file error for `<command line>`."""
+
+    def __init__(self, option: str, message: str):
+        super().__init__([Diagnostic("<command line>", None, None, option, message)])
+
+
+class OutputError(OrgdesignError):
+    """An output file could not be written; nothing was changed."""
+
+
+class InfeasibleError(OrgdesignError):
+    """No assignment satisfies capacities and hard constraints."""
+
+    exit_code = EXIT_FINDINGS
+
+    def __init__(self, message: str, details: list[str]):
+        self.details = details
+        super().__init__(message)
+
+    @property
+    def lines(self) -> list[str]:
+        return [str(self.args[0]), *self.details]

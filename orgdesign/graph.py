@@ -1,0 +1,110 @@
+"""The org as a networkx graph: reporting lines between departments, and
+objectives attached to their current owners.
+
+Nodes are `("department", id)` and `("objective", id)` so the two id spaces
+never collide; edges carry a `kind` (`reports_to`, `owns_today`). The rest of
+the engine asks `OrgGraph` questions instead of walking raw records.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import networkx as nx
+
+from .model import Department, Objective, OrgFile
+
+DEPARTMENT = "department"
+OBJECTIVE = "objective"
+
+
+class OrgGraph:
+    """Read-only queries over one org's reporting tree and objectives."""
+
+    def __init__(self, org: OrgFile):
+        self.org = org
+        graph = nx.DiGraph()
+        for department in org.departments:
+            graph.add_node((DEPARTMENT, department.id), kind=DEPARTMENT, record=department)
+        for department in org.departments:
+            if department.reports_to:
+                graph.add_edge(
+                    (DEPARTMENT, department.id), (DEPARTMENT, department.reports_to), kind="reports_to"
+                )
+        for objective in org.objectives:
+            graph.add_node((OBJECTIVE, objective.id), kind=OBJECTIVE, record=objective)
+        for objective_id, department_id in sorted(org.current_owners.items()):
+            graph.add_edge((DEPARTMENT, department_id), (OBJECTIVE, objective_id), kind="owns_today")
+        self.graph = graph
+
+    @cached_property
+    def departments(self) -> dict[str, Department]:
+        """Departments by id, in id order."""
+        return {d.id: d for d in sorted(self.org.departments, key=lambda d: d.id)}
+
+    @cached_property
+    def objectives(self) -> dict[str, Objective]:
+        """Objectives by id, in id order."""
+        return {o.id: o for o in sorted(self.org.objectives, key=lambda o: o.id)}
+
+    @cached_property
+    def functions(self) -> frozenset[str]:
+        """The functions present in the org."""
+        return frozenset(d.function for d in self.org.departments)
+
+    @cached_property
+    def _by_function(self) -> dict[str, list[str]]:
+        groups: dict[str, list[str]] = {}
+        for department_id, department in self.departments.items():
+            groups.setdefault(department.function, []).append(department_id)
+        return groups
+
+    def with_function(self, function: str) -> list[str]:
+        """Ids of the departments with this function, in id order."""
+        return self._by_function.get(function, [])
+
+    def manager(self, department_id: str) -> str | None:
+        """The department this one reports to."""
+        return self.departments[department_id].reports_to
+
+    def reports(self, department_id: str) -> list[str]:
+        """Departments that report directly to this one, in id order."""
+        return sorted(
+            source[1]
+            for source, _, kind in self.graph.in_edges((DEPARTMENT, department_id), data="kind")
+            if kind == "reports_to"
+        )
+
+    def roots(self) -> list[str]:
+        """Departments that report to nobody, in id order."""
+        return [d for d, record in self.departments.items() if not record.reports_to]
+
+    def chain(self, department_id: str) -> list[str]:
+        """The department and everyone above it, nearest first."""
+        out = [department_id]
+        while self.departments[out[-1]].reports_to:
+            out.append(self.departments[out[-1]].reports_to)
+        return out
+
+    def depth(self, department_id: str) -> int:
+        """0 for a root, 1 for a unit reporting to a root, and so on."""
+        return len(self.chain(department_id)) - 1
+
+    def current_owner(self, objective_id: str) -> str | None:
+        """Today's owner of an objective, if the file says."""
+        return self.org.current_owners.get(objective_id)
+
+    def owned_today(self, department_id: str) -> list[str]:
+        """Objectives this department owns today, in id order."""
+        return sorted(
+            target[1]
+            for _, target, kind in self.graph.out_edges((DEPARTMENT, department_id), data="kind")
+            if kind == "owns_today"
+        )
+
+    def reporting_tree(self) -> nx.DiGraph:
+        """Departments only, edges from manager to report (for layout and export)."""
+        tree = nx.DiGraph()
+        tree.add_nodes_from(self.departments)
+        tree.add_edges_from((d.reports_to, i) for i, d in self.departments.items() if d.reports_to)
+        return tree

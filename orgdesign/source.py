@@ -1,0 +1,381 @@
+"""Read an input file safely: bytes -> UTF-8 text -> plain data + locations.
+
+YAML is composed into nodes (never into Python objects from tags), and the
+data is built by walking those nodes, so that every value keeps the line and
+column it came from, duplicate keys are caught (PyYAML keeps the last one
+silently), and alias bombs and absurd nesting are refused before they cost
+time or memory. JSON is parsed by the standard library; its locations are
+only computed when an error needs them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Diagnostic, InputError
+
+MAX_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 40
+ALIAS_EXPANSION_LIMIT = 100_000  # nodes that aliases may add beyond the file's own
+
+Path = tuple  # a path into the data: keys and list indexes
+
+
+@dataclass
+class Source:
+    """Parsed data of one file, with the location of every value in it."""
+
+    name: str
+    data: Any
+    text: str = field(repr=False, default="")
+    is_json: bool = False
+    _marks: dict[Path, tuple[int, int]] | None = field(default=None, repr=False)
+
+    def locate(self, path: Path) -> tuple[int | None, int | None]:
+        """Line and column of the value at `path`, or of its nearest ancestor."""
+        if self._marks is None:
+            self._marks = _json_marks(self.text)
+        path = tuple(path)
+        while path:
+            if path in self._marks:
+                return self._marks[path]
+            path = path[:-1]
+        return self._marks.get((), (None, None)) if self._marks else (None, None)
+
+    def diagnostic(self, path: Path, message: str) -> Diagnostic:
+        line, column = self.locate(path)
+        return Diagnostic(self.name, line, column, format_path(path), message)
+
+
+def format_path(path: Path) -> str:
+    """`('departments', 3, 'reports_to')` -> `departments[3].reports_to`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def read_bytes(path: str, display: str | None = None) -> bytes:
+    """Read a file, turning every OS problem into one located message."""
+    name = display or path
+    try:
+        if os.path.isdir(path):
+            raise InputError.single(name, "is a directory; expected an org file")
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise InputError.single(name, f"file is {size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB")
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError.single(name, "no such file") from None
+    except PermissionError:
+        raise InputError.single(name, "permission denied: cannot read this file") from None
+    except IsADirectoryError:
+        raise InputError.single(name, "is a directory; expected an org file") from None
+    except OSError as error:
+        raise InputError.single(name, f"cannot read file: {error.strerror or error}") from None
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Bytes to text: UTF-8 only, with a precise message for anything else."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError.single(name, "file is UTF-16; save it as UTF-8", 1, 1)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = _position(raw, nul)
+        raise InputError.single(
+            name, "file contains a NUL byte; it is binary or UTF-16 without a byte-order mark", line, column
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(raw, error.start)
+        raise InputError.single(
+            name, f"byte 0x{raw[error.start]:02x} is not valid UTF-8; save the file as UTF-8", line, column
+        ) from None
+    if not text.strip():
+        raise InputError.single(name, "file is empty", 1, 1)
+    return text
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def load_source(path: str, display: str | None = None) -> Source:
+    """Read and parse `path` (YAML, or JSON when it ends in .json)."""
+    name = display or path
+    text = decode(read_bytes(path, name), name)
+    return parse_text(text, name, is_json=path.lower().endswith(".json"))
+
+
+def parse_text(text: str, name: str, is_json: bool = False) -> Source:
+    """Parse text already in memory (used for files and for tests)."""
+    if is_json:
+        return _parse_json(text, name)
+    data, marks, problems = _parse_yaml(text, name)
+    if problems:
+        raise InputError(problems)
+    return Source(name, data, text, False, marks)
+
+
+# --- JSON -------------------------------------------------------------------
+
+
+def _parse_json(text: str, name: str) -> Source:
+    duplicates: list[str] = []
+
+    def pairs(items):
+        seen: dict = {}
+        for key, value in items:
+            if key in seen:
+                duplicates.append(key)
+            seen[key] = value
+        return seen
+
+    def constant(word):
+        raise _Constant(word)
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except json.JSONDecodeError as error:
+        message = error.msg
+        if "Expecting property name" in message or "Expecting value" in message:
+            prior = text[: error.pos].rstrip()
+            if prior.endswith(","):
+                message = "trailing comma is not allowed in JSON"
+        raise InputError.single(name, f"invalid JSON: {message}", error.lineno, error.colno) from None
+    except _Constant as error:
+        line, column = _position(text.encode(), len(text[: text.find(error.word)].encode()))
+        raise InputError.single(name, f"invalid JSON: {error.word} is not a number JSON allows", line, column) from None
+    except (ValueError, RecursionError) as error:
+        text_error = "nesting is too deep" if isinstance(error, RecursionError) else str(error)
+        raise InputError.single(name, f"invalid JSON: {text_error}") from None
+    source = Source(name, data, text, True)
+    if duplicates:
+        _, _, problems = _parse_yaml(text, name)
+        raise InputError(problems or [Diagnostic(name, None, None, "", f"duplicate key {duplicates[0]!r}")])
+    return source
+
+
+class _Constant(ValueError):
+    def __init__(self, word: str):
+        self.word = word
+
+
+def _json_marks(text: str) -> dict[Path, tuple[int, int]]:
+    """Locations for JSON data, read through the YAML parser (JSON is YAML's flow style)."""
+    try:
+        _, marks, _ = _parse_yaml(text, "")
+    except InputError:
+        return {}
+    return marks
+
+
+# --- YAML -------------------------------------------------------------------
+
+_STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+_ALLOWED = {
+    _STR,
+    _BOOL,
+    _TIMESTAMP,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+def _yaml():
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml, loader
+
+
+def _parse_yaml(text: str, name: str):
+    yaml, loader_class = _yaml()
+    import gc
+
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # composing creates many small objects and no cycles worth collecting
+    try:
+        loader = loader_class(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise InputError.single(name, _yaml_message(error, text, mark), line, column) from None
+    except yaml.YAMLError as error:
+        raise InputError.single(name, f"invalid YAML: {error}") from None
+    except RecursionError:
+        raise InputError.single(name, f"nesting is deeper than {MAX_DEPTH} levels") from None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    if root is None:
+        raise InputError.single(name, "file is empty", 1, 1)
+    walker = _Walker(name, yaml.constructor.SafeConstructor())
+    walker.check_size(root)
+    walker.marks[()] = _mark(root)
+    data = walker.build(root, (), 0)
+    return data, walker.marks, walker.problems
+
+
+def _yaml_message(error, text: str, mark) -> str:
+    problem = (error.problem or str(error)).strip()
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        return "invalid YAML: a tab character cannot be used for indentation; use spaces"
+    context = ""
+    if error.context and error.context != error.problem:
+        context = f" ({error.context.strip()}"
+        if error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
+            context += f" that starts on line {error.context_mark.line + 1}"
+        context += ")"
+    return f"invalid YAML: {problem}{context}"
+
+
+class _Walker:
+    """Builds plain data from YAML nodes and records where each value sits."""
+
+    def __init__(self, name: str, constructor):
+        self.name = name
+        self.constructor = constructor
+        self.marks: dict[Path, tuple[int, int]] = {}
+        self.problems: list[Diagnostic] = []
+
+    def check_size(self, root) -> None:
+        """Refuse alias bombs: compare the expanded size with the distinct nodes."""
+        expanded: dict[int, int] = {}
+        distinct = 0
+        stack = [(root, 0, False)]
+        while stack:
+            node, depth, done = stack.pop()
+            key = id(node)
+            if done:
+                children = _children(node)
+                expanded[key] = 1 + sum(expanded[id(child)] for child in children)
+                continue
+            if key in expanded:
+                continue
+            if depth > MAX_DEPTH:
+                raise InputError.single(
+                    self.name, f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node)
+                )
+            distinct += 1
+            expanded[key] = 0  # placeholder; replaced when children are done
+            stack.append((node, depth, True))
+            for child in _children(node):
+                if id(child) not in expanded:
+                    stack.append((child, depth + 1, False))
+        if expanded[id(root)] > distinct + ALIAS_EXPANSION_LIMIT:
+            raise InputError.single(
+                self.name,
+                f"aliases expand to {expanded[id(root)]:,} values; refusing (an alias bomb?)",
+                *_mark(root),
+            )
+
+    def build(self, node, path: Path, depth: int):
+        import yaml
+
+        if node.tag not in _ALLOWED and node.tag != _MERGE:
+            self.problems.append(
+                Diagnostic(self.name, *_mark(node), _fmt(path), f"the tag {node.tag!r} is not allowed in org files")
+            )
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.item(child, (*path, index), depth) for index, child in enumerate(node.value)]
+        return self.mapping(node, path, depth)
+
+    def item(self, child, path: Path, depth: int):
+        self.marks[path] = _mark(child)
+        return self.build(child, path, depth + 1)
+
+    def scalar(self, node, path: Path):
+        if node.tag in (_STR, _TIMESTAMP):
+            return node.value
+        if node.tag == _BOOL and node.value.lower() not in ("true", "false"):
+            return node.value  # yes/no/on/off stay text: country code NO is Norway
+        try:
+            return self.constructor.construct_object(node)
+        except ValueError as error:
+            reason = "number is too long" if "digits" in str(error) else str(error)
+            self.problems.append(Diagnostic(self.name, *_mark(node), _fmt(path), reason))
+            return None
+
+    def mapping(self, node, path: Path, depth: int) -> dict:
+        import yaml
+
+        result: dict = {}
+        where: dict[str, int] = {}
+        merged: list = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                merged.append(value_node)
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(
+                    Diagnostic(self.name, *_mark(key_node), _fmt(path), "a key must be a plain value, not a list or mapping")
+                )
+                continue
+            key = key_node.value
+            child_path = (*path, key)
+            if key in where:
+                self.problems.append(
+                    Diagnostic(
+                        self.name,
+                        *_mark(key_node),
+                        _fmt(child_path),
+                        f"duplicate key {key!r} (first defined on line {where[key]})",
+                    )
+                )
+                continue
+            where[key] = key_node.start_mark.line + 1
+            self.marks[child_path] = _mark(key_node)
+            result[key] = self.build(value_node, child_path, depth + 1)
+        for source in merged:
+            sources = source.value if isinstance(source, yaml.SequenceNode) else [source]
+            for mapping in sources:
+                if not isinstance(mapping, yaml.MappingNode):
+                    self.problems.append(
+                        Diagnostic(self.name, *_mark(mapping), _fmt(path), "'<<' must merge a mapping")
+                    )
+                    continue
+                for key, value in self.mapping(mapping, path, depth).items():
+                    result.setdefault(key, value)
+        return result
+
+
+def _children(node) -> list:
+    value = node.value
+    if isinstance(value, str):
+        return []
+    if value and isinstance(value[0], tuple):
+        return [part for pair in value for part in pair]
+    return list(value)
+
+
+def _mark(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _fmt(path: Path) -> str:
+    return format_path(path)

@@ -1,0 +1,111 @@
+"""Canonical ids shared by org files, rule packs and the interview.
+
+Rule packs may extend the function and objective-kind lists (see
+`Vocabulary.extended`), so validation asks a `Vocabulary` object rather than
+module constants directly.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+FUNCTIONS: dict[str, str] = {
+    "executive": "Executive leadership (CEO, managing board)",
+    "marketing": "Marketing",
+    "communications": "Communications and PR",
+    "customer_service": "Customer service and customer relations",
+    "sales": "Sales and account management",
+    "hr": "Human resources and recruiting",
+    "product": "Product management",
+    "rnd": "Research and development",
+    "it": "IT and data platforms",
+    "legal": "Legal and compliance",
+    "risk": "Risk management",
+    "finance": "Finance",
+    "distribution": "Distribution and channel management",
+    "social_media": "A dedicated social media team",
+    "agency": "An external agency or outsourced team",
+    "community": "Community management",
+    "analytics": "Analytics, insight and business intelligence",
+    "ecommerce": "E-commerce and online channels",
+    "foundation": "Corporate foundation",
+}
+
+OBJECTIVE_KINDS: dict[str, str] = {
+    "listening": "Monitor what people say about the company and its market",
+    "customer_care": "Answer customers' questions and complaints on social networks",
+    "brand_content": "Publish the brand's own content and campaigns",
+    "reputation": "Protect the company's reputation: PR, issues and crises",
+    "social_selling": "Find and win leads and customers through social networks",
+    "employer_brand": "Recruit and look after the employer's reputation",
+    "product_insight": "Feed what customers say back to product and R&D",
+    "community": "Run and grow communities of customers and fans",
+    "employee_advocacy": "Enable employees to speak for the company",
+    "paid_social": "Buy and manage advertising on social networks",
+    "market_intelligence": "Turn social data into consumer and competitor insight for CRM and BI",
+    "partner_data_sharing": "Share social data with brokers, retailers and distributors",
+    "account_governance": "Hold the accounts, credentials and social media guidelines",
+}
+
+REGIONS: dict[str, str] = {
+    "north_america": "North America",
+    "latin_america": "Latin America",
+    "europe": "Europe",
+    "asia_pacific": "Asia-Pacific",
+    "middle_east_africa": "Middle East and Africa",
+}
+
+SIZES: dict[str, str] = {
+    "small": "Up to about 250 employees",
+    "midmarket": "About 250 to 5,000 employees",
+    "enterprise": "More than about 5,000 employees",
+}
+
+STRUCTURES: dict[str, str] = {
+    "network": "Organized by social network (one person per platform)",
+    "function": "Organized by the internal functions it serves",
+    "audience": "Organized by audience (customers, candidates, investors...)",
+}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The ids an org file may use; built-in lists plus what rule packs add."""
+
+    functions: frozenset[str] = frozenset(FUNCTIONS)
+    objective_kinds: frozenset[str] = frozenset(OBJECTIVE_KINDS)
+    regions: frozenset[str] = frozenset(REGIONS)
+    sizes: frozenset[str] = frozenset(SIZES)
+    structures: frozenset[str] = frozenset(STRUCTURES)
+
+    def extended(self, functions=(), objective_kinds=()) -> Vocabulary:
+        """Return a copy that also accepts the given functions and kinds."""
+        return Vocabulary(
+            self.functions | frozenset(functions),
+            self.objective_kinds | frozenset(objective_kinds),
+            self.regions,
+            self.sizes,
+            self.structures,
+        )
+
+
+BUILTIN = Vocabulary()
+
+
+def did_you_mean(value: str, choices) -> str:
+    """Return ` (did you mean 'x'?)` for the closest choice, or ''.
+
+    >>> did_you_mean("custmer_service", ["customer_service", "sales"])
+    " (did you mean 'customer_service'?)"
+    """
+    close = difflib.get_close_matches(str(value).lower(), sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def unknown(what: str, value: object, choices) -> str:
+    """The one wording for an unknown id, with a suggestion when one is close."""
+    hint = did_you_mean(str(value), choices)
+    if not hint and len(choices) <= 20:
+        hint = " (expected one of: " + ", ".join(sorted(choices)) + ")"
+    return f"unknown {what} {str(value)!r}{hint}"

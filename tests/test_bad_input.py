@@ -1,0 +1,71 @@
+"""Every file of the bad-input corpus gets its exact located message and exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+CORPUS = Path(__file__).parent / "bad_input"
+CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def test_corpus_is_complete():
+    listed = {case["file"] for case in CASES}
+    on_disk = {p.name for p in CORPUS.iterdir() if p.name != "cases.yaml"}
+    assert listed == on_disk
+    assert len(listed) >= 20
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["file"] for case in CASES])
+def test_bad_file(case, cli, monkeypatch):
+    monkeypatch.chdir(CORPUS)
+    result = cli("validate", case["file"])
+    assert result.exit_code == case["exit"]
+    assert result.stderr.strip() == case["message"]
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_all_problems_of_a_file_are_reported_together(cli, tmp_path):
+    bad = tmp_path / "many.yaml"
+    bad.write_text(
+        "organization: {name: Acme, region: europa, size: small}\n"
+        "departments:\n"
+        "  - {id: ceo, function: executive}\n"
+        "  - {id: mkt, function: marketng, reports_to: nowhere}\n"
+        "objectives:\n"
+        "  - {id: care, kind: customer_care, priority: 0}\n",
+        encoding="utf-8",
+    )
+    result = cli("validate", bad)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert [line.split(": ")[1] for line in lines] == [
+        "organization.region",
+        "departments[1].function",
+        "departments[1].reports_to",
+        "objectives[0].priority",
+    ]
+    assert lines[0].startswith(f"{bad}:1:")
+
+
+def test_json_errors_are_located_too(cli, tmp_path):
+    bad = tmp_path / "acme.json"
+    bad.write_text(
+        '{\n  "organization": {"name": "Acme", "region": "europe", "size": "small"},\n'
+        '  "departments": [\n    {"id": "ceo", "function": "executiv"}\n  ],\n'
+        '  "objectives": [{"id": "x", "kind": "listening"}]\n}\n',
+        encoding="utf-8",
+    )
+    result = cli("validate", bad)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"{bad}:4:19: departments[0].function: unknown function 'executiv' (did you mean 'executive'?)"
+    )
+
+
+def test_a_missing_file_and_a_directory(cli, tmp_path):
+    result = cli("validate", tmp_path / "nope.yaml", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"{tmp_path / 'nope.yaml'}: no such file", f"{tmp_path}: is a directory; expected an org file"]
