@@ -7,9 +7,24 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["InputError", "OrgFile", "OrgdesignError", "__version__", "load_org", "parse_org"]
+__all__ = [
+    "InfeasibleError",
+    "InputError",
+    "OrgFile",
+    "OrgdesignError",
+    "Recommendation",
+    "__version__",
+    "load_org",
+    "load_rulebook",
+    "parse_org",
+    "recommend",
+]
 
 _LAZY = {
+    "recommend": "orgdesign.pipeline",
+    "Recommendation": "orgdesign.pipeline",
+    "load_rulebook": "orgdesign.rulebook",
+    "InfeasibleError": "orgdesign.errors",
     "load_org": "orgdesign.load",
     "parse_org": "orgdesign.load",
     "OrgFile": "orgdesign.model",

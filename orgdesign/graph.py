@@ -88,7 +88,31 @@ class OrgGraph:
 
     def depth(self, department_id: str) -> int:
         """0 for a root, 1 for a unit reporting to a root, and so on."""
-        return len(self.chain(department_id)) - 1
+        return self._depths[department_id]
+
+    @cached_property
+    def _depths(self) -> dict[str, int]:
+        depths: dict[str, int] = {}
+        frontier = self.roots()
+        level = 0
+        while frontier:
+            for department_id in frontier:
+                depths[department_id] = level
+            frontier = [r for d in frontier for r in self.reports(d)]
+            level += 1
+        return depths
+
+    def capacity(self, department_id: str) -> int:
+        """Objectives the department can own: as given, or derived from its headcount (3 when unknown)."""
+        department = self.departments[department_id]
+        if department.capacity is not None:
+            return department.capacity
+        if department.headcount is None:
+            return 3
+        for limit, capacity in ((2, 1), (10, 2), (100, 3), (1000, 4)):
+            if department.headcount < limit:
+                return capacity
+        return 5
 
     def current_owner(self, objective_id: str) -> str | None:
         """Today's owner of an objective, if the file says."""

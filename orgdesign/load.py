@@ -37,13 +37,13 @@ def validate_data(data: Any, name: str = "<data>", vocabulary: Vocabulary = BUIL
 def validate_source(source: Source, vocabulary: Vocabulary = BUILTIN) -> OrgFile:
     """Validate parsed data, raising one InputError that lists every problem."""
     if not isinstance(source.data, dict):
-        found = _type_name(source.data)
+        found = type_name(source.data)
         raise InputError.single(source.name, f"expected a mapping with organization, departments and objectives, found {found}", *source.locate(()))
     problems = reference_problems(source)
     try:
         org = OrgFile.model_validate(source.data, context={"vocabulary": vocabulary})
     except ValidationError as error:
-        problems = _pydantic_problems(source, error) + problems
+        problems = pydantic_problems(source, error, _known_fields) + problems
         org = None
     if problems:
         raise InputError(_unique(problems))
@@ -57,7 +57,8 @@ def _unique(problems: list[Diagnostic]) -> list[Diagnostic]:
 # --- pydantic errors -> located diagnostics --------------------------------------
 
 
-def _pydantic_problems(source: Source, error: ValidationError) -> list[Diagnostic]:
+def pydantic_problems(source: Source, error: ValidationError, known_fields) -> list[Diagnostic]:
+    """Each pydantic error as a located diagnostic; `known_fields(loc)` feeds "did you mean"."""
     items = error.errors(include_url=False)
     failed_items = {item["loc"][:-1] for item in items if len(item["loc"]) > 1 and isinstance(item["loc"][-1], int)}
     failed_items |= {item["loc"][:2] for item in items if len(item["loc"]) > 2 and isinstance(item["loc"][1], int)}
@@ -66,7 +67,7 @@ def _pydantic_problems(source: Source, error: ValidationError) -> list[Diagnosti
         loc = item["loc"]
         if item["type"] == "too_short" and any(f[: len(loc)] == loc for f in failed_items):
             continue  # the list only looks short because its items failed; those are reported
-        problems.append(source.diagnostic(loc, _message(item, loc)))
+        problems.append(source.diagnostic(loc, _message(item, loc, known_fields)))
     return problems
 
 
@@ -85,16 +86,16 @@ _TYPE_WORDS = {
 }
 
 
-def _message(item: dict, loc: tuple) -> str:
+def _message(item: dict, loc: tuple, known_fields) -> str:
     kind = item["type"]
     value = item.get("input")
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
-        known = _known_fields(loc[:-1])
+        known = known_fields(loc[:-1])
         return f"unknown field {str(loc[-1])!r}{did_you_mean(str(loc[-1]), known)}"
     if kind in _TYPE_WORDS:
-        return f"{_TYPE_WORDS[kind]}, found {_type_name(value)}"
+        return f"{_TYPE_WORDS[kind]}, found {type_name(value)}"
     if kind == "literal_error" and loc == ("version",):
         return f"unsupported format version {value!r}; this orgdesign reads version 1"
     if kind == "string_pattern_mismatch":
@@ -102,6 +103,12 @@ def _message(item: dict, loc: tuple) -> str:
             return f"{value!r} is not an ISO 3166 alpha-2 country code (two letters, e.g. MX)"
         if loc and loc[-2:-1] == ("skills",):
             return f"skill {value!r} must be letters, digits, spaces, '_' or '-'"
+        if loc and loc[-1] == "id" and len(loc) == 3 and loc[0] == "rules":
+            return f"{value!r} is not a valid rule id: pack.rule-name in lower case"
+        if loc and loc[-1] == "pack":
+            return f"{value!r} is not a valid pack name: lower-case letters, digits and '_'"
+        if "evidence" in loc:
+            return f"{value!r} is not an evidence id such as E10 or F1"
         return f"{value!r} is not a valid id: start with a letter, then letters, digits, '_' or '-'"
     if kind == "too_short" and isinstance(value, (list, tuple)):
         return f"must list at least {item['ctx']['min_length']}"
@@ -138,7 +145,7 @@ def _known_fields(loc: tuple) -> list[str]:
     return list(cls.model_fields)
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
@@ -269,4 +276,4 @@ def _cycles(source: Source, parent: dict[str, str], index_of: dict[str, int]) ->
     return problems
 
 
-__all__ = ["load_org", "parse_org", "validate_data", "validate_source", "format_path"]
+__all__ = ["load_org", "parse_org", "pydantic_problems", "validate_data", "validate_source"]

@@ -32,6 +32,14 @@ def _vocabulary(info: ValidationInfo) -> Vocabulary:
     return (info.context or {}).get("vocabulary", BUILTIN)
 
 
+def _in_vocabulary(value: str | None, info: ValidationInfo, what: str, attribute: str) -> str | None:
+    """Refuse an id the vocabulary does not know, suggesting the closest one."""
+    known = getattr(_vocabulary(info), attribute)
+    if value is not None and value not in known:
+        raise ValueError(unknown(what, value, known))
+    return value
+
+
 def _check_text(value: str, pattern: re.Pattern) -> str:
     match = pattern.search(value)
     if match:
@@ -74,16 +82,12 @@ class Organization(_Model):
     @field_validator("region")
     @classmethod
     def _region(cls, value: str, info: ValidationInfo) -> str:
-        if value not in _vocabulary(info).regions:
-            raise ValueError(unknown("region", value, _vocabulary(info).regions))
-        return value
+        return _in_vocabulary(value, info, "region", "regions")
 
     @field_validator("size")
     @classmethod
     def _size(cls, value: str, info: ValidationInfo) -> str:
-        if value not in _vocabulary(info).sizes:
-            raise ValueError(unknown("size", value, _vocabulary(info).sizes))
-        return value
+        return _in_vocabulary(value, info, "size", "sizes")
 
     @field_validator("country", mode="before")
     @classmethod
@@ -136,23 +140,17 @@ class Department(_Model):
     @field_validator("function")
     @classmethod
     def _function(cls, value: str, info: ValidationInfo) -> str:
-        if value not in _vocabulary(info).functions:
-            raise ValueError(unknown("function", value, _vocabulary(info).functions))
-        return value
+        return _in_vocabulary(value, info, "function", "functions")
 
     @field_validator("structure")
     @classmethod
     def _structure(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is not None and value not in _vocabulary(info).structures:
-            raise ValueError(unknown("structure", value, _vocabulary(info).structures))
-        return value
+        return _in_vocabulary(value, info, "structure", "structures")
 
     @field_validator("region")
     @classmethod
     def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is not None and value not in _vocabulary(info).regions:
-            raise ValueError(unknown("region", value, _vocabulary(info).regions))
-        return value
+        return _in_vocabulary(value, info, "region", "regions")
 
     @property
     def label(self) -> str:
@@ -168,6 +166,11 @@ class Objective(_Model):
     kind: str = Field(json_schema_extra={"enum": list(OBJECTIVE_KINDS)}, description="What kind of objective.")
     priority: int = Field(default=3, ge=1, le=5, description="1 (nice to have) to 5 (critical).")
     description: str = Field(default="", max_length=2000)
+    region: str | None = Field(
+        default=None,
+        json_schema_extra={"enum": sorted(REGIONS)},
+        description="Limit ownership to departments serving this region (for regional objectives).",
+    )
 
     @field_validator("name")
     @classmethod
@@ -182,9 +185,12 @@ class Objective(_Model):
     @field_validator("kind")
     @classmethod
     def _kind(cls, value: str, info: ValidationInfo) -> str:
-        if value not in _vocabulary(info).objective_kinds:
-            raise ValueError(unknown("objective kind", value, _vocabulary(info).objective_kinds))
-        return value
+        return _in_vocabulary(value, info, "objective kind", "objective_kinds")
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _in_vocabulary(value, info, "region", "regions")
 
     @property
     def label(self) -> str:

@@ -87,3 +87,199 @@ def objectives_table(org: OrgFile) -> Table:
             text(org.current_owners.get(objective.id, "—")),
         )
     return table
+
+
+# --- the recommendation --------------------------------------------------------
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def units(hundredths: int | None) -> str:
+    """Fit in rule units: 300 -> '3.00'."""
+    return "—" if hundredths is None else f"{hundredths / 100:.2f}"
+
+
+def ownership_table(result) -> Table:
+    """One row per objective: owner, score, runner-up and margin, today's owner."""
+    graph = result.table.graph
+    today = graph.org.current_owners
+    table = Table(title="Recommended owners", title_justify="left", expand=True)
+    table.add_column("objective", ratio=3)
+    table.add_column("pri", justify="right", no_wrap=True)
+    table.add_column("owner", ratio=3)
+    table.add_column("fit", justify="right", no_wrap=True)
+    table.add_column("runner-up (margin)", ratio=3, overflow="fold")
+    table.add_column("today", ratio=2, overflow="fold")
+    for a in sorted(result.assignments, key=lambda a: (-graph.objectives[a.objective].priority, a.objective)):
+        runner = "—" if a.runner_up is None else f"{clean(a.runner_up)} ({units(a.margin)})"
+        current = today.get(a.objective)
+        moved = current is not None and current != a.owner
+        table.add_row(
+            text(graph.objectives[a.objective].label),
+            str(graph.objectives[a.objective].priority),
+            text(graph.departments[a.owner].label, "bold"),
+            units(a.score),
+            text(runner, "dim"),
+            text(current or "—", "yellow" if moved else "dim"),
+        )
+    return table
+
+
+def raci_table(result) -> Table:
+    """RACI per objective: accountable, responsible, consulted, informed."""
+    table = Table(title="RACI", title_justify="left", expand=True)
+    table.add_column("objective", no_wrap=True)
+    table.add_column("A", no_wrap=True)
+    for column in ("R", "C", "I"):
+        table.add_column(column, ratio=1)
+    for objective, raci in sorted(result.raci.items()):
+        table.add_row(
+            text(objective, "cyan"),
+            text(raci.accountable, "bold"),
+            text(", ".join(raci.responsible)),
+            text(", ".join(raci.consulted)),
+            text(", ".join(raci.informed), "dim"),
+        )
+    return table
+
+
+def links_table(result) -> Table:
+    table = Table(title="Who must work with whom", title_justify="left", expand=False)
+    table.add_column("departments", overflow="fold")
+    table.add_column("joined by", overflow="fold")
+    for link in result.links:
+        table.add_row(text(f"{link.a} ↔ {link.b}"), text(", ".join(link.objectives), "dim"))
+    return table
+
+
+def findings_view(findings) -> Text:
+    """Findings shaped like compiler diagnostics."""
+    out = Text()
+    for f in findings:
+        out.append(f"{f.severity}[{f.code}]", style=_SEVERITY_STYLE[f.severity])
+        out.append(f" {f.name}: ", style="bold")
+        out.append(clean(f.message) + "\n")
+        out.append("  help: ", style="green")
+        out.append(clean(f.help) + "\n")
+        out.append(f"  evidence: {', '.join(f.evidence)}\n", style="dim")
+    if not findings:
+        out.append("no findings\n", style="green")
+    return out
+
+
+def structure_view(structure) -> Text:
+    from .structure import MODELS
+
+    out = Text()
+    if structure.current_model:
+        out.append("Today:        ", style="bold")
+        out.append(f"{structure.current_model.replace('_', '-')}\n")
+    out.append("Recommended:  ", style="bold")
+    out.append(f"{structure.model.replace('_', '-')}", style="green")
+    out.append(f" ({MODELS[structure.model]}; {'; '.join(structure.why)})\n")
+    out.append("Next step:    ", style="bold")
+    out.append(f"{structure.next_model.replace('_', '-')}", style="cyan")
+    out.append(f" ({'; '.join(structure.next_why)})\n")
+    for proposal in structure.proposals:
+        out.append("Propose:      ", style="bold")
+        out.append(f"{clean(proposal.name)} under {clean(proposal.reports_to)}: {clean(proposal.reason)}")
+        out.append(f" [{', '.join(proposal.evidence)}]\n", style="dim")
+    out.append(f"evidence: {', '.join(structure.evidence)}", style="dim")
+    return out
+
+
+def gap_view(result) -> Text:
+    """Objectives whose owner changes, with the rules that moved them."""
+    out = Text()
+    changed = [g for g in result.gap if g.changed]
+    for g in changed:
+        out.append(clean(g.objective), style="cyan")
+        out.append(f": {clean(g.current)} ({units(g.current_fit)}) → ")
+        out.append(clean(g.recommended), style="bold")
+        out.append(f" ({units(g.recommended_fit)})\n")
+        for reason in g.why:
+            out.append(f"    +{units(reason.contribution)} {reason.rule}", style="dim")
+            out.append(f" [{', '.join(reason.evidence)}]\n", style="dim")
+    kept = len(result.gap) - len(changed)
+    if result.gap:
+        out.append(f"{len(changed)} of {len(result.gap)} objectives change owner; {kept} stay.", style="bold")
+    return out
+
+
+def recommendation_view(result):
+    """Everything, in reading order, as one renderable group."""
+    from rich.console import Group
+    from rich.rule import Rule
+
+    parts = [
+        text(f"{result.org.organization.name}", "bold"),
+        ownership_table(result),
+        raci_table(result),
+        Rule("Findings", align="left"),
+        findings_view(result.findings),
+        Rule("Structure", align="left"),
+        structure_view(result.structure),
+    ]
+    if result.gap:
+        parts += [Rule("Gap: today → recommended", align="left"), gap_view(result)]
+    return Group(*parts)
+
+
+def explanation_view(result, assignment, contrast):
+    """Why this owner (reasons summing to the fit), and why not the other department."""
+    from rich.console import Group
+
+    graph = result.table.graph
+    objective = graph.objectives[assignment.objective]
+    head = text(f"{objective.label} ", "bold")
+    head.append(f"[{clean(objective.id)}] {objective.kind}, priority {objective.priority}", style="dim")
+    owner = text("Owner: ", "bold") + text(graph.departments[assignment.owner].label, "green")
+    owner.append(f" [{clean(assignment.owner)}], fit {units(assignment.score)}")
+    parts = [head, owner, _reasons_table(assignment.reasons, assignment.score)]
+    if assignment.runner_up:
+        parts.append(text(f"Runner-up: {assignment.runner_up}, fit {units(assignment.runner_up_score)}, "
+                          f"margin {units(assignment.margin)}"))
+    if contrast is not None and contrast.verdict != "owner":
+        parts.append(_why_not_view(contrast))
+    return Group(*parts)
+
+
+def _reasons_table(reasons, total: int) -> Table:
+    table = Table(expand=False, show_footer=True)
+    table.add_column("rule", footer="fit", no_wrap=True)
+    table.add_column("+/-", justify="right", footer=units(total))
+    table.add_column("why", overflow="fold", ratio=1)
+    table.add_column("evidence", overflow="fold")
+    for reason in reasons:
+        table.add_row(text(reason.rule, "cyan"), f"{reason.contribution / 100:+.2f}", text(reason.rationale),
+                      text(", ".join(reason.evidence), "dim"))
+    return table
+
+
+_VERDICTS = {
+    "forbidden": "may not own it",
+    "lower_fit": "fits it less well",
+    "capacity": "fits as well or better, but its capacity goes to objectives worth more",
+}
+
+
+def _why_not_view(contrast) -> Text:
+    out = Text("\n")
+    out.append(f"Why not {clean(contrast.department)}? ", style="bold")
+    out.append(f"It {_VERDICTS[contrast.verdict]} (fit {units(contrast.fit)} against {units(contrast.owner_fit)}).\n")
+    for blocker in contrast.blockers:
+        out.append(f"  - {clean(blocker)}\n")
+    if contrast.verdict != "forbidden":
+        for reason in contrast.owner_only:
+            out.append(f"  {contrast.owner} has {reason.rule} ({reason.contribution / 100:+.2f})\n", style="dim")
+        for reason in contrast.department_only:
+            out.append(f"  {contrast.department} has {reason.rule} ({reason.contribution / 100:+.2f})\n", style="dim")
+    if contrast.changes:
+        out.append("It would become the owner if you:\n", style="bold")
+        for change in contrast.changes:
+            out.append(f"  - {clean(change.description)}\n", style="green")
+    elif contrast.verdict != "forbidden":
+        out.append("No single change of its fit or capacity makes it the owner.\n", style="dim")
+    else:
+        out.append("A hard rule or constraint decides this; disable the rule with a user pack or drop the constraint.\n", style="dim")
+    return out

@@ -11,7 +11,7 @@ import typer
 
 from orgdesign import __version__
 
-from . import org
+from . import engine, org, rules
 from .common import state
 
 app = typer.Typer(
@@ -40,10 +40,13 @@ def _root(
     state["debug"] = debug
 
 
+app.command()(engine.recommend)
+app.command()(engine.explain)
 app.command()(org.validate)
 app.command()(org.show)
 app.command()(org.schema)
 app.command()(org.examples)
+app.add_typer(rules.app, name="rules")
 
 
 def main() -> None:

@@ -1,0 +1,95 @@
+"""Commands that run the engine: recommend and explain."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import typer
+
+from .common import boundary, out_console
+
+RULES_OPTION = typer.Option(
+    None, "--rules", help="A rule pack layered over the built-in ones (repeatable).", metavar="PATH"
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def _run(file: str, rules: list[str] | None):
+    from orgdesign.load import load_org
+    from orgdesign.pipeline import recommend
+    from orgdesign.rulebook import load_rulebook
+
+    book = load_rulebook(rules or [])
+    org = load_org(file, vocabulary=book.vocabulary)
+    return recommend(org, book)
+
+
+@boundary
+def recommend(
+    file: str = typer.Argument(..., help="An org file (YAML or JSON)."),
+    rules: list[str] = RULES_OPTION,
+    format: Format = typer.Option(Format.table, "--format", "-f", help="table, json or markdown."),
+    output: str = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.", metavar="FILE"),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+) -> None:
+    """Recommend an owner for every objective, with RACI, links, findings, structure and gap."""
+    result = _run(file, rules)
+    if format is Format.table and not output:
+        from orgdesign.render import recommendation_view
+
+        out_console().print(recommendation_view(result))
+        return
+    if format is Format.json:
+        from orgdesign.report import to_json
+
+        body = to_json(result)
+    elif format is Format.markdown:
+        from orgdesign.markdown import to_markdown
+
+        body = to_markdown(result)
+    else:
+        import io
+
+        from rich.console import Console
+
+        from orgdesign.render import recommendation_view
+
+        console = Console(file=io.StringIO(), width=100, color_system=None)
+        console.print(recommendation_view(result))
+        body = console.file.getvalue()
+    if output:
+        from orgdesign.write import write_atomic
+
+        write_atomic(output, body, force)
+    else:
+        typer.echo(body, nl=False)
+
+
+@boundary
+def explain(
+    file: str = typer.Argument(..., help="An org file."),
+    objective: str = typer.Argument(..., help="The objective id to explain."),
+    department: str = typer.Option(None, "--department", "-d", help="Why not this department?"),
+    rules: list[str] = RULES_OPTION,
+) -> None:
+    """Why an objective got its owner, and why not another department."""
+    from orgdesign.errors import UsageError
+    from orgdesign.explain import why_not
+    from orgdesign.render import explanation_view
+    from orgdesign.vocabulary import unknown
+
+    result = _run(file, rules)
+    graph = result.table.graph
+    if objective not in graph.objectives:
+        raise UsageError("OBJECTIVE", unknown("objective", objective, graph.objectives))
+    if department is not None and department not in graph.departments:
+        raise UsageError("--department", unknown("department", department, graph.departments))
+    assignment = next(a for a in result.assignments if a.objective == objective)
+    other = department or assignment.runner_up
+    contrast = why_not(result.table, result.problem, result.solution, objective, other) if other else None
+    out_console().print(explanation_view(result, assignment, contrast))

@@ -1,0 +1,158 @@
+"""Why each owner, and why not another department.
+
+Reasons are the owner rules that matched; their contributions sum exactly to
+the fit. The runner-up is the best other department that may own the
+objective. `why_not` says what keeps a department from owning an objective
+and which single changes would make it the owner; every change it offers has
+been checked by solving the changed problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .score import FitTable
+from .solve import Problem, Solution, Unfeasible, allowed, solve
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule: str
+    contribution: int  # hundredths
+    rationale: str
+    evidence: tuple[str, ...]
+    where: str
+
+
+@dataclass(frozen=True)
+class Assignment:
+    objective: str
+    owner: str
+    score: int  # the owner's fit, hundredths
+    reasons: tuple[Reason, ...]
+    runner_up: str | None
+    runner_up_score: int | None
+
+    @property
+    def margin(self) -> int | None:
+        return None if self.runner_up_score is None else self.score - self.runner_up_score
+
+
+@dataclass(frozen=True)
+class Change:
+    """A single change that would make a department the owner (verified by re-solving)."""
+
+    kind: str  # fit | capacity | constraint
+    description: str
+
+
+@dataclass(frozen=True)
+class WhyNot:
+    objective: str
+    department: str
+    owner: str
+    verdict: str  # owner | forbidden | lower_fit | capacity
+    fit: int
+    owner_fit: int
+    owner_only: tuple[Reason, ...]  # rules the owner has and the department lacks
+    department_only: tuple[Reason, ...]
+    blockers: tuple[str, ...]  # what forbids it, or what took its capacity
+    changes: tuple[Change, ...]
+
+
+def reasons(table: FitTable, objective: str, department: str) -> tuple[Reason, ...]:
+    """The owner rules that match, with their contributions."""
+    return tuple(
+        Reason(r.id, int(r.effect.amount * 100), r.rule.rationale, tuple(r.rule.evidence), r.where)
+        for r in table.cell(objective, department).reasons
+    )
+
+
+def assignments(table: FitTable, solution: Solution) -> list[Assignment]:
+    """One explained assignment per objective, in objective-id order."""
+    out = []
+    for objective, owner in solution.owners.items():
+        others = [(d, fit) for d, fit in allowed(table, objective, limit=2) if d != owner]
+        runner, runner_fit = others[0] if others else (None, None)
+        out.append(
+            Assignment(
+                objective, owner, table.fit(objective, owner), reasons(table, objective, owner), runner, runner_fit
+            )
+        )
+    return out
+
+
+def why_not(table: FitTable, problem: Problem, solution: Solution, objective: str, department: str) -> WhyNot:
+    """What keeps `department` from owning `objective`, and what would change that."""
+    graph = table.graph
+    owner = solution.owners[objective]
+    fit, owner_fit = table.fit(objective, department), table.fit(objective, owner)
+    mine = {r.rule: r for r in reasons(table, objective, department)}
+    theirs = {r.rule: r for r in reasons(table, objective, owner)}
+    owner_only = tuple(r for k, r in theirs.items() if k not in mine)
+    department_only = tuple(r for k, r in mine.items() if k not in theirs)
+    base = WhyNot(objective, department, owner, "owner", fit, owner_fit, owner_only, department_only, (), ())
+    if department == owner:
+        return base
+
+    blockers = [f"rule {r.id} forbids it ({r.where})" for r in table.cell(objective, department).forbidden_by]
+    for index, c in enumerate(graph.org.constraints):
+        if c.objective == objective and (c.not_owner == department or (c.owner and c.owner != department)):
+            blockers.append(f"constraints[{index}] ({c.kind}: {c.department})")
+    if graph.capacity(department) == 0:
+        blockers.append("its capacity is 0")
+    if blockers:
+        return replace(base, verdict="forbidden", blockers=tuple(blockers))
+
+    verdict = "lower_fit" if fit < owner_fit else "capacity"
+    held = [o for o, d in solution.owners.items() if d == department]
+    if verdict == "capacity":
+        blockers = [
+            f"it owns {o} (priority {problem.priorities[o]}, fit {table.fit(o, department) / 100:.2f})" for o in held
+        ]
+    changes = []
+    widened = _with_candidate(table, problem, objective, department)
+    forced = replace(widened, candidates={**widened.candidates, objective: ((department, fit),)})
+    try:
+        gap = solution.value - solve(forced).value
+    except Unfeasible:
+        gap = None
+    if gap is not None:
+        step = gap // problem.priorities[objective] + 1
+        changed = _with_fit(widened, objective, department, fit + step)
+        if _owner_after(changed, objective) == department:
+            changes.append(
+                Change(
+                    "fit",
+                    f"raise its fit for {objective} by more than {(step - 1) / 100:.2f} "
+                    f"(from {fit / 100:.2f} to at least {(fit + step) / 100:.2f}), e.g. with a rule or a skill",
+                )
+            )
+    roomier = replace(widened, capacities={**widened.capacities, department: graph.capacity(department) + 1})
+    if _owner_after(roomier, objective) == department:
+        changes.append(
+            Change("capacity", f"raise its capacity from {graph.capacity(department)} to {graph.capacity(department) + 1}")
+        )
+    return replace(base, verdict=verdict, blockers=tuple(blockers), changes=tuple(changes))
+
+
+def _with_candidate(table: FitTable, problem: Problem, objective: str, department: str) -> Problem:
+    options = dict(problem.candidates[objective])
+    options.setdefault(department, table.fit(objective, department))
+    ordered = tuple(sorted(options.items(), key=lambda item: (-item[1], item[0])))
+    capacities = {**problem.capacities, department: table.graph.capacity(department)}
+    return replace(problem, candidates={**problem.candidates, objective: ordered}, capacities=capacities)
+
+
+def _with_fit(problem: Problem, objective: str, department: str, fit: int) -> Problem:
+    options = {d: f for d, f in problem.candidates[objective]}
+    options[department] = fit
+    ordered = tuple(sorted(options.items(), key=lambda item: (-item[1], item[0])))
+    return replace(problem, candidates={**problem.candidates, objective: ordered})
+
+
+def _owner_after(problem: Problem, objective: str) -> str | None:
+    try:
+        return solve(problem).owners[objective]
+    except Unfeasible:
+        return None

@@ -1,0 +1,195 @@
+"""What is wrong with today's setup, shaped like compiler diagnostics.
+
+Each finding has a stable code, a severity, a message, a `help:` line with
+the smallest fix, and the evidence behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .graph import OrgGraph
+from .raci import Link, Raci
+from .score import FitTable
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+INSIGHT_USERS = ("product", "rnd", "sales", "hr")
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: str
+    message: str
+    help: str
+    evidence: tuple[str, ...]
+    subject: str  # the department or objective it is about
+
+
+def find(table: FitTable, owners: dict[str, str], roles: dict[str, Raci], links: list[Link]) -> list[Finding]:
+    """All findings, most severe first, then by code and subject."""
+    graph = table.graph
+    found = [
+        *_missing_functions(table, roles),
+        *_isolated_social_teams(graph, links),
+        *_network_structures(graph),
+        *_agency_owners(graph),
+        *_account_holders(graph, owners),
+        *_overloads(graph, owners),
+        *_weak_owners(table, owners),
+    ]
+    return sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], f.code, f.subject, f.message))
+
+
+def _missing_functions(table: FitTable, roles: dict[str, Raci]) -> list[Finding]:
+    out = []
+    for objective, raci in roles.items():
+        for rule_id, functions in raci.unmet:
+            wanted = " or ".join(functions) or "a department"
+            out.append(
+                Finding(
+                    "OD101",
+                    "missing-collaborator",
+                    "warning",
+                    f"{objective}: needs {wanted} consulted, but the org has no such department (rule {rule_id})",
+                    f"name who covers {wanted} for {objective}, or add the department to the org file",
+                    tuple(table.rulebook.get(rule_id).rule.evidence),
+                    objective,
+                )
+            )
+    return out
+
+
+def _social_teams(graph: OrgGraph) -> list[str]:
+    return graph.with_function("social_media")
+
+
+def _isolated_social_teams(graph: OrgGraph, links: list[Link]) -> list[Finding]:
+    out = []
+    users = [d for f in INSIGHT_USERS for d in graph.with_function(f)]
+    if not users:
+        return out
+    for team in _social_teams(graph):
+        above = [graph.departments[d].function for d in graph.chain(team)[1:]]
+        if "marketing" not in above:
+            continue
+        partners = sorted(
+            {link.b if link.a == team else link.a for link in links if team in (link.a, link.b)} & set(users)
+        )
+        linked = ", ".join(partners) if partners else "product, sales and HR"
+        out.append(
+            Finding(
+                "OD102",
+                "isolated-social-team",
+                "warning",
+                f"{team}: the social team sits inside marketing, apart from the departments that use its insights",
+                f"set up standing links with {linked} (the recommended RACI below wires them)",
+                ("E23", "E22", "E24"),
+                team,
+            )
+        )
+    return out
+
+
+def _network_structures(graph: OrgGraph) -> list[Finding]:
+    return [
+        Finding(
+            "OD103",
+            "network-structure",
+            "warning",
+            f"{team}: the social team is organized by network, which deepens silos and limits access to social data",
+            "organize its people by internal function or by audience instead (structure: function or audience)",
+            ("E25", "E28"),
+            team,
+        )
+        for team in graph.departments
+        if graph.departments[team].structure == "network"
+    ]
+
+
+def _agency_owners(graph: OrgGraph) -> list[Finding]:
+    out = []
+    for objective, department in sorted(graph.org.current_owners.items()):
+        if graph.departments[department].function == "agency":
+            out.append(
+                Finding(
+                    "OD104",
+                    "agency-owner",
+                    "warning",
+                    f"{objective}: owned today by the agency {department}; an agency can do the work but should not own it",
+                    "make an internal department accountable and keep the agency responsible",
+                    ("E14", "F5"),
+                    objective,
+                )
+            )
+    return out
+
+
+def _account_holders(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
+    governance = [o for o, record in graph.objectives.items() if record.kind == "account_governance"]
+    if not governance:
+        return [
+            Finding(
+                "OD105",
+                "no-account-holder",
+                "warning",
+                "no objective covers the accounts, credentials and guidelines, so nobody holds them",
+                "add an objective of kind account_governance; one internal department will then hold every account",
+                ("E18", "E21"),
+                "account_governance",
+            )
+        ]
+    holders = sorted({owners[o] for o in governance})
+    if len(holders) > 1:
+        return [
+            Finding(
+                "OD105",
+                "no-account-holder",
+                "warning",
+                f"accounts and guidelines are split between {', '.join(holders)}",
+                "merge the account_governance objectives so one department holds every account",
+                ("E18", "E21"),
+                "account_governance",
+            )
+        ]
+    return []
+
+
+def _overloads(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
+    out = []
+    today: dict[str, int] = {}
+    for department in graph.org.current_owners.values():
+        today[department] = today.get(department, 0) + 1
+    for department, count in sorted(today.items()):
+        capacity = graph.capacity(department)
+        if count > capacity:
+            out.append(
+                Finding(
+                    "OD106",
+                    "overloaded",
+                    "warning",
+                    f"{department}: owns {count} objectives today but has capacity for {capacity}",
+                    "hand the objectives others fit better to them (see the gap below)",
+                    ("E11", "E9"),
+                    department,
+                )
+            )
+    return out
+
+
+def _weak_owners(table: FitTable, owners: dict[str, str]) -> list[Finding]:
+    return [
+        Finding(
+            "OD107",
+            "weak-owner",
+            "warning",
+            f"{objective}: no department fits it well; the best available, {owner}, has fit "
+            f"{table.fit(objective, owner) / 100:.2f}",
+            "add the skills it needs to a department, or create a unit for it",
+            ("E9",),
+            objective,
+        )
+        for objective, owner in owners.items()
+        if table.fit(objective, owner) <= 0
+    ]

@@ -1,0 +1,108 @@
+"""The one interpreter of rule conditions.
+
+A condition is compiled once into a plain Python closure over three facts:
+the objective's `Aim` (kind and region), the department's `Profile` and the
+organization's `OrgFacts`. Departments that share a profile share every answer, so the
+scorer asks once per distinct profile, not once per department.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .schema import Condition
+
+
+@dataclass(frozen=True)
+class Aim:
+    """All a rule can see of an objective."""
+
+    kind: str
+    region: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """All a rule can see of a department."""
+
+    function: str
+    skills: frozenset[str]
+    structure: str | None
+    region: str
+
+
+@dataclass(frozen=True)
+class OrgFacts:
+    """All a rule can see of the organization."""
+
+    region: str
+    country: str | None
+    size: str
+    industry: str
+    regulated: bool
+    functions: frozenset[str]
+
+
+Test = Callable[[Aim, Profile, OrgFacts], bool]
+
+
+def compile_condition(condition: Condition) -> Test:
+    """Turn a validated condition into a test(aim, profile, org) -> bool."""
+    key, value = condition.item()
+    if key == "all":
+        parts = [compile_condition(c) for c in value]
+        return lambda k, p, o: all(part(k, p, o) for part in parts)
+    if key == "any":
+        parts = [compile_condition(c) for c in value]
+        return lambda k, p, o: any(part(k, p, o) for part in parts)
+    if key == "not":
+        inner = compile_condition(value)
+        return lambda k, p, o: not inner(k, p, o)
+    if key == "org.regulated":
+        return lambda k, p, o: o.regulated is value
+    wanted = frozenset(value)
+    testers: dict[str, Test] = {
+        "objective.kind": lambda k, p, o: k.kind in wanted,
+        "objective.region": lambda k, p, o: k.region in wanted,
+        "department.function": lambda k, p, o: p.function in wanted,
+        "department.skills": lambda k, p, o: not wanted.isdisjoint(p.skills),
+        "department.structure": lambda k, p, o: p.structure in wanted,
+        "department.region": lambda k, p, o: p.region in wanted,
+        "org.region": lambda k, p, o: o.region in wanted,
+        "org.country": lambda k, p, o: o.country in wanted,
+        "org.size": lambda k, p, o: o.size in wanted,
+        "org.industry": lambda k, p, o: o.industry in wanted,
+        "org.has_function": lambda k, p, o: not wanted.isdisjoint(o.functions),
+    }
+    return testers[key]
+
+
+def kinds_of(condition: Condition, all_kinds: frozenset[str]) -> frozenset[str]:
+    """The objective kinds for which the condition can possibly hold (an index, not a proof)."""
+    key, value = condition.item()
+    if key == "objective.kind":
+        return frozenset(value) & all_kinds
+    if key == "all":
+        out = all_kinds
+        for part in value:
+            out &= kinds_of(part, all_kinds)
+        return out
+    if key == "any":
+        out = frozenset()
+        for part in value:
+            out |= kinds_of(part, all_kinds)
+        return out
+    return all_kinds
+
+
+def predicates(condition: Condition):
+    """Yield (key, values) for every predicate in the tree, for vocabulary checks."""
+    key, value = condition.item()
+    if key in ("all", "any"):
+        for part in value:
+            yield from predicates(part)
+    elif key == "not":
+        yield from predicates(value)
+    else:
+        yield key, value

@@ -1,0 +1,210 @@
+"""Load the built-in rule packs, layer user packs over them, and compile.
+
+Built-in packs live in `rules/*.yaml`. A user pack given with `--rules` may
+add rules (ids prefixed with its own pack name), replace a rule by reusing its
+id, or switch rules off with `disable:`. Every problem is reported with the
+file, line and field, like an org file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import Diagnostic, InputError
+from ..load import pydantic_problems, type_name
+from ..resources import data_dir
+from ..source import Source, load_source
+from ..vocabulary import BUILTIN, Vocabulary, unknown
+from .match import Test, compile_condition, kinds_of, predicates
+from .schema import Condition, Effect, Pack, Rule
+
+_VOCABULARY_KEYS = {
+    "objective.kind": ("objective kind", "objective_kinds"),
+    "objective.region": ("region", "regions"),
+    "department.function": ("function", "functions"),
+    "org.has_function": ("function", "functions"),
+    "department.structure": ("structure", "structures"),
+    "department.region": ("region", "regions"),
+    "org.region": ("region", "regions"),
+    "org.size": ("size", "sizes"),
+}
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule ready to match, with where it was defined."""
+
+    rule: Rule
+    file: str
+    line: int | None
+    test: Test = field(repr=False, compare=False)
+    kinds: frozenset[str] = field(repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def effect(self) -> Effect:
+        return self.rule.effect
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """The active rules, in id order, and the vocabulary they extend."""
+
+    rules: tuple[CompiledRule, ...]
+    vocabulary: Vocabulary
+    aliases: dict[str, str]
+
+    def get(self, rule_id: str) -> CompiledRule:
+        """A rule by id or former id; InputError with a suggestion otherwise."""
+        wanted = self.aliases.get(rule_id, rule_id)
+        for rule in self.rules:
+            if rule.id == wanted:
+                return rule
+        raise InputError.single("<command line>", unknown("rule", rule_id, [r.id for r in self.rules]), field="RULE")
+
+    def for_kind(self, kind: str) -> list[CompiledRule]:
+        """Rules that can apply to objectives of this kind, in id order."""
+        return self._by_kind.get(kind, [])
+
+    @property
+    def _by_kind(self) -> dict[str, list[CompiledRule]]:
+        cache = self.__dict__.get("_kind_index")
+        if cache is None:
+            cache = {}
+            for rule in self.rules:
+                for kind in rule.kinds:
+                    cache.setdefault(kind, []).append(rule)
+            object.__setattr__(self, "_kind_index", cache)
+        return cache
+
+
+def builtin_pack_paths() -> list[Path]:
+    return sorted(data_dir("rules").glob("*.yaml"))
+
+
+def _display(path: Path) -> str:
+    """Built-in packs are shown as rules/<name>.yaml wherever they are installed."""
+    return f"rules/{path.name}"
+
+
+def load_rulebook(user_packs: list[str] | tuple[str, ...] = ()) -> Rulebook:
+    """The built-in packs, then each user pack in order; raises InputError listing all problems."""
+    problems: list[Diagnostic] = []
+    layers: list[tuple[Source, Pack]] = []
+    for path in builtin_pack_paths():
+        loaded = _read_pack(str(path), _display(path), problems)
+        if loaded:
+            layers.append(loaded)
+    builtin_count = len(layers)
+    for path in user_packs:
+        loaded = _read_pack(path, path, problems)
+        if loaded:
+            layers.append(loaded)
+    if problems:
+        raise InputError(problems)
+
+    vocabulary = BUILTIN
+    for _, pack in layers:
+        vocabulary = vocabulary.extended(pack.vocabulary.functions, pack.vocabulary.objective_kinds)
+
+    active: dict[str, CompiledRule] = {}
+    aliases: dict[str, str] = {}
+    for position, (source, pack) in enumerate(layers):
+        is_user = position >= builtin_count
+        seen_here: dict[str, int] = {}
+        for index, rule in enumerate(pack.rules):
+            path = ("rules", index, "id")
+            if rule.id in seen_here:
+                problems.append(source.diagnostic(path, f"duplicate rule id {rule.id!r} (first on line {seen_here[rule.id]})"))
+                continue
+            seen_here[rule.id] = source.locate(path)[0] or 0
+            prefix = rule.id.split(".", 1)[0]
+            if rule.id in active and not is_user:
+                problems.append(
+                    source.diagnostic(path, f"rule id {rule.id!r} is already defined at {active[rule.id].where}")
+                )
+                continue
+            if prefix != pack.pack and rule.id not in active:
+                problems.append(
+                    source.diagnostic(
+                        path,
+                        f"rule id {rule.id!r} must start with '{pack.pack}.' (or reuse an existing id to replace that rule)",
+                    )
+                )
+                continue
+            problems += _vocabulary_problems(source, index, rule.when, vocabulary)
+            active[rule.id] = CompiledRule(
+                rule,
+                source.name,
+                source.locate(("rules", index))[0],
+                compile_condition(rule.when),
+                kinds_of(rule.when, vocabulary.objective_kinds),
+            )
+            for alias in rule.aliases:
+                aliases[alias] = rule.id
+        for index, rule_id in enumerate(pack.disable):
+            if rule_id not in active:
+                problems.append(source.diagnostic(("disable", index), unknown("rule", rule_id, active)))
+            else:
+                del active[rule_id]
+    if problems:
+        raise InputError(problems)
+    rules = tuple(sorted(active.values(), key=lambda r: r.id))
+    return Rulebook(rules, vocabulary, aliases)
+
+
+def _read_pack(path: str, display: str, problems: list[Diagnostic]) -> tuple[Source, Pack] | None:
+    try:
+        source = load_source(path, display)
+    except InputError as error:
+        problems += error.diagnostics
+        return None
+    if not isinstance(source.data, dict):
+        problems.append(source.diagnostic((), f"expected a mapping with pack and rules, found {type_name(source.data)}"))
+        return None
+    try:
+        return source, Pack.model_validate(source.data)
+    except ValidationError as error:
+        problems += pydantic_problems(source, error, _known_fields)
+        return None
+
+
+def _known_fields(loc: tuple) -> list[str]:
+    if not loc:
+        return list(Pack.model_fields)
+    if loc[-1] == "effect":
+        return list(Effect.model_fields)
+    if loc[-1] in ("when", "not") or isinstance(loc[-1], int) and len(loc) > 3:
+        return [f.alias or name for name, f in Condition.model_fields.items()]
+    if len(loc) == 2 and loc[0] == "rules":
+        return list(Rule.model_fields)
+    return []
+
+
+def _vocabulary_problems(source: Source, index: int, when: Condition, vocabulary: Vocabulary) -> list[Diagnostic]:
+    problems = []
+    for key, values in predicates(when):
+        if key not in _VOCABULARY_KEYS:
+            continue
+        what, attribute = _VOCABULARY_KEYS[key]
+        known = getattr(vocabulary, attribute)
+        for value in values:
+            if value not in known:
+                problems.append(source.diagnostic(("rules", index, "when"), f"{key}: {unknown(what, value, known)}"))
+    return problems
+
+
+def scaled(amount: Decimal) -> int:
+    """Rule amounts in hundredths, so sums are exact integers."""
+    return int(amount * 100)

@@ -1,0 +1,154 @@
+"""The exact assignment: one accountable owner per objective.
+
+Model: maximize  sum(priority(o) * fit(o, owner(o)))  -  LOAD_PENALTY * sum(load(d) * (load(d) - 1) / 2)
+subject to  load(d) <= capacity(d)  and the hard constraints, which only remove candidates.
+The convex load penalty (each extra objective costs more than the one before)
+keeps one department from taking everything when others fit nearly as well.
+
+The model is a min-cost flow (source -> objective -> department -> sink, one
+unit arc per load step, each step dearer than the last), which networkx's
+network simplex solves exactly. Ties are broken by each objective's candidate
+order (higher in the reporting tree, then department id) through a secondary
+cost far below one unit of the primary one, so the answer depends only on the
+content of the org, never on the order of the file.
+
+Only each objective's best `len(objectives)` candidates enter the flow: any
+owner outside that list could move to a listed department with no load yet,
+at no loss, so the optimum (and its tie-break) survives the pruning.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from .score import FitTable
+
+LOAD_PENALTY = 100  # hundredths of priority x fit, for a department's second objective; 200 for its third...
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Plain data: what the solver needs, and all it needs."""
+
+    priorities: dict[str, int]  # objective -> priority
+    candidates: dict[str, tuple[tuple[str, int], ...]]  # objective -> ((department, fit), ...) best first
+    capacities: dict[str, int]  # department -> capacity
+    load_penalty: int = LOAD_PENALTY
+
+
+@dataclass(frozen=True)
+class Solution:
+    owners: dict[str, str]  # objective -> department, in objective-id order
+    value: int  # the model's objective, in hundredths
+
+    @property
+    def loads(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for department in self.owners.values():
+            out[department] = out.get(department, 0) + 1
+        return out
+
+
+class Unfeasible(Exception):
+    """No assignment respects the capacities and constraints (explained by infeasible.py)."""
+
+
+def allowed(table: FitTable, objective_id: str, limit: int | None = None) -> list[tuple[str, int]]:
+    """Departments that may own the objective, best fit first, at most `limit`.
+
+    Ties go to the department higher in the reporting tree, then to the lower id.
+    """
+    graph = table.graph
+    org = graph.org
+    required = [c.owner for c in org.constraints if c.objective == objective_id and c.owner]
+    if required:
+        department = required[0]
+        blocked = table.cell(objective_id, department).forbidden_by or graph.capacity(department) == 0
+        excluded = any(c.objective == objective_id and c.not_owner == department for c in org.constraints)
+        return [] if blocked or excluded else [(department, table.fit(objective_id, department))]
+    excluded = {c.not_owner for c in org.constraints if c.objective == objective_id and c.not_owner}
+    objective = graph.objectives[objective_id]
+    levels: dict[int, list[str]] = {}
+    for profile, members in table.departments_by_profile.items():
+        cell = table.cell_for(table.aims[objective_id], profile)
+        if not cell.forbidden_by and objective.region in (None, profile.region):
+            levels.setdefault(cell.fit, []).extend(members)
+    out: list[tuple[str, int]] = []
+    for fit in sorted(levels, reverse=True):
+        for department in sorted(levels[fit], key=lambda d: (graph.depth(d), d)):
+            if department not in excluded and graph.capacity(department) > 0:
+                out.append((department, fit))
+                if limit is not None and len(out) >= limit:
+                    return out
+    return out
+
+
+def build_problem(table: FitTable, prune: bool = True) -> Problem:
+    """The solver's view of an org: priorities, candidates and capacities."""
+    graph = table.graph
+    limit = len(graph.objectives) if prune else None
+    candidates = {o: tuple(allowed(table, o, limit)) for o in graph.objectives}
+    used = sorted({d for options in candidates.values() for d, _ in options})
+    return Problem(
+        priorities={o: graph.objectives[o].priority for o in graph.objectives},
+        candidates=candidates,
+        capacities={d: graph.capacity(d) for d in used},
+    )
+
+
+def value(problem: Problem, owners: dict[str, str]) -> int:
+    """The model's objective for a given assignment (hundredths)."""
+    fits = {(o, d): fit for o, options in problem.candidates.items() for d, fit in options}
+    total = sum(problem.priorities[o] * fits[(o, d)] for o, d in owners.items())
+    loads: dict[str, int] = {}
+    for d in owners.values():
+        loads[d] = loads.get(d, 0) + 1
+    return total - problem.load_penalty * sum(k * (k - 1) // 2 for k in loads.values())
+
+
+def solve(problem: Problem) -> Solution:
+    """The exact optimum; raises Unfeasible when none exists."""
+    import networkx as nx
+
+    objectives = sorted(problem.candidates)
+    if any(not problem.candidates[o] for o in objectives):
+        raise Unfeasible
+    big = sum(len(options) for options in problem.candidates.values()) + 1
+    flow = nx.MultiDiGraph()
+    flow.add_node("source", demand=-len(objectives))
+    flow.add_node("sink", demand=len(objectives))
+    room: dict[str, int] = {}
+    for o in objectives:
+        flow.add_edge("source", ("o", o), capacity=1, weight=0)
+        for rank, (d, fit) in enumerate(problem.candidates[o]):
+            flow.add_edge(("o", o), ("d", d), capacity=1, weight=-problem.priorities[o] * fit * big + rank)
+            room[d] = room.get(d, 0) + 1
+    for d in sorted(room):
+        for step in range(min(problem.capacities[d], room[d])):
+            flow.add_edge(("d", d), "sink", capacity=1, weight=problem.load_penalty * step * big)
+    try:
+        _, flows = nx.network_simplex(flow)
+    except nx.NetworkXUnfeasible:
+        raise Unfeasible from None
+    owners = {}
+    for o in objectives:
+        for (_, d), arcs in flows[("o", o)].items():
+            if any(amount for amount in arcs.values()):
+                owners[o] = d
+    return Solution(owners, value(problem, owners))
+
+
+def brute_force(problem: Problem) -> int | None:
+    """The optimal value by trying every assignment (small problems only; for tests)."""
+    objectives = sorted(problem.candidates)
+    best = None
+    for choice in itertools.product(*(problem.candidates[o] for o in objectives)):
+        owners = {o: d for o, (d, _) in zip(objectives, choice)}
+        loads: dict[str, int] = {}
+        for d in owners.values():
+            loads[d] = loads.get(d, 0) + 1
+        if all(loads[d] <= problem.capacities[d] for d in loads):
+            total = value(problem, owners)
+            best = total if best is None else max(best, total)
+    return best

@@ -1,0 +1,161 @@
+"""The solver finds the exact optimum, respects every constraint, and does not care about file order."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orgdesign.errors import InfeasibleError
+from orgdesign.load import validate_data
+from orgdesign.pipeline import recommend
+from orgdesign.solve import Problem, Unfeasible, brute_force, solve, value
+
+
+def _random_problem(rng: random.Random) -> Problem:
+    objectives = [f"o{i}" for i in range(rng.randint(1, 5))]
+    departments = [f"d{i}" for i in range(rng.randint(1, 4))]
+    candidates = {}
+    for o in objectives:
+        allowed = [d for d in departments if rng.random() < 0.8] or [rng.choice(departments)]
+        options = [(d, rng.choice([-100, 0, 50, 100, 150, 200, 300, 400])) for d in allowed]
+        candidates[o] = tuple(sorted(options, key=lambda x: (-x[1], x[0])))
+    return Problem(
+        priorities={o: rng.randint(1, 5) for o in objectives},
+        candidates=candidates,
+        capacities={d: rng.randint(1, 3) for d in departments},
+    )
+
+
+@pytest.mark.parametrize("seed", range(250))
+def test_same_optimum_as_brute_force(seed):
+    problem = _random_problem(random.Random(seed))
+    best = brute_force(problem)
+    if best is None:
+        with pytest.raises(Unfeasible):
+            solve(problem)
+        return
+    solution = solve(problem)
+    assert solution.value == best
+    assert value(problem, solution.owners) == best
+    for department, load in solution.loads.items():
+        assert load <= problem.capacities[department]
+
+
+def test_load_penalty_spreads_work_when_fits_are_close():
+    problem = Problem(
+        priorities={"a": 3, "b": 3, "c": 3},
+        candidates={o: (("mkt", 300), ("pr", 250)) for o in "abc"},
+        capacities={"mkt": 3, "pr": 3},
+    )
+    owners = solve(problem).owners
+    assert sorted(owners.values()) == ["mkt", "mkt", "pr"]
+
+
+def test_ties_are_broken_by_department_id():
+    problem = Problem(
+        priorities={"a": 3},
+        candidates={"a": (("alpha", 200), ("beta", 200))},
+        capacities={"alpha": 1, "beta": 1},
+    )
+    assert solve(problem).owners == {"a": "alpha"}
+
+
+# --- properties on whole orgs --------------------------------------------------
+
+FUNCTIONS = ["marketing", "communications", "customer_service", "sales", "hr", "social_media", "agency", "legal"]
+KINDS = ["listening", "customer_care", "brand_content", "reputation", "employer_brand", "paid_social"]
+
+
+@st.composite
+def orgs(draw):
+    n_departments = draw(st.integers(2, 7))
+    departments = [{"id": "ceo", "function": "executive", "capacity": draw(st.integers(0, 3))}]
+    for i in range(1, n_departments):
+        departments.append(
+            {
+                "id": f"d{i}",
+                "function": draw(st.sampled_from(FUNCTIONS)),
+                "reports_to": "ceo",
+                "capacity": draw(st.integers(1, 3)),
+                "skills": draw(st.lists(st.sampled_from(["content", "crisis", "social_care", "recruiting"]), max_size=2)),
+            }
+        )
+    objectives = [
+        {"id": f"o{i}", "kind": draw(st.sampled_from(KINDS)), "priority": draw(st.integers(1, 5))}
+        for i in range(draw(st.integers(1, 5)))
+    ]
+    constraints = []
+    for objective in objectives:
+        if draw(st.booleans()):
+            kind = draw(st.sampled_from(["not_owner", "consulted"]))
+            constraints.append({"objective": objective["id"], kind: draw(st.sampled_from(departments))["id"]})
+    return {
+        "organization": {"name": "Generated", "region": draw(st.sampled_from(["europe", "latin_america"])), "size": "midmarket"},
+        "departments": departments,
+        "objectives": objectives,
+        "constraints": constraints,
+    }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(orgs(), st.randoms(use_true_random=False))
+def test_constraints_hold_and_order_does_not_matter(data, rng):
+    try:
+        result = recommend(validate_data(data))
+    except InfeasibleError as error:
+        assert error.exit_code == 1 and error.details
+        return
+    org = result.org
+    owners = result.solution.owners
+    assert set(owners) == {o.id for o in org.objectives}
+    for c in org.constraints:
+        if c.not_owner:
+            assert owners[c.objective] != c.not_owner
+        if c.consulted and c.consulted != owners[c.objective]:
+            assert c.consulted in result.raci[c.objective].consulted
+    for department, load in result.solution.loads.items():
+        assert load <= result.table.graph.capacity(department)
+        assert result.table.graph.departments[department].function != "agency"
+    for raci in result.raci.values():
+        assert raci.responsible  # F5: at least one R
+    shuffled = dict(data)
+    shuffled["departments"] = rng.sample(data["departments"], len(data["departments"]))
+    shuffled["objectives"] = rng.sample(data["objectives"], len(data["objectives"]))
+    again = recommend(validate_data(shuffled))
+    assert again.solution.owners == owners
+    assert again.raci == result.raci
+
+
+def test_infeasible_names_objectives_capacities_and_the_fix():
+    data = {
+        "organization": {"name": "Tight", "region": "europe", "size": "small"},
+        "departments": [
+            {"id": "ceo", "function": "executive", "capacity": 0},
+            {"id": "pr", "function": "communications", "reports_to": "ceo", "capacity": 1},
+        ],
+        "objectives": [{"id": "crisis", "kind": "reputation"}, {"id": "press", "kind": "reputation"}],
+    }
+    with pytest.raises(InfeasibleError) as caught:
+        recommend(validate_data(data))
+    text = "\n".join(caught.value.lines)
+    assert "crisis, press" in text
+    assert "pr (capacity 1)" in text
+    assert "raise the capacity of 'pr' from 1 to 2" in text
+
+
+def test_infeasible_when_every_candidate_is_forbidden():
+    data = {
+        "organization": {"name": "Outsourced", "region": "europe", "size": "small"},
+        "departments": [
+            {"id": "ceo", "function": "executive", "capacity": 0},
+            {"id": "agency", "function": "agency", "reports_to": "ceo"},
+        ],
+        "objectives": [{"id": "posts", "kind": "brand_content"}],
+    }
+    with pytest.raises(InfeasibleError) as caught:
+        recommend(validate_data(data))
+    text = "\n".join(caught.value.lines)
+    assert "posts" in text and "forbids 'agency'" in text and "capacity of 1" in text
