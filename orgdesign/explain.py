@@ -63,7 +63,7 @@ class WhyNot:
 def reasons(table: FitTable, objective: str, department: str) -> tuple[Reason, ...]:
     """The owner rules that match, with their contributions."""
     return tuple(
-        Reason(r.id, int(r.effect.amount * 100), r.rule.rationale, tuple(r.rule.evidence), r.where)
+        Reason(r.id, r.points, r.rule.rationale, tuple(r.rule.evidence), r.where)
         for r in table.cell(objective, department).reasons
     )
 

@@ -70,13 +70,16 @@ def _isolated_social_teams(graph: OrgGraph, links: list[Link]) -> list[Finding]:
     users = [d for f in INSIGHT_USERS for d in graph.with_function(f)]
     if not users:
         return out
+    users = set(users)
+    partners_of: dict[str, set[str]] = {}
+    for link in links:
+        partners_of.setdefault(link.a, set()).add(link.b)
+        partners_of.setdefault(link.b, set()).add(link.a)
     for team in _social_teams(graph):
         above = [graph.departments[d].function for d in graph.chain(team)[1:]]
         if "marketing" not in above:
             continue
-        partners = sorted(
-            {link.b if link.a == team else link.a for link in links if team in (link.a, link.b)} & set(users)
-        )
+        partners = sorted(partners_of.get(team, set()) & users)
         linked = ", ".join(partners) if partners else "product, sales and HR"
         out.append(
             Finding(

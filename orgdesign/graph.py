@@ -104,7 +104,14 @@ class OrgGraph:
 
     def capacity(self, department_id: str) -> int:
         """Objectives the department can own: as given, or derived from its headcount (3 when unknown)."""
-        department = self.departments[department_id]
+        return self._capacities[department_id]
+
+    @cached_property
+    def _capacities(self) -> dict[str, int]:
+        return {d: self._capacity(record) for d, record in self.departments.items()}
+
+    @staticmethod
+    def _capacity(department: Department) -> int:
         if department.capacity is not None:
             return department.capacity
         if department.headcount is None:

@@ -48,7 +48,14 @@ def _check_text(value: str, pattern: re.Pattern) -> str:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("name", "industry", "business_unit", "description", mode="before", check_fields=False)
+    @classmethod
+    def _numbers_are_text(cls, value):
+        """A name written as a bare number in YAML (`name: 1984`) is still a name; ids are not."""
+        is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return str(value) if is_number and value == value and abs(value) != float("inf") else value
 
 
 class Organization(_Model):

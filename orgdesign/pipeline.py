@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from .explain import Assignment, assignments
@@ -33,31 +34,44 @@ class Recommendation:
     gap: tuple[GapItem, ...]
 
 
-def recommend(org: OrgFile, rulebook: Rulebook | None = None) -> Recommendation:
+def recommend(org: OrgFile, rulebook: Rulebook | None = None, timings: dict[str, float] | None = None) -> Recommendation:
     """Recommend an owner for every objective, with RACI, links, findings and reasons.
 
     Raises InfeasibleError (exit code 1) when capacities and constraints leave
-    some objective without a possible owner.
+    some objective without a possible owner. Pass a dict as `timings` to get
+    the seconds each stage took (the benchmarks do).
     """
     rulebook = rulebook or load_rulebook()
+    clock = _Clock(timings)
     graph = OrgGraph(org)
     table = score(graph, rulebook)
     problem = build_problem(table)
+    clock.lap("score")
     try:
         solution = solve(problem)
     except Unfeasible:
         raise diagnose(table) from None
+    clock.lap("solve")
     roles = assign_roles(table, solution.owners)
     joined = links(roles)
-    return Recommendation(
-        org=org,
-        table=table,
-        problem=problem,
-        solution=solution,
-        assignments=tuple(assignments(table, solution)),
-        raci=roles,
-        links=tuple(joined),
-        findings=tuple(find(table, solution.owners, roles, joined)),
-        structure=assess(graph, solution.owners, roles),
-        gap=tuple(compare(table, solution.owners)),
-    )
+    findings = tuple(find(table, solution.owners, roles, joined))
+    structure = assess(graph, solution.owners, roles)
+    gap = tuple(compare(table, solution.owners))
+    clock.lap("raci_findings")
+    explained = tuple(assignments(table, solution))
+    clock.lap("explain")
+    return Recommendation(org, table, problem, solution, explained, roles, tuple(joined), findings, structure, gap)
+
+
+class _Clock:
+    """Seconds per stage into a caller's dict; does nothing without one."""
+
+    def __init__(self, sink: dict[str, float] | None):
+        self.sink = sink
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        if self.sink is not None:
+            now = time.perf_counter()
+            self.sink[stage] = now - self.last
+            self.last = now

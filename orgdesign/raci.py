@@ -47,66 +47,105 @@ class Link:
     objectives: tuple[str, ...]
 
 
+class _Pool:
+    """Departments of one function at one weight, in tree order, indexed by business unit."""
+
+    def __init__(self, members: list[str], units: dict[str, str | None]):
+        self.members = members
+        self.by_unit: dict[str | None, list[str]] = {}
+        for department in members:
+            self.by_unit.setdefault(units[department], []).append(department)
+
+    def nearest(self, unit: str | None, taken: set[str]) -> str | None:
+        """The first free member in the owner's unit, else the first free member."""
+        for department in self.by_unit.get(unit, ()):
+            if department not in taken:
+                return department
+        return next((d for d in self.members if d not in taken), None)
+
+
+@dataclass
+class _Candidates:
+    """Per aim: role pools by function (heaviest weight first) and the pools of each required rule."""
+
+    roles: dict[str, dict[str, list[tuple[int, _Pool]]]]
+    required: dict[str, _Pool]
+    unmet_if_alone: dict[str, tuple[str, ...]]  # rule id -> functions, for rules that apply in this org
+
+
 def assign_roles(table: FitTable, owners: dict[str, str]) -> dict[str, Raci]:
     """RACI for every objective, given its owner."""
-    return {objective: _raci(table, objective, owner) for objective, owner in owners.items()}
+    cache: dict = {}
+    out = {}
+    for objective, owner in owners.items():
+        aim = table.aims[objective]
+        if aim not in cache:
+            cache[aim] = _candidates(table, aim)
+        out[objective] = _raci(table, objective, owner, cache[aim])
+    return out
 
 
-def _raci(table: FitTable, objective: str, owner: str) -> Raci:
+def _candidates(table: FitTable, aim) -> _Candidates:
     graph = table.graph
-    owner_unit = graph.departments[owner].business_unit
-
-    def nearness(department: str) -> tuple:
-        return (graph.departments[department].business_unit != owner_unit, graph.depth(department), department)
-
-    aim = table.aims[objective]
-    weights: dict[str, dict[str, int]] = {role: {} for role in ORDER}
-    required_rules: dict[str, list] = {}
+    order = table.tree_order
+    units = {d: graph.departments[d].business_unit for d in graph.departments}
+    weighted: dict[str, dict[str, dict[int, list[str]]]] = {role: {} for role in ORDER}
+    required: dict[str, list[str]] = {}
     for profile, members in table.departments_by_profile.items():
         cell = table.cell_for(aim, profile)
         for role, (weight, _) in cell.roles.items():
             if weight >= THRESHOLD:
-                for department in members:
-                    weights[role][department] = weight
+                weighted[role].setdefault(profile.function, {}).setdefault(weight, []).extend(members)
         for rule in cell.required_by:
-            required_rules.setdefault(rule.id, []).extend(members)
+            required.setdefault(rule.id, []).extend(members)
+    roles = {
+        role: {
+            function: [(w, _Pool(sorted(levels[w], key=order.__getitem__), units)) for w in sorted(levels, reverse=True)]
+            for function, levels in by_function.items()
+        }
+        for role, by_function in weighted.items()
+    }
+    pools = {rule_id: _Pool(sorted(members, key=order.__getitem__), units) for rule_id, members in required.items()}
+    applicable = {rule.id: _functions(rule.rule.when) for rule in _require_rules(table, aim)}
+    return _Candidates(roles, pools, applicable)
+
+
+def _raci(table: FitTable, objective: str, owner: str, found: _Candidates) -> Raci:
+    graph = table.graph
+    unit = graph.departments[owner].business_unit
+    order = table.tree_order
 
     required: dict[str, list[str]] = {}
     unmet = []
-    for rule_id in sorted({r.id for r in _require_rules(table, aim)}):
-        members = [d for d in required_rules.get(rule_id, []) if d != owner]
-        if not members:
-            if owner not in required_rules.get(rule_id, []):
-                rule = table.rulebook.get(rule_id)
-                unmet.append((rule_id, _functions(rule.rule.when)))
-            continue
-        chosen = min(members, key=nearness)
-        required.setdefault(chosen, []).append(rule_id)
+    for rule_id, functions in sorted(found.unmet_if_alone.items()):
+        pool = found.required.get(rule_id)
+        chosen = pool.nearest(unit, {owner}) if pool else None
+        if chosen is not None:
+            required.setdefault(chosen, []).append(rule_id)
+        elif pool is None or owner not in pool.members:
+            unmet.append((rule_id, functions))
     for index, constraint in enumerate(graph.org.constraints):
         if constraint.objective == objective and constraint.consulted and constraint.consulted != owner:
             required.setdefault(constraint.consulted, []).append(f"constraints[{index}]")
 
     taken = {owner} | set(required)
-    chosen: dict[str, list[str]] = {role: [] for role in ORDER}
+    chosen: dict[str, list[str]] = {}
     for role in ORDER:
-        candidates = sorted(
-            (d for d in weights[role] if d not in taken), key=lambda d: (-weights[role][d], *nearness(d))
-        )
-        functions_used = set()
-        for department in candidates:
-            function = graph.departments[department].function
-            if function in functions_used or len(chosen[role]) >= CAPS[role]:
-                continue
-            functions_used.add(function)
-            chosen[role].append(department)
-            taken.add(department)
-    consulted = sorted(set(chosen["consulted"]) | set(required))
-    responsible = sorted(chosen["responsible"]) or [owner]
+        best = []
+        for levels in found.roles[role].values():
+            for weight, pool in levels:
+                department = pool.nearest(unit, taken)
+                if department is not None:
+                    far = graph.departments[department].business_unit != unit
+                    best.append(((-weight, far, *order[department]), department))
+                    break
+        chosen[role] = [department for _, department in sorted(best)[: CAPS[role]]]
+        taken.update(chosen[role])
     return Raci(
         objective=objective,
         accountable=owner,
-        responsible=tuple(responsible),
-        consulted=tuple(consulted),
+        responsible=tuple(sorted(chosen["responsible"]) or [owner]),
+        consulted=tuple(sorted(set(chosen["consulted"]) | set(required))),
         informed=tuple(sorted(chosen["informed"])),
         required={d: tuple(refs) for d, refs in sorted(required.items())},
         unmet=tuple(unmet),
@@ -121,7 +160,7 @@ def _require_rules(table: FitTable, aim) -> list:
     return [
         rule
         for rule in table.rulebook.for_kind(aim.kind)
-        if rule.effect.kind == "require_consulted"
+        if rule.effect_kind == "require_consulted"
         and any(
             rule.test(aim, Profile(function, frozenset(), None, region), table.facts)
             for function in _functions(rule.rule.when)

@@ -8,13 +8,14 @@ profile. Amounts are kept in hundredths so sums are exact integers.
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from .graph import OrgGraph
 from .rulebook import CompiledRule, Rulebook
 from .rulebook.match import Aim, OrgFacts, Profile
-from .rulebook.packs import scaled
 from .rulebook.schema import ROLES
 
 
@@ -38,6 +39,7 @@ class FitTable:
         o = graph.org.organization
         self.facts = OrgFacts(o.region, o.country, o.size, o.industry, o.regulated, graph.functions)
         self._cells: dict[tuple[Aim, Profile], Cell] = {}
+        self._rankings: dict[Aim, list[tuple[int, list[Profile]]]] = {}
         region = o.region
         self.aims = {i: Aim(x.kind, x.region or region) for i, x in graph.objectives.items()}
 
@@ -45,19 +47,23 @@ class FitTable:
     def profiles(self) -> dict[str, Profile]:
         """Department id -> profile; most departments share one with others."""
         region = self.graph.org.organization.region
-        shared: dict[Profile, Profile] = {}
+        shared: dict[tuple, Profile] = {}
         out = {}
         for department_id, d in self.graph.departments.items():
-            profile = Profile(d.function, frozenset(d.skills), d.structure, d.region or region)
-            out[department_id] = shared.setdefault(profile, profile)
+            key = (d.function, d.skills, d.structure, d.region or region)
+            profile = shared.get(key)
+            if profile is None:
+                profile = shared[key] = Profile(d.function, frozenset(d.skills), d.structure, d.region or region)
+            out[department_id] = profile
         return out
 
     @cached_property
     def departments_by_profile(self) -> dict[Profile, list[str]]:
-        """Profile -> its departments in id order."""
+        """Profile -> its departments in tree order (depth, then id)."""
         groups: dict[Profile, list[str]] = {}
-        for department_id, profile in self.profiles.items():
-            groups.setdefault(profile, []).append(department_id)
+        profiles = self.profiles
+        for department_id in sorted(profiles, key=self.tree_order.__getitem__):
+            groups.setdefault(profiles[department_id], []).append(department_id)
         return groups
 
     def cell_for(self, aim: Aim, profile: Profile) -> Cell:
@@ -75,20 +81,48 @@ class FitTable:
         return self.cell(objective_id, department_id).fit
 
     def _match(self, aim: Aim, profile: Profile) -> Cell:
-        matched = [rule for rule in self.rulebook.for_kind(aim.kind) if rule.test(aim, profile, self.facts)]
-        owner = tuple(r for r in matched if r.effect.kind == "owner")
+        rules = self.rulebook.for_pair(aim.kind, profile.function)
+        matched = [rule for rule in rules if rule.test(aim, profile, self.facts)]
+        owner = tuple(r for r in matched if r.effect_kind == "owner")
         roles = {}
         for role in ROLES:
-            rules = tuple(r for r in matched if r.effect.kind == role)
+            rules = tuple(r for r in matched if r.effect_kind == role)
             if rules:
-                roles[role] = (sum(scaled(r.effect.amount) for r in rules), rules)
+                roles[role] = (sum(r.points for r in rules), rules)
         return Cell(
-            fit=sum(scaled(r.effect.amount) for r in owner),
+            fit=sum(r.points for r in owner),
             reasons=owner,
-            forbidden_by=tuple(r for r in matched if r.effect.kind == "forbid_owner"),
+            forbidden_by=tuple(r for r in matched if r.effect_kind == "forbid_owner"),
             roles=roles,
-            required_by=tuple(r for r in matched if r.effect.kind == "require_consulted"),
+            required_by=tuple(r for r in matched if r.effect_kind == "require_consulted"),
         )
+
+    def ranking(self, aim: Aim) -> list[tuple[int, list[Profile]]]:
+        """Profiles that rules allow to own objectives with this aim, grouped by fit, best first. Cached."""
+        cached = self._rankings.get(aim)
+        if cached is None:
+            levels: dict[int, list[Profile]] = {}
+            for profile in self.departments_by_profile:
+                cell = self.cell_for(aim, profile)
+                if not cell.forbidden_by:
+                    levels.setdefault(cell.fit, []).append(profile)
+            cached = self._rankings[aim] = [(fit, levels[fit]) for fit in sorted(levels, reverse=True)]
+        return cached
+
+    def ranked(self, aim: Aim) -> Iterator[tuple[str, int]]:
+        """(department, fit) allowed to own objectives with this aim, best fit first, ties in
+        tree order; departments without capacity left out. Lazy: callers take what they need."""
+        capacity = self.graph.capacity
+        for fit, profiles in self.ranking(aim):
+            lists = [self.departments_by_profile[p] for p in profiles]
+            for department in heapq.merge(*lists, key=self.tree_order.__getitem__):
+                if capacity(department) > 0:
+                    yield department, fit
+
+    @cached_property
+    def tree_order(self) -> dict[str, tuple[int, str]]:
+        """Department id -> (depth, id): the order ties are broken in."""
+        return {d: (self.graph.depth(d), d) for d in self.graph.departments}
 
 
 def score(graph: OrgGraph, rulebook: Rulebook) -> FitTable:

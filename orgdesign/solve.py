@@ -68,19 +68,14 @@ def allowed(table: FitTable, objective_id: str, limit: int | None = None) -> lis
         excluded = any(c.objective == objective_id and c.not_owner == department for c in org.constraints)
         return [] if blocked or excluded else [(department, table.fit(objective_id, department))]
     excluded = {c.not_owner for c in org.constraints if c.objective == objective_id and c.not_owner}
-    objective = graph.objectives[objective_id]
-    levels: dict[int, list[str]] = {}
-    for profile, members in table.departments_by_profile.items():
-        cell = table.cell_for(table.aims[objective_id], profile)
-        if not cell.forbidden_by and objective.region in (None, profile.region):
-            levels.setdefault(cell.fit, []).extend(members)
+    region = graph.objectives[objective_id].region
+    profiles = table.profiles
     out: list[tuple[str, int]] = []
-    for fit in sorted(levels, reverse=True):
-        for department in sorted(levels[fit], key=lambda d: (graph.depth(d), d)):
-            if department not in excluded and graph.capacity(department) > 0:
-                out.append((department, fit))
-                if limit is not None and len(out) >= limit:
-                    return out
+    for department, fit in table.ranked(table.aims[objective_id]):
+        if department not in excluded and (region is None or profiles[department].region == region):
+            out.append((department, fit))
+            if limit is not None and len(out) >= limit:
+                break
     return out
 
 

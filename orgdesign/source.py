@@ -149,7 +149,9 @@ def _parse_json(text: str, name: str) -> Source:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as error:
         message = error.msg
-        if "Expecting property name" in message or "Expecting value" in message:
+        if not text[error.pos :].strip():
+            message = "the file ends before the JSON is complete (an unclosed bracket or brace?)"
+        elif "Expecting property name" in message or "Expecting value" in message:
             prior = text[: error.pos].rstrip()
             if prior.endswith(","):
                 message = "trailing comma is not allowed in JSON"
@@ -157,14 +159,38 @@ def _parse_json(text: str, name: str) -> Source:
     except _Constant as error:
         line, column = _position(text.encode(), len(text[: text.find(error.word)].encode()))
         raise InputError.single(name, f"invalid JSON: {error.word} is not a number JSON allows", line, column) from None
-    except (ValueError, RecursionError) as error:
-        text_error = "nesting is too deep" if isinstance(error, RecursionError) else str(error)
-        raise InputError.single(name, f"invalid JSON: {text_error}") from None
+    except RecursionError:
+        line, column = _too_deep(text)
+        raise InputError.single(name, f"nesting is deeper than {MAX_DEPTH} levels", line, column) from None
+    except ValueError as error:
+        raise InputError.single(name, f"invalid JSON: {error}") from None
     source = Source(name, data, text, True)
     if duplicates:
         _, _, problems = _parse_yaml(text, name)
         raise InputError(problems or [Diagnostic(name, None, None, "", f"duplicate key {duplicates[0]!r}")])
     return source
+
+
+def _too_deep(text: str) -> tuple[int | None, int | None]:
+    """Where JSON brackets first nest deeper than MAX_DEPTH (strings skipped)."""
+    depth, in_string, escaped = 0, False, False
+    for index, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _position(text[:index].encode(), len(text[:index].encode()))
+        elif char in "]}":
+            depth -= 1
+    return None, None
 
 
 class _Constant(ValueError):
@@ -296,7 +322,7 @@ class _Walker:
 
         if node.tag not in _ALLOWED and node.tag != _MERGE:
             self.problems.append(
-                Diagnostic(self.name, *_mark(node), _fmt(path), f"the tag {node.tag!r} is not allowed in org files")
+                Diagnostic(self.name, *_mark(node), _fmt(path), f"the tag {node.tag!r} is not allowed: orgdesign files hold plain data only")
             )
             return None
         if isinstance(node, yaml.ScalarNode):

@@ -83,6 +83,19 @@ def test_help_does_not_import_the_engine():
     assert "networkx" not in out and "yaml" not in out
 
 
+def test_validate_does_not_import_networkx():
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from orgdesign.cli import app\n"
+        f"result = CliRunner().invoke(app, ['validate', {str(EXAMPLES[0])!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print('networkx' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
 def test_python_dash_m(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "orgdesign", "validate", str(EXAMPLES[0])], capture_output=True, text=True

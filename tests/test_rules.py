@@ -68,7 +68,7 @@ def test_rule_case(rule_id, expected, case):
     rule = BOOK.get(rule_id)
     aim, profile, facts = _facts(case)
     assert rule.test(aim, profile, facts) is expected
-    assert (aim.kind in rule.kinds) or not expected
+    assert (aim.kind in rule.kinds and profile.function in rule.functions) or not expected
 
 
 def test_every_rule_has_a_firing_and_a_silent_case():

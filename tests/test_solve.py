@@ -159,3 +159,22 @@ def test_infeasible_when_every_candidate_is_forbidden():
         recommend(validate_data(data))
     text = "\n".join(caught.value.lines)
     assert "posts" in text and "forbids 'agency'" in text and "capacity of 1" in text
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_same_optimum_as_highs(seed):
+    """An independent exact solver (a MILP in HiGHS) on the same model agrees."""
+    import sys
+    from pathlib import Path
+
+    pytest.importorskip("highspy")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from highs import solve_with_highs
+
+    problem = _random_problem(random.Random(1000 + seed))
+    try:
+        expected = solve(problem).value
+    except Unfeasible:
+        return
+    value, _ = solve_with_highs(problem)
+    assert round(value) == expected

@@ -78,22 +78,23 @@ def compile_condition(condition: Condition) -> Test:
     return testers[key]
 
 
-def kinds_of(condition: Condition, all_kinds: frozenset[str]) -> frozenset[str]:
-    """The objective kinds for which the condition can possibly hold (an index, not a proof)."""
-    key, value = condition.item()
-    if key == "objective.kind":
-        return frozenset(value) & all_kinds
-    if key == "all":
-        out = all_kinds
+def possible(condition: Condition, key: str, universe: frozenset[str]) -> frozenset[str]:
+    """The values of `key` (objective.kind or department.function) for which the condition
+    can possibly hold: an index that lets the scorer skip rules, not a proof that they match."""
+    found, value = condition.item()
+    if found == key:
+        return frozenset(value) & universe
+    if found == "all":
+        out = universe
         for part in value:
-            out &= kinds_of(part, all_kinds)
+            out &= possible(part, key, universe)
         return out
-    if key == "any":
+    if found == "any":
         out = frozenset()
         for part in value:
-            out |= kinds_of(part, all_kinds)
+            out |= possible(part, key, universe)
         return out
-    return all_kinds
+    return universe
 
 
 def predicates(condition: Condition):

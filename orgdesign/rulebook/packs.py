@@ -8,7 +8,7 @@ file, line and field, like an org file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,8 +19,8 @@ from ..load import pydantic_problems, type_name
 from ..resources import data_dir
 from ..source import Source, load_source
 from ..vocabulary import BUILTIN, Vocabulary, unknown
-from .match import Test, compile_condition, kinds_of, predicates
-from .schema import Condition, Effect, Pack, Rule
+from .match import Test, compile_condition, possible, predicates
+from .schema import PREDICATES, Condition, Effect, Pack, Rule
 
 _VOCABULARY_KEYS = {
     "objective.kind": ("objective kind", "objective_kinds"),
@@ -42,7 +42,10 @@ class CompiledRule:
     file: str
     line: int | None
     test: Test = field(repr=False, compare=False)
-    kinds: frozenset[str] = field(repr=False, compare=False)
+    kinds: frozenset[str] = field(repr=False, compare=False)  # objective kinds it may apply to
+    functions: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # department functions
+    effect_kind: str = field(default="", repr=False, compare=False)  # owner, consulted, forbid_owner...
+    points: int = field(default=0, repr=False, compare=False)  # the effect's amount in hundredths
 
     @property
     def id(self) -> str:
@@ -76,6 +79,17 @@ class Rulebook:
     def for_kind(self, kind: str) -> list[CompiledRule]:
         """Rules that can apply to objectives of this kind, in id order."""
         return self._by_kind.get(kind, [])
+
+    def for_pair(self, kind: str, function: str) -> list[CompiledRule]:
+        """Rules that can apply to this kind of objective and this function of department."""
+        index = self.__dict__.get("_pair_index")
+        if index is None:
+            index = {}
+            object.__setattr__(self, "_pair_index", index)
+        rules = index.get((kind, function))
+        if rules is None:
+            rules = index[(kind, function)] = [r for r in self.for_kind(kind) if function in r.functions]
+        return rules
 
     @property
     def _by_kind(self) -> dict[str, list[CompiledRule]]:
@@ -149,7 +163,10 @@ def load_rulebook(user_packs: list[str] | tuple[str, ...] = ()) -> Rulebook:
                 source.name,
                 source.locate(("rules", index))[0],
                 compile_condition(rule.when),
-                kinds_of(rule.when, vocabulary.objective_kinds),
+                possible(rule.when, "objective.kind", vocabulary.objective_kinds),
+                possible(rule.when, "department.function", vocabulary.functions),
+                rule.effect.kind,
+                scaled(rule.effect.amount),
             )
             for alias in rule.aliases:
                 aliases[alias] = rule.id
@@ -176,8 +193,17 @@ def _read_pack(path: str, display: str, problems: list[Diagnostic]) -> tuple[Sou
     try:
         return source, Pack.model_validate(source.data)
     except ValidationError as error:
-        problems += pydantic_problems(source, error, _known_fields)
+        problems += [_conditions_explained(d) for d in pydantic_problems(source, error, _known_fields)]
         return None
+
+
+def _conditions_explained(diagnostic: Diagnostic) -> Diagnostic:
+    """An unknown key inside `when` is an unknown condition: list what a condition may be."""
+    if ".when" in diagnostic.field and diagnostic.message.startswith("unknown field"):
+        key = diagnostic.field.rsplit(".", 1)[-1]
+        allowed = ", ".join(["all", "any", "not", *PREDICATES])
+        return replace(diagnostic, message=f"unknown condition {key!r}; a condition is one of: {allowed}")
+    return diagnostic
 
 
 def _known_fields(loc: tuple) -> list[str]:
