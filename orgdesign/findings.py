@@ -173,7 +173,7 @@ def _overloads(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
                     "overloaded",
                     "warning",
                     f"{department}: owns {count} objectives today but has capacity for {capacity}",
-                    "hand the objectives others fit better to them (see the gap below)",
+                    "hand the objectives that others fit better to those departments (the gap lists them)",
                     ("E11", "E9"),
                     department,
                 )

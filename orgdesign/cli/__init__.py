@@ -11,7 +11,7 @@ import typer
 
 from orgdesign import __version__
 
-from . import engine, org, rules
+from . import engine, interview, org, rules
 from .common import state
 
 app = typer.Typer(
@@ -46,6 +46,7 @@ app.command()(org.validate)
 app.command()(org.show)
 app.command()(org.schema)
 app.command()(org.examples)
+app.command()(interview.interview)
 app.add_typer(rules.app, name="rules")
 
 

@@ -1,0 +1,113 @@
+"""`orgdesign interview`: the guided interview, in a terminal or from an answers file."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+
+import typer
+
+from .common import boundary, out_console, print_error_lines
+
+DEFAULT_OUTPUT = "org.yaml"
+NEEDS_TERMINAL = "orgdesign interview needs a terminal; give answers with --answers FILE (see docs/interview.md)"
+
+
+def stdin_is_terminal() -> bool:
+    """Whether a person can answer; tests replace this to drive the prompts through CliRunner."""
+    return sys.stdin.isatty()
+
+
+@boundary
+def interview(
+    output: str = typer.Option(DEFAULT_OUTPUT, "--output", "-o", help="Where to save the org file.", metavar="FILE"),
+    resume: bool = typer.Option(False, "--resume", help="Continue the interview saved beside --output."),
+    answers: str = typer.Option(
+        None, "--answers", help="Take the answers from this YAML file instead of a terminal.", metavar="FILE"
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+) -> None:
+    """Answer plain questions; get a recommendation and an org file."""
+    from orgdesign.errors import InputError, OutputError, UsageError
+    from orgdesign.interview import answers_yaml, draft_path, load_answers, replay, run
+    from orgdesign.prompting import TerminalPrompter
+    from orgdesign.write import write_atomic
+
+    if answers and resume:
+        raise UsageError("--resume", "continues a terminal interview; leave it out when giving --answers")
+    if output.lower().endswith(".json"):
+        raise UsageError("--output", "the interview writes YAML; give a file name ending in .yaml")
+    if os.path.isdir(output):
+        raise OutputError(f"{output}: is a directory; give a file name")
+    if not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        raise OutputError(f"{output}: its folder does not exist")
+    if answers:
+        if os.path.exists(output) and not force:
+            raise OutputError(f"{output}: already exists; use --force to overwrite it")
+        _finish(replay(load_answers(answers), complete=True), output, force, None)
+        return
+    if not stdin_is_terminal():
+        print_error_lines([NEEDS_TERMINAL])
+        raise typer.Exit(2)
+
+    prompter = TerminalPrompter(out_console())
+    draft = draft_path(output)
+    replace = force
+    if os.path.exists(output) and not force:
+        if not prompter.confirm(f"{output} already exists. Replace it when the interview ends?", default=False):
+            print_error_lines([f"{output}: left as it is; choose another file with --output"], style="yellow")
+            raise typer.Exit(2)
+        replace = True
+    given = {}
+    if os.path.exists(draft):
+        if not resume and not prompter.confirm(f"An unfinished interview is saved in {draft}. Continue it?", True):
+            print_error_lines([f"{draft}: kept; continue it with --resume, or delete it to start over"], style="yellow")
+            raise typer.Exit(2)
+        given = replay(load_answers(draft), complete=False)
+    elif resume:
+        raise InputError.single(draft, "no unfinished interview to resume; start one without --resume")
+
+    resume_command = "orgdesign interview --resume"
+    if output != DEFAULT_OUTPUT:
+        resume_command += f" --output {shlex.quote(output)}"
+    comment = f"An unfinished orgdesign interview: the answers so far.\nContinue it with: {resume_command}"
+    try:
+        run(prompter, given, lambda so_far: write_atomic(draft, answers_yaml(so_far, comment), force=True))
+    except (KeyboardInterrupt, EOFError) as stop:
+        out_console().print()
+        why = "Paused." if isinstance(stop, KeyboardInterrupt) else "The input ended."
+        if os.path.exists(draft):
+            lines = [f"{why} Your answers so far are saved in {draft}.", f"Continue with: {resume_command}"]
+        else:
+            lines = ["Stopped before the first answer; nothing was saved."]
+        print_error_lines(lines, style="yellow")
+        raise typer.Exit(130 if isinstance(stop, KeyboardInterrupt) else 1) from None
+    if prompter.console.is_terminal:
+        prompter.console.clear()
+    _finish(given, output, replace, draft)
+
+
+def _finish(answers: dict, output: str, replace: bool, draft: str | None) -> None:
+    """Write the org file, drop the draft, and show the recommendation."""
+    from orgdesign.errors import InfeasibleError
+    from orgdesign.interview import build_org, org_yaml
+    from orgdesign.load import validate_data
+    from orgdesign.pipeline import recommend
+    from orgdesign.prompting import summary_view
+    from orgdesign.render import text
+    from orgdesign.write import write_atomic
+
+    data = build_org(answers)
+    org = validate_data(data, "<interview>")
+    write_atomic(output, org_yaml(data), force=replace)
+    if draft and os.path.exists(draft):
+        os.remove(draft)
+    console = out_console()
+    try:
+        result = recommend(org)
+    except InfeasibleError:
+        saved = f"Saved the org file to {output}, but no department can own some objectives:"
+        console.print(text(saved), soft_wrap=True)
+        raise
+    console.print(summary_view(result, output))
