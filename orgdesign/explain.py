@@ -42,7 +42,7 @@ class Assignment:
 class Change:
     """A single change that would make a department the owner (verified by re-solving)."""
 
-    kind: str  # fit | capacity | constraint
+    kind: str  # fit | capacity | priority | constraint
     description: str
 
 
@@ -132,6 +132,18 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
     if _owner_after(roomier, objective) == department:
         changes.append(
             Change("capacity", f"raise its capacity from {graph.capacity(department)} to {graph.capacity(department) + 1}")
+        )
+    priority = problem.priorities[objective]
+    for other in sorted(range(1, 6), key=lambda p: (abs(p - priority), p)):
+        if other != priority:
+            reweighted = replace(widened, priorities={**widened.priorities, objective: other})
+            if _owner_after(reweighted, objective) == department:
+                changes.append(Change("priority", f"set the priority of {objective} from {priority} to {other}"))
+                break
+    without_owner = tuple(option for option in widened.candidates[objective] if option[0] != owner)
+    if _owner_after(replace(widened, candidates={**widened.candidates, objective: without_owner}), objective) == department:
+        changes.append(
+            Change("constraint", f"add the constraint {{objective: {objective}, not_owner: {owner}}}")
         )
     return replace(base, verdict=verdict, blockers=tuple(blockers), changes=tuple(changes))
 

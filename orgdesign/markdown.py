@@ -31,6 +31,8 @@ def to_markdown(result: Recommendation) -> str:
     today = graph.org.current_owners
     for a in sorted(result.assignments, key=lambda a: (-graph.objectives[a.objective].priority, a.objective)):
         runner = "—" if a.runner_up is None else f"{md(a.runner_up)} ({units(a.margin)})"
+        if result.robustness and result.robustness[a.objective].fragile:
+            runner += " ⚠ fragile"
         lines.append(
             f"| {md(graph.objectives[a.objective].label)} | {graph.objectives[a.objective].priority} "
             f"| **{md(graph.departments[a.owner].label)}** | {units(a.score)} | {runner} "

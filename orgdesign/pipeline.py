@@ -12,6 +12,7 @@ from .graph import OrgGraph
 from .infeasible import diagnose
 from .model import OrgFile
 from .raci import Link, Raci, assign_roles, links
+from .robust import Robustness, robustness
 from .rulebook import Rulebook, load_rulebook
 from .score import FitTable, score
 from .solve import Problem, Solution, Unfeasible, build_problem, solve
@@ -32,6 +33,7 @@ class Recommendation:
     findings: tuple[Finding, ...]
     structure: Structure
     gap: tuple[GapItem, ...]
+    robustness: dict[str, Robustness] | None  # None when the org is too large to assess cheaply
 
 
 def recommend(org: OrgFile, rulebook: Rulebook | None = None, timings: dict[str, float] | None = None) -> Recommendation:
@@ -59,8 +61,12 @@ def recommend(org: OrgFile, rulebook: Rulebook | None = None, timings: dict[str,
     gap = tuple(compare(table, solution.owners))
     clock.lap("raci_findings")
     explained = tuple(assignments(table, solution))
+    runners = {a.objective: (a.runner_up, a.runner_up_score) if a.runner_up else None for a in explained}
+    solid = robustness(problem, solution, runners)
     clock.lap("explain")
-    return Recommendation(org, table, problem, solution, explained, roles, tuple(joined), findings, structure, gap)
+    return Recommendation(
+        org, table, problem, solution, explained, roles, tuple(joined), findings, structure, gap, solid
+    )
 
 
 class _Clock:

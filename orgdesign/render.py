@@ -112,6 +112,8 @@ def ownership_table(result) -> Table:
     table.add_column("today", ratio=2, overflow="fold")
     for a in sorted(result.assignments, key=lambda a: (-graph.objectives[a.objective].priority, a.objective)):
         runner = "—" if a.runner_up is None else f"{clean(a.runner_up)} ({units(a.margin)})"
+        if result.robustness and result.robustness[a.objective].fragile:
+            runner += " ⚠ fragile"
         current = today.get(a.objective)
         moved = current is not None and current != a.owner
         table.add_row(
@@ -123,6 +125,17 @@ def ownership_table(result) -> Table:
             text(current or "—", "yellow" if moved else "dim"),
         )
     return table
+
+
+def fragile_note(result) -> Text | None:
+    """The legend for ⚠, when some assignment is fragile."""
+    if not result.robustness or not any(r.fragile for r in result.robustness.values()):
+        return None
+    return text(
+        "⚠ fragile: raising the runner-up's fit by one point or less would flip it; "
+        "`orgdesign explain FILE OBJECTIVE` shows the change.",
+        "yellow",
+    )
 
 
 def raci_table(result) -> Table:
@@ -214,6 +227,7 @@ def recommendation_view(result):
     parts = [
         text(f"{result.org.organization.name}", "bold"),
         ownership_table(result),
+        *filter(None, [fragile_note(result)]),
         raci_table(result),
         Rule("Findings", align="left"),
         findings_view(result.findings),
@@ -283,3 +297,49 @@ def _why_not_view(contrast) -> Text:
     else:
         out.append("A hard rule or constraint decides this; disable the rule with a user pack or drop the constraint.\n", style="dim")
     return out
+
+
+def comparison_view(comparison):
+    """Two scenarios side by side: ownership changes, links, findings, structure, total fit."""
+    from rich.console import Group
+    from rich.rule import Rule
+
+    c = comparison
+    changes = Table(title="Ownership changes", title_justify="left", expand=True)
+    changes.add_column("objective", no_wrap=True)
+    changes.add_column("from → to", ratio=2)
+    changes.add_column("why", ratio=3)
+    for change in c.changes:
+        why = Text()
+        for reason in change.gained:
+            why.append(f"+ {reason.rule} {reason.contribution / 100:+.2f}\n", style="green")
+        for reason in change.lost:
+            why.append(f"- {reason.rule} (no longer applies)\n", style="red")
+        why.append(clean(change.note), style="dim")
+        moved = text(change.before or "—") + Text(" → ") + text(change.after or "—", "bold")
+        changes.add_row(text(change.objective, "cyan"), moved, why)
+    links = Text()
+    for a, b in c.links_gained:
+        links.append(f"+ {clean(a)} ↔ {clean(b)}\n", style="green")
+    for a, b in c.links_lost:
+        links.append(f"- {clean(a)} ↔ {clean(b)}\n", style="red")
+    findings = Text()
+    for code, _, message in c.findings_resolved:
+        findings.append(f"resolved   {code} {clean(message)}\n", style="green")
+    for code, _, message in c.findings_introduced:
+        findings.append(f"introduced {code} {clean(message)}\n", style="yellow")
+    change = (c.total_fit_after - c.total_fit_before) / 100
+    summary = Text()
+    summary.append("Structure:  ", style="bold")
+    summary.append(f"{c.structure_before.replace('_', '-')} → {c.structure_after.replace('_', '-')}\n")
+    summary.append("Total fit:  ", style="bold")
+    summary.append(f"{c.total_fit_before / 100:.2f} → {c.total_fit_after / 100:.2f} ")
+    summary.append(f"({change:+.2f})", style="green" if change >= 0 else "red")
+    head = text(f"{c.before}  →  {c.after}", "bold")
+    kept = text(f"{len(c.changes)} objective(s) change owner; {c.unchanged} keep theirs.", "dim")
+    return Group(
+        head, changes if c.changes else text("No objective changes owner.", "green"), kept,
+        Rule("Collaboration links", align="left"), links or text("no change", "dim"),
+        Rule("Findings", align="left"), findings or text("no change", "dim"),
+        Rule("Structure and fit", align="left"), summary,
+    )

@@ -29,6 +29,18 @@ def _reason(reason: Reason) -> dict[str, Any]:
     }
 
 
+def _robustness(result: Recommendation, objective: str) -> dict[str, Any] | None:
+    if result.robustness is None:
+        return None
+    solid = result.robustness[objective]
+    return {
+        "fragile": solid.fragile,
+        "flip": None
+        if solid.flip_at is None
+        else {"kind": "rule_weight", "department": solid.runner_up, "fit_increase": _units(solid.flip_at)},
+    }
+
+
 def to_dict(result: Recommendation) -> dict[str, Any]:
     """The whole recommendation as plain JSON-ready data."""
     org = result.org
@@ -55,6 +67,7 @@ def to_dict(result: Recommendation) -> dict[str, Any]:
                 if a.runner_up is None
                 else {"department": a.runner_up, "score": _units(a.runner_up_score), "margin": _units(a.margin)},
                 "reasons": [_reason(r) for r in a.reasons],
+                "robustness": _robustness(result, a.objective),
             }
             for a in result.assignments
         ],

@@ -162,14 +162,26 @@ def test_every_promised_change_really_flips_the_owner(example):
             options = dict(problem.candidates[a.objective])
             options.setdefault(a.runner_up, result.table.fit(a.objective, a.runner_up))
             capacities = {**problem.capacities, a.runner_up: result.table.graph.capacity(a.runner_up)}
+            priorities = dict(problem.priorities)
             if change.kind == "fit":
                 target = float(change.description.split("to at least ")[1].split(")")[0])
                 options[a.runner_up] = round(target * 100)
-            else:
+            elif change.kind == "capacity":
                 capacities[a.runner_up] += 1
+            elif change.kind == "priority":
+                priorities[a.objective] = int(change.description.rsplit(" ", 1)[1])
+            else:
+                del options[a.owner]
             ordered = tuple(sorted(options.items(), key=lambda x: (-x[1], x[0])))
-            changed = replace(problem, candidates={**problem.candidates, a.objective: ordered}, capacities=capacities)
+            changed = replace(problem, candidates={**problem.candidates, a.objective: ordered},
+                              capacities=capacities, priorities=priorities)
             assert solve(changed).owners[a.objective] == a.runner_up, (a.objective, change)
+        robust = result.robustness[a.objective]
+        fit_changes = [c for c in answer.changes if c.kind == "fit"]
+        if robust.flip_at is not None:
+            assert fit_changes, a.objective
+            target = float(fit_changes[0].description.split("to at least ")[1].split(")")[0])
+            assert round(target * 100) - result.table.fit(a.objective, a.runner_up) == robust.flip_at
 
 
 def test_python_api_is_small_and_importable():

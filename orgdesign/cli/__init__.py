@@ -11,7 +11,7 @@ import typer
 
 from orgdesign import __version__
 
-from . import engine, interview, org, rules
+from . import compare, engine, interview, org, rules
 from .common import state
 
 app = typer.Typer(
@@ -42,6 +42,7 @@ def _root(
 
 app.command()(engine.recommend)
 app.command()(engine.explain)
+app.command()(compare.compare)
 app.command()(org.validate)
 app.command()(org.show)
 app.command()(org.schema)

@@ -28,9 +28,11 @@ def print_error_lines(lines: list[str], style: str = "red") -> None:
     """Print diagnostics verbatim: never interpreted as markup."""
     from rich.text import Text
 
+    from orgdesign.render import clean
+
     console = err_console()
     for line in lines:
-        console.print(Text(line, style=style), soft_wrap=True)
+        console.print(Text(clean(line), style=style), soft_wrap=True)
 
 
 def boundary(command):

@@ -19,13 +19,30 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-def _run(file: str, rules: list[str] | None):
-    from orgdesign.load import load_org
+SET_OPTION = typer.Option(
+    None, "--set", help="What if: change a field, e.g. departments.social.capacity=4 (repeatable).", metavar="PATH=VALUE"
+)
+WITHOUT_OPTION = typer.Option(None, "--without", help="What if: drop this department (repeatable).", metavar="ID")
+WITH_OPTION = typer.Option(
+    None, "--with", help="What if: add a department of this function, e.g. social_media (repeatable).", metavar="FUNCTION"
+)
+
+
+def what_if(sets, without, with_):
+    """The what-if options as one value."""
+    from orgdesign.scenario import WhatIf
+
+    return WhatIf(tuple(sets or ()), tuple(without or ()), tuple(with_ or ()))
+
+
+def run(file: str, rules: list[str] | None, scenario=None):
+    """Load the rules and the org (with its what-ifs), and recommend."""
     from orgdesign.pipeline import recommend
     from orgdesign.rulebook import load_rulebook
+    from orgdesign.scenario import WhatIf, load_scenario
 
     book = load_rulebook(rules or [])
-    org = load_org(file, vocabulary=book.vocabulary)
+    org = load_scenario(file, scenario or WhatIf(), book.vocabulary)
     return recommend(org, book)
 
 
@@ -36,9 +53,12 @@ def recommend(
     format: Format = typer.Option(Format.table, "--format", "-f", help="table, json or markdown."),
     output: str = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.", metavar="FILE"),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    sets: list[str] = SET_OPTION,
+    without: list[str] = WITHOUT_OPTION,
+    with_: list[str] = WITH_OPTION,
 ) -> None:
     """Recommend an owner for every objective, with RACI, links, findings, structure and gap."""
-    result = _run(file, rules)
+    result = run(file, rules, what_if(sets, without, with_))
     if format is Format.table and not output:
         from orgdesign.render import recommendation_view
 
@@ -76,6 +96,9 @@ def explain(
     objective: str = typer.Argument(..., help="The objective id to explain."),
     department: str = typer.Option(None, "--department", "-d", help="Why not this department?"),
     rules: list[str] = RULES_OPTION,
+    sets: list[str] = SET_OPTION,
+    without: list[str] = WITHOUT_OPTION,
+    with_: list[str] = WITH_OPTION,
 ) -> None:
     """Why an objective got its owner, and why not another department."""
     from orgdesign.errors import UsageError
@@ -83,7 +106,7 @@ def explain(
     from orgdesign.render import explanation_view
     from orgdesign.vocabulary import unknown
 
-    result = _run(file, rules)
+    result = run(file, rules, what_if(sets, without, with_))
     graph = result.table.graph
     if objective not in graph.objectives:
         raise UsageError("OBJECTIVE", unknown("objective", objective, graph.objectives))
@@ -93,3 +116,4 @@ def explain(
     other = department or assignment.runner_up
     contrast = why_not(result.table, result.problem, result.solution, objective, other) if other else None
     out_console().print(explanation_view(result, assignment, contrast))
+

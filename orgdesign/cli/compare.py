@@ -1,0 +1,57 @@
+"""`orgdesign compare A [B]`: two org files, or one file and a what-if."""
+
+from __future__ import annotations
+
+import typer
+
+from .common import boundary, out_console
+from .engine import RULES_OPTION, SET_OPTION, WITH_OPTION, WITHOUT_OPTION, Format, run, what_if
+
+
+@boundary
+def compare(
+    first: str = typer.Argument(..., help="An org file: the scenario before.", metavar="A"),
+    second: str = typer.Argument(None, help="Another org file: the scenario after (default: A with the what-ifs).",
+                                 metavar="[B]"),
+    rules: list[str] = RULES_OPTION,
+    sets: list[str] = SET_OPTION,
+    without: list[str] = WITHOUT_OPTION,
+    with_: list[str] = WITH_OPTION,
+    format: Format = typer.Option(Format.table, "--format", "-f", help="table, json or markdown."),
+    output: str = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.", metavar="FILE"),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+) -> None:
+    """Compare two scenarios: owners, links, findings, structure and total fit."""
+    from orgdesign.compare import compare as diff
+    from orgdesign.errors import UsageError
+
+    scenario = what_if(sets, without, with_)
+    if second is None and not scenario:
+        raise UsageError("B", "give a second org file, or what-ifs (--set, --without, --with) to compare A with")
+    before = run(first, rules)
+    after = run(second or first, rules, scenario)
+    label = (second or first) + (f" {scenario.describe()}" if scenario else "")
+    comparison = diff(before, after, first, label)
+    if format is Format.table and not output:
+        from orgdesign.render import comparison_view
+
+        out_console().print(comparison_view(comparison))
+        return
+    if format is Format.json:
+        import json
+
+        from orgdesign.compare import to_dict
+
+        body = json.dumps(to_dict(comparison), indent=2, ensure_ascii=False) + "\n"
+    elif format is Format.markdown:
+        from orgdesign.compare import to_markdown
+
+        body = to_markdown(comparison)
+    else:
+        raise UsageError("--format", "the table view goes to the terminal; use json or markdown with --output")
+    if output:
+        from orgdesign.write import write_atomic
+
+        write_atomic(output, body, force)
+    else:
+        typer.echo(body, nl=False)

@@ -1,0 +1,75 @@
+"""How solid each assignment is: the smallest rule-weight change that would hand it to the runner-up.
+
+Forcing objective o onto its runner-up r changes the optimum by the cheapest
+cycle through the arc o->r in the residual network of the optimal flow
+(there is no negative cycle there, because the flow is optimal). One
+Bellman-Ford pass from r per objective gives that cost exactly, so no problem
+is solved twice. An assignment is fragile when raising the runner-up's fit by
+at most one point would flip it. `explain` names and verifies the flips.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .solve import Problem, Solution
+
+FRAGILE = 100  # hundredths: a rule-weight change of one point or less
+MAX_ARCS = 5000  # above this the org is large enough that robustness is left to `explain`
+
+
+@dataclass(frozen=True)
+class Robustness:
+    objective: str
+    runner_up: str | None
+    flip_at: int | None  # the runner-up's fit must rise by at least this much (hundredths) to take over
+
+    @property
+    def fragile(self) -> bool:
+        return self.flip_at is not None and self.flip_at <= FRAGILE
+
+
+def robustness(problem: Problem, solution: Solution, runners_up: dict[str, tuple[str, int] | None]) -> dict[str, Robustness] | None:
+    """Per objective, the fit increase its runner-up needs to take over; None for very large problems."""
+    import networkx as nx
+
+    if sum(len(options) for options in problem.candidates.values()) > MAX_ARCS:
+        return None
+    residual = _residual(problem, solution)
+    out = {}
+    for objective, runner in sorted(runners_up.items()):
+        if runner is None:
+            out[objective] = Robustness(objective, None, None)
+            continue
+        department, fit = runner
+        priority = problem.priorities[objective]
+        try:
+            back = nx.single_source_bellman_ford_path_length(residual, ("d", department))[("o", objective)]
+        except (KeyError, nx.NetworkXUnbounded):
+            out[objective] = Robustness(objective, department, None)
+            continue
+        gap = -priority * fit + back  # how much worse the best solution with o on the runner-up is
+        out[objective] = Robustness(objective, department, gap // priority + 1)
+    return out
+
+
+def _residual(problem: Problem, solution: Solution):
+    import networkx as nx
+
+    owners = solution.owners
+    loads = solution.loads
+    graph = nx.DiGraph()
+    for objective, options in problem.candidates.items():
+        priority = problem.priorities[objective]
+        for department, fit in options:
+            if owners[objective] == department:
+                graph.add_edge(("d", department), ("o", objective), weight=priority * fit)
+            else:
+                graph.add_edge(("o", objective), ("d", department), weight=-priority * fit)
+    for department, capacity in problem.capacities.items():
+        load = loads.get(department, 0)
+        if load < capacity:
+            graph.add_edge(("d", department), "sink", weight=problem.load_penalty * load)
+        if load > 0:
+            graph.add_edge("sink", ("d", department), weight=-problem.load_penalty * (load - 1))
+    return graph

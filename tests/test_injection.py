@@ -1,0 +1,75 @@
+"""Names from a file are shown, never obeyed: no markup, no escape sequences, no hidden text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from orgdesign.load import validate_data
+from orgdesign.markdown import md
+
+HOSTILE = [
+    "[bold red]Loud[/bold red]",
+    "[link=http://evil.example]click[/link]",
+    '"quoted" & \'single\' <b>tag</b>',
+    "=HYPERLINK(\"http://x\")",
+    "@SUM(A1) | +1 | -2",
+    "]]> {braces} (parens) `ticks` *stars* _under_",
+]
+
+
+def _org(names):
+    return {
+        "organization": {"name": names[0], "region": "europe", "size": "midmarket"},
+        "departments": [
+            {"id": "ceo", "name": names[1], "function": "executive"},
+            {"id": "pr", "name": names[2], "function": "communications", "reports_to": "ceo"},
+            {"id": "care", "name": names[3], "function": "customer_service", "reports_to": "ceo"},
+        ],
+        "objectives": [
+            {"id": "crisis", "name": names[4], "kind": "reputation", "description": names[5] + "\nsecond line"},
+            {"id": "listen", "name": names[5], "kind": "listening"},
+        ],
+    }
+
+
+def test_terminal_output_shows_markup_literally(cli, tmp_path):
+    org = tmp_path / "hostile.json"
+    org.write_text(json.dumps(_org(HOSTILE)), encoding="utf-8")
+    for command in (["recommend"], ["show"], ["explain", "crisis"]):
+        result = cli(command[0], org, *command[1:])
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout
+        shown = result.stdout.replace("\n", "")
+        assert "[bold red]" in shown or command[0] == "explain"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["Board\x1b[2J", "Board\x07", "Evil\u202egnp.exe", "zero\u200fwidth", "tab\tname", "new\nline"],
+)
+def test_control_and_bidi_characters_are_refused_in_names(bad):
+    from orgdesign.errors import InputError
+
+    data = _org(HOSTILE)
+    data["departments"][1]["name"] = bad
+    with pytest.raises(InputError, match=r"departments\[1\]\.name: contains the control character U\+"):
+        validate_data(data, "hostile.yaml")
+
+
+def test_markdown_escapes_everything_that_could_become_markup():
+    for name in HOSTILE:
+        escaped = md(name)
+        for char in "[]()<>|*_`":
+            assert f"{char}" not in escaped.replace(f"\\{char}", "")
+
+
+def test_terminal_never_passes_an_escape_sequence_from_a_description(cli, tmp_path):
+    data = _org(HOSTILE)
+    data["objectives"][0]["description"] = "fine\x1b]8;;http://evil\x1b\\"
+    org = tmp_path / "escape.json"
+    org.write_text(json.dumps(data), encoding="utf-8")
+    result = cli("validate", org)
+    assert result.exit_code == 2
+    assert "objectives[0].description: contains the control character U+001B" in result.stderr

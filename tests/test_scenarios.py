@@ -1,0 +1,112 @@
+"""What-ifs from the command line, and `orgdesign compare`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT
+
+from orgdesign.errors import InputError
+from orgdesign.scenario import WhatIf, load_scenario
+
+AIRLINE = ROOT / "examples" / "airline.yaml"
+BANK = ROOT / "examples" / "bank.yaml"
+
+
+def _owners(cli, *args):
+    result = cli("recommend", *args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return {a["objective"]: a["owner"] for a in json.loads(result.stdout)["assignments"]}
+
+
+def test_set_changes_the_answer_without_editing_the_file(cli):
+    before = AIRLINE.read_bytes()
+    base = _owners(cli, AIRLINE)
+    forced = _owners(cli, AIRLINE, "--set", "objectives.listening.priority=1", "--set", "departments.comms.capacity=0")
+    assert base["reputation"] == "comms" and forced["reputation"] != "comms"
+    assert AIRLINE.read_bytes() == before
+
+
+def test_without_moves_reports_up_and_drops_references():
+    org = load_scenario(str(AIRLINE), WhatIf(without=("mktcomms",)))
+    ids = {d.id for d in org.departments}
+    assert "mktcomms" not in ids
+    assert org.department("comms").reports_to == "ceo"
+    assert "mktcomms" not in org.current_owners.values()
+
+
+def test_with_adds_a_team_that_can_win(cli):
+    owners = _owners(cli, AIRLINE, "--with", "social_media")
+    assert owners["account_governance"] == "social_media"
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--set", "departments.mktcoms.capacity=4"], "--set departments.mktcoms.capacity=4: unknown department 'mktcoms' (did you mean 'mktcomms'?)"),
+        (["--set", "departments.mktcomms.capacty=4"], "unknown field 'capacty' (did you mean 'capacity'?)"),
+        (["--set", "departments.mktcomms.capacity=-3"], "--set departments.mktcomms.capacity=-3: -3 is too small: must be at least 0"),
+        (["--set", "objectives.care.priority=urgent"], "expected a whole number, found the text 'urgent'"),
+        (["--set", "departments.mktcomms.function=marketng"], "unknown function 'marketng' (did you mean 'marketing'?)"),
+        (["--set", "budget=4"], "unknown path 'budget'"),
+        (["--set", "departments.mktcomms.capacity"], "expected PATH=VALUE"),
+        (["--without", "agncy"], "--without agncy: unknown department 'agncy'"),
+        (["--with", "social_meda"], "--with social_meda: unknown function 'social_meda' (did you mean 'social_media'?)"),
+    ],
+)
+def test_bad_what_ifs_are_located_on_the_command_line(cli, option, message):
+    result = cli("recommend", AIRLINE, *option)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("<command line>: ")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_file_error_still_points_at_the_file(tmp_path):
+    org = tmp_path / "org.yaml"
+    org.write_text(AIRLINE.read_text("utf-8").replace("function: legal", "function: legl"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_scenario(str(org), WhatIf(sets=("departments.mktcomms.capacity=2",)))
+    assert str(caught.value).startswith(f"{org}:")
+
+
+def test_compare_a_file_with_a_what_if(cli):
+    result = cli("compare", AIRLINE, "--with", "social_media", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    change = next(c for c in data["ownership_changes"] if c["objective"] == "account_governance")
+    assert change["from"] == "comms" and change["to"] == "social_media"
+    assert any(r["rule"] == "governance.accounts-to-social-team" for r in change["rules_gained"])
+    assert ["comms", "social_media"] in data["links_gained"]
+    assert data["total_fit"]["change"] == round(data["total_fit"]["after"] - data["total_fit"]["before"], 2)
+
+
+def test_compare_two_files_with_known_differences(cli, tmp_path):
+    changed = tmp_path / "airline_no_agency.yaml"
+    text = AIRLINE.read_text("utf-8")
+    changed.write_text(text.replace("paid_social: media_agency", "paid_social: mktcomms"), encoding="utf-8")
+    result = cli("compare", AIRLINE, changed, "-f", "json")
+    data = json.loads(result.stdout)
+    resolved = {f["code"] for f in data["findings_resolved"]}
+    assert "OD104" in resolved  # the agency no longer owns anything today
+    assert data["ownership_changes"] == []
+    table = cli("compare", AIRLINE, changed)
+    assert "No objective changes owner" in table.stdout and "resolved   OD104" in table.stdout
+
+
+def test_compare_needs_something_to_compare(cli):
+    result = cli("compare", AIRLINE)
+    assert result.exit_code == 2 and "give a second org file, or what-ifs" in result.stderr
+
+
+def test_compare_markdown(cli):
+    result = cli("compare", BANK, "--without", "social_desk", "-f", "markdown")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# ") and "## Ownership changes" in result.stdout
+    assert "social\\_desk no longer exists" in result.stdout
+
+
+def test_fragile_assignments_are_marked(cli):
+    result = cli("recommend", ROOT / "examples" / "multinational.yaml")
+    assert "⚠ fragile" in result.stdout and "raising the runner-up's fit" in result.stdout
