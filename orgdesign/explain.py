@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .score import FitTable
-from .solve import Problem, Solution, Unfeasible, allowed, solve
+from .solve import Problem, Solution, Unfeasible, allowed, flip_increase, owner_after, solve, with_fit
 
 
 @dataclass(frozen=True)
@@ -118,18 +118,17 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
     except Unfeasible:
         gap = None
     if gap is not None:
-        step = gap // problem.priorities[objective] + 1
-        changed = _with_fit(widened, objective, department, fit + step)
-        if _owner_after(changed, objective) == department:
+        step = flip_increase(widened, objective, department, fit, gap)
+        if owner_after(with_fit(widened, objective, department, fit + step), objective) == department:
             changes.append(
                 Change(
                     "fit",
-                    f"raise its fit for {objective} by more than {(step - 1) / 100:.2f} "
+                    f"raise its fit for {objective} by {step / 100:.2f} "
                     f"(from {fit / 100:.2f} to at least {(fit + step) / 100:.2f}), e.g. with a rule or a skill",
                 )
             )
     roomier = replace(widened, capacities={**widened.capacities, department: graph.capacity(department) + 1})
-    if _owner_after(roomier, objective) == department:
+    if owner_after(roomier, objective) == department:
         changes.append(
             Change("capacity", f"raise its capacity from {graph.capacity(department)} to {graph.capacity(department) + 1}")
         )
@@ -137,11 +136,11 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
     for other in sorted(range(1, 6), key=lambda p: (abs(p - priority), p)):
         if other != priority:
             reweighted = replace(widened, priorities={**widened.priorities, objective: other})
-            if _owner_after(reweighted, objective) == department:
+            if owner_after(reweighted, objective) == department:
                 changes.append(Change("priority", f"set the priority of {objective} from {priority} to {other}"))
                 break
     without_owner = tuple(option for option in widened.candidates[objective] if option[0] != owner)
-    if _owner_after(replace(widened, candidates={**widened.candidates, objective: without_owner}), objective) == department:
+    if owner_after(replace(widened, candidates={**widened.candidates, objective: without_owner}), objective) == department:
         changes.append(
             Change("constraint", f"add the constraint {{objective: {objective}, not_owner: {owner}}}")
         )
@@ -149,22 +148,8 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
 
 
 def _with_candidate(table: FitTable, problem: Problem, objective: str, department: str) -> Problem:
-    options = dict(problem.candidates[objective])
-    options.setdefault(department, table.fit(objective, department))
-    ordered = tuple(sorted(options.items(), key=lambda item: (-item[1], item[0])))
     capacities = {**problem.capacities, department: table.graph.capacity(department)}
-    return replace(problem, candidates={**problem.candidates, objective: ordered}, capacities=capacities)
+    widened = with_fit(problem, objective, department, table.fit(objective, department))
+    return replace(widened, capacities=capacities)
 
 
-def _with_fit(problem: Problem, objective: str, department: str, fit: int) -> Problem:
-    options = {d: f for d, f in problem.candidates[objective]}
-    options[department] = fit
-    ordered = tuple(sorted(options.items(), key=lambda item: (-item[1], item[0])))
-    return replace(problem, candidates={**problem.candidates, objective: ordered})
-
-
-def _owner_after(problem: Problem, objective: str) -> str | None:
-    try:
-        return solve(problem).owners[objective]
-    except Unfeasible:
-        return None

@@ -62,7 +62,7 @@ def recommend(org: OrgFile, rulebook: Rulebook | None = None, timings: dict[str,
     clock.lap("raci_findings")
     explained = tuple(assignments(table, solution))
     runners = {a.objective: (a.runner_up, a.runner_up_score) if a.runner_up else None for a in explained}
-    solid = robustness(problem, solution, runners)
+    solid = robustness(problem, solution, runners, graph.capacity)
     clock.lap("explain")
     return Recommendation(
         org, table, problem, solution, explained, roles, tuple(joined), findings, structure, gap, solid

@@ -5,14 +5,15 @@ cycle through the arc o->r in the residual network of the optimal flow
 (there is no negative cycle there, because the flow is optimal). One
 Bellman-Ford pass from r per objective gives that cost exactly, so no problem
 is solved twice. An assignment is fragile when raising the runner-up's fit by
-at most one point would flip it. `explain` names and verifies the flips.
+at most one point would flip it (an exact tie is settled by solving once).
+`explain` names and verifies the flips.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .solve import Problem, Solution
+from .solve import Problem, Solution, flip_increase, with_fit
 
 FRAGILE = 100  # hundredths: a rule-weight change of one point or less
 MAX_ARCS = 5000  # above this the org is large enough that robustness is left to `explain`
@@ -29,13 +30,23 @@ class Robustness:
         return self.flip_at is not None and self.flip_at <= FRAGILE
 
 
-def robustness(problem: Problem, solution: Solution, runners_up: dict[str, tuple[str, int] | None]) -> dict[str, Robustness] | None:
-    """Per objective, the fit increase its runner-up needs to take over; None for very large problems."""
+def robustness(
+    problem: Problem, solution: Solution, runners_up: dict[str, tuple[str, int] | None], capacity
+) -> dict[str, Robustness] | None:
+    """Per objective, the fit increase its runner-up needs to take over; None for very large problems.
+
+    `capacity(department)` gives the capacity of a runner-up the pruned problem left out.
+    """
     import networkx as nx
 
     if sum(len(options) for options in problem.candidates.values()) > MAX_ARCS:
         return None
-    residual = _residual(problem, solution)
+    widened = problem
+    for objective, runner in runners_up.items():
+        if runner and runner[0] not in dict(widened.candidates[objective]):
+            widened = with_fit(widened, objective, *runner)
+            widened = replace(widened, capacities={runner[0]: capacity(runner[0]), **widened.capacities})
+    residual = _residual(widened, solution)
     out = {}
     for objective, runner in sorted(runners_up.items()):
         if runner is None:
@@ -49,7 +60,7 @@ def robustness(problem: Problem, solution: Solution, runners_up: dict[str, tuple
             out[objective] = Robustness(objective, department, None)
             continue
         gap = -priority * fit + back  # how much worse the best solution with o on the runner-up is
-        out[objective] = Robustness(objective, department, gap // priority + 1)
+        out[objective] = Robustness(objective, department, flip_increase(widened, objective, department, fit, gap))
     return out
 
 

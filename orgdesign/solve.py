@@ -20,7 +20,7 @@ at no loss, so the optimum (and its tie-break) survives the pruning.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .score import FitTable
 
@@ -35,6 +35,7 @@ class Problem:
     candidates: dict[str, tuple[tuple[str, int], ...]]  # objective -> ((department, fit), ...) best first
     capacities: dict[str, int]  # department -> capacity
     load_penalty: int = LOAD_PENALTY
+    order: dict[str, tuple] = field(default_factory=dict, compare=False)  # tie order: (depth, id) per department
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def build_problem(table: FitTable, prune: bool = True) -> Problem:
         priorities={o: graph.objectives[o].priority for o in graph.objectives},
         candidates=candidates,
         capacities={d: graph.capacity(d) for d in used},
+        order=table.tree_order,
     )
 
 
@@ -132,6 +134,36 @@ def solve(problem: Problem) -> Solution:
             if any(amount for amount in arcs.values()):
                 owners[o] = d
     return Solution(owners, value(problem, owners))
+
+
+def with_fit(problem: Problem, objective: str, department: str, fit: int) -> Problem:
+    """The same problem with one (objective, department) fit changed (or added), candidates re-ranked."""
+    options = dict(problem.candidates[objective])
+    options[department] = fit
+    ordered = sorted(options.items(), key=lambda item: (-item[1], problem.order.get(item[0], (0, item[0]))))
+    return replace(problem, candidates={**problem.candidates, objective: tuple(ordered)})
+
+
+def owner_after(problem: Problem, objective: str) -> str | None:
+    """Who owns the objective in the optimum of a changed problem (None when infeasible)."""
+    try:
+        return solve(problem).owners[objective]
+    except Unfeasible:
+        return None
+
+
+def flip_increase(problem: Problem, objective: str, department: str, fit: int, gap: int) -> int:
+    """The smallest fit increase (hundredths) that makes `department` own `objective`.
+
+    `gap` is how much the optimum loses when the objective is forced onto the
+    department. A larger increase than gap/priority wins outright; exactly
+    gap/priority ties the optimum, and the tie-break decides, so that one case is solved.
+    """
+    priority = problem.priorities[objective]
+    step, rest = divmod(gap, priority)
+    if rest == 0 and owner_after(with_fit(problem, objective, department, fit + step), objective) == department:
+        return step
+    return step + 1
 
 
 def brute_force(problem: Problem) -> int | None:

@@ -150,7 +150,7 @@ def test_explain_why_and_why_not(cli):
 def test_every_promised_change_really_flips_the_owner(example):
     from dataclasses import replace
 
-    from orgdesign.solve import solve
+    from orgdesign.solve import solve, with_fit
 
     result = recommend(orgdesign.load_org(str(example)))
     for a in result.assignments:
@@ -158,23 +158,21 @@ def test_every_promised_change_really_flips_the_owner(example):
             continue
         answer = why_not(result.table, result.problem, result.solution, a.objective, a.runner_up)
         for change in answer.changes:
-            problem = result.problem
-            options = dict(problem.candidates[a.objective])
-            options.setdefault(a.runner_up, result.table.fit(a.objective, a.runner_up))
-            capacities = {**problem.capacities, a.runner_up: result.table.graph.capacity(a.runner_up)}
-            priorities = dict(problem.priorities)
+            problem = with_fit(result.problem, a.objective, a.runner_up, result.table.fit(a.objective, a.runner_up))
+            problem = replace(problem, capacities={
+                **problem.capacities, a.runner_up: result.table.graph.capacity(a.runner_up)})
             if change.kind == "fit":
                 target = float(change.description.split("to at least ")[1].split(")")[0])
-                options[a.runner_up] = round(target * 100)
+                changed = with_fit(problem, a.objective, a.runner_up, round(target * 100))
             elif change.kind == "capacity":
-                capacities[a.runner_up] += 1
+                capacities = {**problem.capacities, a.runner_up: problem.capacities[a.runner_up] + 1}
+                changed = replace(problem, capacities=capacities)
             elif change.kind == "priority":
-                priorities[a.objective] = int(change.description.rsplit(" ", 1)[1])
+                priority = int(change.description.rsplit(" ", 1)[1])
+                changed = replace(problem, priorities={**problem.priorities, a.objective: priority})
             else:
-                del options[a.owner]
-            ordered = tuple(sorted(options.items(), key=lambda x: (-x[1], x[0])))
-            changed = replace(problem, candidates={**problem.candidates, a.objective: ordered},
-                              capacities=capacities, priorities=priorities)
+                options = tuple(x for x in problem.candidates[a.objective] if x[0] != a.owner)
+                changed = replace(problem, candidates={**problem.candidates, a.objective: options})
             assert solve(changed).owners[a.objective] == a.runner_up, (a.objective, change)
         robust = result.robustness[a.objective]
         fit_changes = [c for c in answer.changes if c.kind == "fit"]

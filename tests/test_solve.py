@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from orgdesign.errors import InfeasibleError
 from orgdesign.load import validate_data
 from orgdesign.pipeline import recommend
-from orgdesign.solve import Problem, Unfeasible, brute_force, solve, value
+from orgdesign.solve import Problem, Unfeasible, brute_force, solve, value, with_fit
 
 
 def _random_problem(rng: random.Random) -> Problem:
@@ -121,6 +121,7 @@ def test_constraints_hold_and_order_does_not_matter(data, rng):
         assert result.table.graph.departments[department].function != "agency"
     for raci in result.raci.values():
         assert raci.responsible  # F5: at least one R
+    _robustness_flips_really_happen(result)
     shuffled = dict(data)
     shuffled["departments"] = rng.sample(data["departments"], len(data["departments"]))
     shuffled["objectives"] = rng.sample(data["objectives"], len(data["objectives"]))
@@ -178,3 +179,19 @@ def test_same_optimum_as_highs(seed):
         return
     value, _ = solve_with_highs(problem)
     assert round(value) == expected
+
+
+def _robustness_flips_really_happen(result):
+    """Raising the runner-up's fit by the promised amount flips the owner; one hundredth less does not."""
+    from dataclasses import replace
+
+    for a in result.assignments:
+        solid = result.robustness[a.objective]
+        if solid.flip_at is None:
+            continue
+        problem = replace(result.problem, capacities={
+            **result.problem.capacities, a.runner_up: result.table.graph.capacity(a.runner_up)})
+        base = result.table.fit(a.objective, a.runner_up)
+        for increase, flips in ((solid.flip_at, True), (solid.flip_at - 1, False)):
+            changed = with_fit(problem, a.objective, a.runner_up, base + increase)
+            assert (solve(changed).owners[a.objective] == a.runner_up) is flips, (a.objective, increase)
