@@ -47,8 +47,34 @@ def _check_text(value: str, pattern: re.Pattern) -> str:
     return value
 
 
+_VOCABULARY_FIELDS = {
+    "function": ("function", "functions"),
+    "kind": ("objective kind", "objective_kinds"),
+    "region": ("region", "regions"),
+    "size": ("size", "sizes"),
+    "structure": ("structure", "structures"),
+}
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator(*_VOCABULARY_FIELDS, check_fields=False)
+    @classmethod
+    def _known(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Vocabulary ids come from the validation context, so rule packs can add some."""
+        what, attribute = _VOCABULARY_FIELDS[info.field_name]
+        return _in_vocabulary(value, info, what, attribute)
+
+    @field_validator("name", "industry", "business_unit", check_fields=False)
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        return value if value is None else _check_text(value, _NAME_CONTROL)
+
+    @field_validator("description", check_fields=False)
+    @classmethod
+    def _printable_text(cls, value: str) -> str:
+        return _check_text(value, _CONTROL)
 
     @field_validator("name", "industry", "business_unit", "description", mode="before", check_fields=False)
     @classmethod
@@ -76,25 +102,11 @@ class Organization(_Model):
         default=False, description="True for a regulated industry (banking, insurance, health, utilities...)."
     )
 
-    @field_validator("name")
-    @classmethod
-    def _printable(cls, value: str) -> str:
-        return _check_text(value, _NAME_CONTROL)
 
     @field_validator("industry")
     @classmethod
     def _industry(cls, value: str) -> str:
-        return _check_text(value, _NAME_CONTROL).strip().lower().replace(" ", "_").replace("-", "_")
-
-    @field_validator("region")
-    @classmethod
-    def _region(cls, value: str, info: ValidationInfo) -> str:
-        return _in_vocabulary(value, info, "region", "regions")
-
-    @field_validator("size")
-    @classmethod
-    def _size(cls, value: str, info: ValidationInfo) -> str:
-        return _in_vocabulary(value, info, "size", "sizes")
+        return value.strip().lower().replace(" ", "_").replace("-", "_")
 
     @field_validator("country", mode="before")
     @classmethod
@@ -134,30 +146,10 @@ class Department(_Model):
     )
     business_unit: str | None = Field(default=None, max_length=80, description="Business unit it belongs to.")
 
-    @field_validator("name", "business_unit")
-    @classmethod
-    def _printable(cls, value: str | None) -> str | None:
-        return value if value is None else _check_text(value, _NAME_CONTROL)
-
     @field_validator("skills")
     @classmethod
     def _normalize_skills(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(sorted({skill.strip().lower().replace(" ", "_").replace("-", "_") for skill in value}))
-
-    @field_validator("function")
-    @classmethod
-    def _function(cls, value: str, info: ValidationInfo) -> str:
-        return _in_vocabulary(value, info, "function", "functions")
-
-    @field_validator("structure")
-    @classmethod
-    def _structure(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return _in_vocabulary(value, info, "structure", "structures")
-
-    @field_validator("region")
-    @classmethod
-    def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return _in_vocabulary(value, info, "region", "regions")
 
     @property
     def label(self) -> str:
@@ -178,26 +170,6 @@ class Objective(_Model):
         json_schema_extra={"enum": sorted(REGIONS)},
         description="Limit ownership to departments serving this region (for regional objectives).",
     )
-
-    @field_validator("name")
-    @classmethod
-    def _printable(cls, value: str) -> str:
-        return _check_text(value, _NAME_CONTROL)
-
-    @field_validator("description")
-    @classmethod
-    def _printable_text(cls, value: str) -> str:
-        return _check_text(value, _CONTROL)
-
-    @field_validator("kind")
-    @classmethod
-    def _kind(cls, value: str, info: ValidationInfo) -> str:
-        return _in_vocabulary(value, info, "objective kind", "objective_kinds")
-
-    @field_validator("region")
-    @classmethod
-    def _region(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return _in_vocabulary(value, info, "region", "regions")
 
     @property
     def label(self) -> str:
