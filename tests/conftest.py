@@ -22,3 +22,18 @@ def cli():
         return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
 
     return run
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files under tests/golden/ from the current output (review the diff after).",
+    )
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    """True when the run was asked to rewrite golden files instead of comparing with them."""
+    return request.config.getoption("--update-goldens")

@@ -12,6 +12,7 @@ import typer
 from orgdesign import __version__
 
 from . import compare, engine, interview, org, rules
+from . import export as export_command
 from .common import state
 
 app = typer.Typer(
@@ -43,6 +44,7 @@ def _root(
 app.command()(engine.recommend)
 app.command()(engine.explain)
 app.command()(compare.compare)
+app.command(name="export")(export_command.export)
 app.command()(org.validate)
 app.command()(org.show)
 app.command()(org.schema)
