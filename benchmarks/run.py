@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE))
 
 SIZES = {10: 13, 100: 13, 1000: 50, 10000: 100, 50000: 100}  # departments -> objectives
 FULL_HIGHS_LIMIT = 1000  # above this many departments HiGHS gets the pruned model (the full one takes minutes)
+BATCH_FILES = 60  # orgs of 30 to 60 departments for `orgdesign batch` (8 in the smoke run)
 
 
 def median_wall(command: list[str], repeat: int) -> float:
@@ -163,6 +164,30 @@ def solver(rows: list[dict], repeat: int) -> list[dict]:
     return out
 
 
+def batch(files: int, repeat: int, folder: Path) -> list[dict]:
+    """`orgdesign batch` over `files` small generated orgs with 1 and 2 workers: whole process, median."""
+    from generate import generate
+
+    inbox = folder / "batch_in"
+    inbox.mkdir()
+    for seed in range(files):
+        org = generate(30 + seed % 31, 13, seed=seed)
+        (inbox / f"org{seed:03d}.json").write_text(json.dumps(org), encoding="utf-8")
+    rows = []
+    for workers in (1, 2):
+        times = []
+        for run in range(repeat):
+            out = folder / f"batch_out_{workers}_{run}"
+            command = [*orgdesign_command(), "batch", str(inbox), "--output", str(out), "--workers", str(workers)]
+            started = time.perf_counter()
+            done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            times.append(time.perf_counter() - started)
+            if done.returncode not in (0, 1):  # 1: some generated org is infeasible, which is a result too
+                raise RuntimeError(f"orgdesign batch failed ({done.returncode}): {done.stderr}")
+        rows.append({"workers": workers, "files": files, "seconds": statistics.median(times)})
+    return rows
+
+
 def machine() -> dict:
     import importlib.metadata as metadata
 
@@ -187,7 +212,7 @@ def machine() -> dict:
     }
 
 
-def report(info, start_rows, scale_rows, solver_rows, command: str) -> str:
+def report(info, start_rows, scale_rows, solver_rows, command: str, batch_rows=()) -> str:
     """The results as Markdown (printed, and written with --write)."""
     by_name = {r["name"]: r["seconds"] for r in start_rows}
     lines = ["# orgdesign benchmark results", "", f"Command: `{command}`", ""]
@@ -228,6 +253,14 @@ def report(info, start_rows, scale_rows, solver_rows, command: str) -> str:
                 f"{r['highs_model']} ({r['variables']:,}) | {r['highs'] / r['ours']:.1f}x | "
                 f"{'yes' if r['same_optimum'] else 'NO'} |"
             )
+    if batch_rows:
+        lines += ["", "## Batch (whole process, median)", "",
+                  f"`orgdesign batch` over {batch_rows[0]['files']} generated orgs of 30 to 60 departments and 13 "
+                  "objectives, each written as JSON and Markdown.", "",
+                  "| workers | seconds | files/s | speed-up |", "|---:|---:|---:|---:|"]
+        for r in batch_rows:
+            lines.append(f"| {r['workers']} | {r['seconds']:.2f} | {r['files'] / r['seconds']:.1f} | "
+                         f"{batch_rows[0]['seconds'] / r['seconds']:.2f}x |")
     return "\n".join(lines) + "\n"
 
 
@@ -252,8 +285,9 @@ def main() -> None:
         start_rows = startup(repeat if args.smoke else max(repeat, 11))
         scale_rows = scale(sizes, repeat, folder)
         solver_rows = solver(scale_rows, repeat)
+        batch_rows = batch(8 if args.smoke else BATCH_FILES, repeat, folder)
         command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
-        text = report(machine(), start_rows, scale_rows, solver_rows, command.strip())
+        text = report(machine(), start_rows, scale_rows, solver_rows, command.strip(), batch_rows)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(text)

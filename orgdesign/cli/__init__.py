@@ -13,6 +13,7 @@ from orgdesign import __version__
 
 from . import compare, engine, interview, org, rules
 from . import export as export_command
+from . import batch as batch_command
 from .common import state
 
 app = typer.Typer(
@@ -50,6 +51,7 @@ app.command()(org.show)
 app.command()(org.schema)
 app.command()(org.examples)
 app.command()(interview.interview)
+app.command(name="batch")(batch_command.batch)
 app.add_typer(rules.app, name="rules")
 
 
