@@ -30,7 +30,7 @@ KINDS = ["listening", "customer_care", "brand_content", "reputation", "social_se
 def generate(departments: int, objectives: int, seed: int = 1) -> dict:
     """An org with `departments` units and `objectives` objectives, the same for the same seed."""
     rng = random.Random(seed)
-    names, weights = zip(*FUNCTIONS)
+    names, weights = zip(*FUNCTIONS, strict=False)
     skill_sets = [tuple(sorted(rng.sample(SKILLS, rng.randint(0, 3)))) for _ in range(40)]
     units = [{"id": "ceo", "name": "Group executive", "function": "executive", "headcount": 40}]
     managers = ["ceo"]

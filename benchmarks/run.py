@@ -148,7 +148,7 @@ def solver(rows: list[dict], repeat: int) -> list[dict]:
             value = solution.value
         full = row["departments"] <= FULL_HIGHS_LIMIT
         problem = build_problem(score(OrgGraph(org), book), prune=not full)
-        highs_values, highs_times = zip(*(solve_with_highs(problem) for _ in range(repeat)))
+        highs_values, highs_times = zip(*(solve_with_highs(problem) for _ in range(repeat)), strict=False)
         out.append(
             {
                 "departments": row["departments"],

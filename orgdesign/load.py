@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from .errors import Diagnostic, InputError
 from .model import OrgFile
-from .source import Source, format_path, load_source, parse_text
+from .source import Source, load_source, parse_text
 from .vocabulary import BUILTIN, Vocabulary, did_you_mean, unknown
 
 

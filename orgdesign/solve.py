@@ -171,7 +171,7 @@ def brute_force(problem: Problem) -> int | None:
     objectives = sorted(problem.candidates)
     best = None
     for choice in itertools.product(*(problem.candidates[o] for o in objectives)):
-        owners = {o: d for o, (d, _) in zip(objectives, choice)}
+        owners = {o: d for o, (d, _) in zip(objectives, choice, strict=True)}
         loads: dict[str, int] = {}
         for d in owners.values():
             loads[d] = loads.get(d, 0) + 1

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 import orgdesign
 from orgdesign.errors import InputError
 from orgdesign.pipeline import recommend
 from orgdesign.rulebook import load_rulebook
-from conftest import ROOT
 
 AIRLINE = ROOT / "examples" / "airline.yaml"
 

@@ -92,7 +92,7 @@ def test_every_objective_kind_has_two_candidate_owner_functions():
         functions = set()
         for rule in BOOK.for_kind(kind):
             if rule.effect.kind == "owner" and rule.effect.amount > 0:
-                for key, values in _function_predicates(rule.rule.when):
+                for _key, values in _function_predicates(rule.rule.when):
                     functions.update(values)
         assert len(functions) >= 2, (kind, functions)
 

@@ -11,9 +11,9 @@ import typer
 
 from orgdesign import __version__
 
+from . import batch as batch_command
 from . import compare, engine, interview, org, rules
 from . import export as export_command
-from . import batch as batch_command
 from .common import state
 
 app = typer.Typer(
