@@ -258,7 +258,8 @@ def _parse_yaml(text: str, name: str):
     if root is None:
         raise InputError.single(name, "file is empty", 1, 1)
     walker = _Walker(name, yaml.constructor.SafeConstructor())
-    walker.check_size(root)
+    if "*" in text:  # only an alias can make the data larger than the file
+        walker.check_size(root)
     walker.marks[()] = _mark(root)
     data = walker.build(root, (), 0)
     return data, walker.marks, walker.problems
@@ -320,6 +321,8 @@ class _Walker:
     def build(self, node, path: Path, depth: int):
         import yaml
 
+        if depth > MAX_DEPTH:
+            raise InputError.single(self.name, f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node))
         if node.tag not in _ALLOWED and node.tag != _MERGE:
             self.problems.append(
                 Diagnostic(self.name, *_mark(node), _fmt(path), f"the tag {node.tag!r} is not allowed: orgdesign files hold plain data only")

@@ -57,4 +57,9 @@ app.add_typer(rules.app, name="rules")
 
 def main() -> None:
     """Console-script entry point."""
+    import gc
+
+    # A short run allocates many objects that live to the end (modules, models, rules); collecting
+    # every 700 allocations costs about a sixth of a small recommendation. Cycles are still collected.
+    gc.set_threshold(100_000, 50, 50)
     app()

@@ -47,6 +47,21 @@ class OrgFacts:
 Test = Callable[[Aim, Profile, OrgFacts], bool]
 
 
+_TESTERS: dict[str, Callable[[frozenset], Test]] = {
+    "objective.kind": lambda wanted: lambda k, p, o: k.kind in wanted,
+    "objective.region": lambda wanted: lambda k, p, o: k.region in wanted,
+    "department.function": lambda wanted: lambda k, p, o: p.function in wanted,
+    "department.skills": lambda wanted: lambda k, p, o: not wanted.isdisjoint(p.skills),
+    "department.structure": lambda wanted: lambda k, p, o: p.structure in wanted,
+    "department.region": lambda wanted: lambda k, p, o: p.region in wanted,
+    "org.region": lambda wanted: lambda k, p, o: o.region in wanted,
+    "org.country": lambda wanted: lambda k, p, o: o.country in wanted,
+    "org.size": lambda wanted: lambda k, p, o: o.size in wanted,
+    "org.industry": lambda wanted: lambda k, p, o: o.industry in wanted,
+    "org.has_function": lambda wanted: lambda k, p, o: not wanted.isdisjoint(o.functions),
+}
+
+
 def compile_condition(condition: Condition) -> Test:
     """Turn a validated condition into a test(aim, profile, org) -> bool."""
     key, value = condition.item()
@@ -61,21 +76,7 @@ def compile_condition(condition: Condition) -> Test:
         return lambda k, p, o: not inner(k, p, o)
     if key == "org.regulated":
         return lambda k, p, o: o.regulated is value
-    wanted = frozenset(value)
-    testers: dict[str, Test] = {
-        "objective.kind": lambda k, p, o: k.kind in wanted,
-        "objective.region": lambda k, p, o: k.region in wanted,
-        "department.function": lambda k, p, o: p.function in wanted,
-        "department.skills": lambda k, p, o: not wanted.isdisjoint(p.skills),
-        "department.structure": lambda k, p, o: p.structure in wanted,
-        "department.region": lambda k, p, o: p.region in wanted,
-        "org.region": lambda k, p, o: o.region in wanted,
-        "org.country": lambda k, p, o: o.country in wanted,
-        "org.size": lambda k, p, o: o.size in wanted,
-        "org.industry": lambda k, p, o: o.industry in wanted,
-        "org.has_function": lambda k, p, o: not wanted.isdisjoint(o.functions),
-    }
-    return testers[key]
+    return _TESTERS[key](frozenset(value))
 
 
 def possible(condition: Condition, key: str, universe: frozenset[str]) -> frozenset[str]:

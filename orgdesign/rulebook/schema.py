@@ -8,6 +8,7 @@ no expression language and nothing is ever evaluated as code.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Any
 
@@ -33,6 +34,17 @@ PREDICATES: dict[str, str] = {
 }
 
 _Values = list[str] | None
+
+
+@functools.cache
+def _aliases(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(field name, key as written in packs) per field; pydantic's model_fields is slow to ask often."""
+    return tuple((name, field.alias or name) for name, field in cls.model_fields.items())
+
+
+def _given(model: BaseModel) -> list[str]:
+    """The fields set to something, in declaration order."""
+    return [name for name, _ in _aliases(type(model)) if getattr(model, name) is not None]
 
 
 class Condition(BaseModel):
@@ -68,17 +80,19 @@ class Condition(BaseModel):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Condition:
-        given = [name for name, value in self if value is not None]
+        given = _given(self)
         if len(given) != 1:
-            keys = ", ".join(type(self).model_fields[name].alias or name for name in given) or "nothing"
+            aliases = dict(_aliases(type(self)))
+            keys = ", ".join(aliases[name] for name in given) or "nothing"
             raise ValueError(f"a condition holds exactly one of all, any, not or a predicate; found {keys}")
         return self
 
     def item(self) -> tuple[str, Any]:
         """The one (key, value) this condition holds, with the key as written in packs."""
-        for name, value in self:
+        for name, alias in _aliases(type(self)):
+            value = getattr(self, name)
             if value is not None:
-                return type(self).model_fields[name].alias or name, value
+                return alias, value
         raise AssertionError("validated conditions hold one item")
 
 
@@ -113,7 +127,7 @@ class Effect(BaseModel):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Effect:
-        given = [name for name, value in self if value is not None]
+        given = _given(self)
         if len(given) != 1:
             raise ValueError(
                 "an effect holds exactly one of owner, responsible, consulted, informed, forbid_owner, "
@@ -123,7 +137,7 @@ class Effect(BaseModel):
 
     @property
     def kind(self) -> str:
-        return next(name for name, value in self if value is not None)
+        return _given(self)[0]
 
     @property
     def amount(self) -> Decimal:
