@@ -12,6 +12,10 @@ Everything is in id order, so every format built from it is deterministic.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..raci import Link
 
 # One palette for every format, so the SVG, DOT and Mermaid charts read alike (6-digit hex for Graphviz).
 COLORS = {
@@ -53,22 +57,13 @@ class Unit:
 
 
 @dataclass(frozen=True)
-class Collaboration:
-    """Two units that must work together, and the objectives that join them."""
-
-    a: str
-    b: str
-    objectives: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Chart:
     title: str
     view: str
     units: dict[str, Unit]  # by id, in id order
     objectives: dict[str, str]  # objective id -> name, in id order
     priorities: dict[str, int]  # objective id -> priority (1-5)
-    links: tuple[Collaboration, ...]
+    links: tuple[Link, ...]
     children: dict[str, tuple[str, ...]]  # unit id -> its direct reports, in id order
 
     def reports(self, unit_id: str) -> tuple[str, ...]:
@@ -96,7 +91,7 @@ def build(result, view: str = "recommended") -> Chart:
         d: Unit(d, record.label, record.function, record.reports_to, tuple(owned.get(d, ())), False, record.headcount)
         for d, record in graph.departments.items()
     }
-    links: tuple[Collaboration, ...] = ()
+    links: tuple[Link, ...] = ()
     if recommended:
         for proposal in result.structure.proposals:
             unit_id = _free_id(proposal.id, units)
@@ -110,7 +105,7 @@ def build(result, view: str = "recommended") -> Chart:
                 None,
                 proposal.reason,
             )
-        links = tuple(Collaboration(link.a, link.b, tuple(link.objectives)) for link in result.links)
+        links = tuple(result.links)
     units = dict(sorted(units.items()))
     children: dict[str, list[str]] = {}
     for unit_id, unit in units.items():
