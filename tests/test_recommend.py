@@ -187,3 +187,12 @@ def test_python_api_is_small_and_importable():
     data = to_dict(_result("small_agency.yaml"))
     assert data["assignments"]
     assert set(orgdesign.__all__) >= {"recommend", "load_org", "load_rulebook", "Recommendation"}
+
+
+def test_the_readme_worked_example_is_current(cli):
+    """The README shows the first lines of this very command; keep them true."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    shown = readme.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
+    result = cli("recommend", ROOT / "examples" / "airline.yaml")
+    actual = [line.rstrip() for line in result.stdout.splitlines()[: len(shown)]]
+    assert actual == shown, "regenerate the README's worked example"
