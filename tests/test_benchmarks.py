@@ -16,7 +16,8 @@ def test_smoke_run_prints_every_table():
     out = run.stdout
     assert "## Start-up" in out and "orgdesign recommend airline.yaml" in out
     assert "| 10 x 13 |" in out and "| 100 x 13 |" in out
-    assert "## Solver against HiGHS" in out and "| NO |" not in out
+    assert "## Solver against HiGHS" in out and "## Batch" in out and "## Targets" in out
+    assert "| same optimum as HiGHS on every instance | 2 of 2 | yes |" in out
 
 
 def test_generator_is_seeded():
