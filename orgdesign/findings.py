@@ -61,10 +61,6 @@ def _missing_functions(table: FitTable, roles: dict[str, Raci]) -> list[Finding]
     return out
 
 
-def _social_teams(graph: OrgGraph) -> list[str]:
-    return graph.with_function("social_media")
-
-
 def _isolated_social_teams(graph: OrgGraph, links: list[Link]) -> list[Finding]:
     out = []
     users = [d for f in INSIGHT_USERS for d in graph.with_function(f)]
@@ -75,7 +71,7 @@ def _isolated_social_teams(graph: OrgGraph, links: list[Link]) -> list[Finding]:
     for link in links:
         partners_of.setdefault(link.a, set()).add(link.b)
         partners_of.setdefault(link.b, set()).add(link.a)
-    for team in _social_teams(graph):
+    for team in graph.with_function("social_media"):
         above = [graph.departments[d].function for d in graph.chain(team)[1:]]
         if "marketing" not in above:
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .pipeline import Recommendation
-from .render import clean, units
+from .plain import clean, units
 from .structure import MODELS
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")

@@ -7,28 +7,12 @@ file cannot restyle or take over the terminal.
 
 from __future__ import annotations
 
-import re
-
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
 from .model import OrgFile
-
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(value: object) -> str:
-    """Show control and bidi characters as `\\xNN` / `\\uNNNN` instead of obeying them.
-
-    >>> clean("a\\x1b[2Jb")
-    'a\\\\x1b[2Jb'
-    """
-    def visible(match: re.Match) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _UNSAFE.sub(visible, str(value))
+from .plain import clean, units
 
 
 def text(value: object, style: str = "") -> Text:
@@ -92,11 +76,6 @@ def objectives_table(org: OrgFile) -> Table:
 # --- the recommendation --------------------------------------------------------
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
-
-def units(hundredths: int | None) -> str:
-    """Fit in rule units: 300 -> '3.00'."""
-    return "—" if hundredths is None else f"{hundredths / 100:.2f}"
 
 
 def ownership_table(result) -> Table:

@@ -37,3 +37,22 @@ def pytest_addoption(parser):
 def update_goldens(request) -> bool:
     """True when the run was asked to rewrite golden files instead of comparing with them."""
     return request.config.getoption("--update-goldens")
+
+
+@pytest.fixture
+def user_pack(tmp_path):
+    """A user rule pack that disables one built-in rule and keeps listening in marketing."""
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "pack: mine\n"
+        "disable: [ownership.listening-to-customer-relations]\n"
+        "rules:\n"
+        "  - id: mine.listening-stays-in-marketing\n"
+        "    title: We keep listening in marketing\n"
+        "    when: {all: [{objective.kind: listening}, {department.function: marketing}]}\n"
+        "    effect: {owner: 9}\n"
+        "    rationale: Our marketing team runs the listening platform for the whole company.\n"
+        "    evidence: [E1]\n",
+        encoding="utf-8",
+    )
+    return pack

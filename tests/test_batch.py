@@ -174,20 +174,8 @@ def test_folder_problems_are_usage_errors(cli, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_a_user_pack_reaches_every_worker_and_a_bad_one_stops_before_anything(cli, tmp_path):
-    pack = tmp_path / "mine.yaml"
-    pack.write_text(
-        "pack: mine\n"
-        "disable: [ownership.listening-to-customer-relations]\n"
-        "rules:\n"
-        "  - id: mine.listening-stays-in-marketing\n"
-        "    title: We keep listening in marketing\n"
-        "    when: {all: [{objective.kind: listening}, {department.function: marketing}]}\n"
-        "    effect: {owner: 9}\n"
-        "    rationale: Our marketing team runs the listening platform for the whole company.\n"
-        "    evidence: [E1]\n",
-        encoding="utf-8",
-    )
+def test_a_user_pack_reaches_every_worker_and_a_bad_one_stops_before_anything(cli, tmp_path, user_pack):
+    pack = user_pack
     folder = good_folder(tmp_path)
     out = tmp_path / "out"
     assert cli("batch", folder, "-o", out, "-w", "2", "--rules", pack).exit_code == 0

@@ -101,3 +101,15 @@ def test_python_dash_m(tmp_path):
         [sys.executable, "-m", "orgdesign", "validate", str(EXAMPLES[0])], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_domain_code_never_imports_the_terminal_libraries():
+    code = (
+        "import sys\n"
+        "import orgdesign.pipeline, orgdesign.report, orgdesign.markdown, orgdesign.compare, orgdesign.batch\n"
+        "import orgdesign.interview, orgdesign.scenario, orgdesign.export\n"
+        "from orgdesign.export import html, svg, dot, mermaid, graphml, nodelink, raci_csv, markdown\n"
+        "print(sorted(m for m in ('rich', 'typer') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -34,20 +34,8 @@ def test_rules_show_unknown_id_suggests(cli):
     assert "did you mean 'governance.agency-never-accountable'" in result.stderr
 
 
-def test_user_pack_overrides_disables_and_adds(tmp_path, cli):
-    pack = tmp_path / "mine.yaml"
-    pack.write_text(
-        "pack: mine\n"
-        "disable: [ownership.listening-to-customer-relations]\n"
-        "rules:\n"
-        "  - id: mine.listening-stays-in-marketing\n"
-        "    title: We keep listening in marketing\n"
-        "    when: {all: [{objective.kind: listening}, {department.function: marketing}]}\n"
-        "    effect: {owner: 9}\n"
-        "    rationale: Our marketing team runs the listening platform for the whole company.\n"
-        "    evidence: [E1]\n",
-        encoding="utf-8",
-    )
+def test_user_pack_overrides_disables_and_adds(user_pack, cli):
+    pack = user_pack
     assert cli("rules", "check", pack).exit_code == 0
     book = load_rulebook([str(pack)])
     assert book.get("mine.listening-stays-in-marketing").where == f"{pack}:4"

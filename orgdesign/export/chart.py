@@ -142,7 +142,7 @@ def to_networkx(chart: Chart):
     """
     import networkx as nx
 
-    from orgdesign.render import clean
+    from orgdesign.plain import clean
 
     graph = nx.MultiDiGraph(organization=clean(chart.title), view=chart.view)
     for unit_id, unit in chart.units.items():

@@ -9,12 +9,14 @@ proposed units have a dashed outline. Colours are 6-digit hex, as Graphviz wants
 
 from __future__ import annotations
 
-from orgdesign.render import clean
+from orgdesign.plain import clean
 
 from .chart import COLORS, Chart, build
 
 FONT = "Helvetica,Arial,sans-serif"
 
+
+_LINK = {"style": "dashed", "color": COLORS["link"], "fontcolor": COLORS["link"], "dir": "none", "fontsize": 8}
 
 def quote(value: object) -> str:
     r"""Quote a value as a DOT double-quoted string; a list gives one line per item (centred).
@@ -91,16 +93,7 @@ def digraph(chart: Chart) -> str:
     for link in chart.links:
         out.append(
             f"    {quote(link.a)} -> {quote(link.b)} "
-            + _attrs(
-                style="dashed",
-                color=COLORS["link"],
-                fontcolor=COLORS["link"],
-                constraint="false",
-                dir="none",
-                label=", ".join(link.objectives),
-                fontsize=8,
-                penwidth=1.2,
-            )
+            + _attrs(**_LINK, constraint="false", label=", ".join(link.objectives), penwidth=1.2)
             + ";"
         )
     out += [
@@ -134,14 +127,7 @@ def digraph(chart: Chart) -> str:
     if chart.view == "recommended":
         out.append(
             f"        {quote('legend:unit')} -> {quote('legend:proposed')} "
-            + _attrs(
-                style="dashed",
-                color=COLORS["link"],
-                fontcolor=COLORS["link"],
-                dir="none",
-                label="works with",
-                fontsize=8,
-            )
+            + _attrs(**_LINK, label="works with")
             + ";"
         )
     out += ["    }", "}"]

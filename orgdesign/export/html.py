@@ -12,7 +12,7 @@ from __future__ import annotations
 from string import Template
 
 from orgdesign import __version__
-from orgdesign.render import units
+from orgdesign.plain import units
 
 from .chart import COLORS, build
 from .svg import chart_svg, esc

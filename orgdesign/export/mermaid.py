@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from orgdesign.render import clean
+from orgdesign.plain import clean
 
 from .chart import COLORS, Chart, build
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from orgdesign.render import clean
+from orgdesign.plain import clean
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

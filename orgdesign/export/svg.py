@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from orgdesign.render import clean
+from orgdesign.plain import clean
 
 from .chart import COLORS, Chart, build
 from .layout import Box, Layout, text_width, tree, wrap
