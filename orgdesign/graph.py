@@ -49,18 +49,19 @@ class OrgGraph:
 
     @cached_property
     def functions(self) -> frozenset[str]:
-        """The functions present in the org."""
-        return frozenset(d.function for d in self.org.departments)
+        """The functions present in the org, further ones (`also`) included."""
+        return frozenset(f for d in self.org.departments for f in d.functions)
 
     @cached_property
     def _by_function(self) -> dict[str, list[str]]:
         groups: dict[str, list[str]] = {}
         for department_id, department in self.departments.items():
-            groups.setdefault(department.function, []).append(department_id)
+            for function in department.functions:
+                groups.setdefault(function, []).append(department_id)
         return groups
 
     def with_function(self, function: str) -> list[str]:
-        """Ids of the departments with this function, in id order."""
+        """Ids of the departments that run this function (primary or further), in id order."""
         return self._by_function.get(function, [])
 
     def manager(self, department_id: str) -> str | None:

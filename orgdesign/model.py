@@ -123,6 +123,12 @@ class Department(_Model):
     id: Id
     name: str = Field(default="", max_length=200, description="Display name; the id when left out.")
     function: str = Field(json_schema_extra={"enum": list(FUNCTIONS)}, description="What the unit does.")
+    also: tuple[str, ...] = Field(
+        default=(),
+        max_length=10,
+        json_schema_extra={"items": {"enum": list(FUNCTIONS)}},
+        description="Further functions the unit runs, e.g. communications for a Marketing & Communications unit.",
+    )
     reports_to: Id | None = Field(default=None, description="Id of the department this one reports to.")
     headcount: int | None = Field(default=None, ge=0, le=10_000_000, description="People in the unit.")
     capacity: int | None = Field(
@@ -145,6 +151,22 @@ class Department(_Model):
         description="Region the unit serves, when it differs from the company's.",
     )
     business_unit: str | None = Field(default=None, max_length=80, description="Business unit it belongs to.")
+
+    @field_validator("also")
+    @classmethod
+    def _known_functions(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        for function in value:
+            _in_vocabulary(function, info, "function", "functions")
+        if len(set(value)) != len(value):
+            raise ValueError("lists a function twice")
+        if info.data.get("function") in value:
+            raise ValueError(f"repeats the primary function {info.data['function']!r}")
+        return tuple(sorted(value))
+
+    @property
+    def functions(self) -> tuple[str, ...]:
+        """The primary function first, then the further ones."""
+        return (self.function, *self.also)
 
     @field_validator("skills")
     @classmethod

@@ -7,19 +7,26 @@ keeps one department from taking everything when others fit nearly as well.
 
 The model is a min-cost flow (source -> objective -> department -> sink, one
 unit arc per load step, each step dearer than the last), which networkx's
-network simplex solves exactly. Ties are broken by each objective's candidate
-order (higher in the reporting tree, then department id) through a secondary
-cost far below one unit of the primary one, so the answer depends only on the
-content of the org, never on the order of the file.
+network simplex solves exactly.
 
-Only each objective's best `len(objectives)` candidates enter the flow: any
-owner outside that list could move to a listed department with no load yet,
-at no loss, so the optimum (and its tie-break) survives the pruning.
+Among optimal assignments the solver keeps today's owners wherever it can, and
+only then follows each objective's candidate order (fallback rules, the home
+region before regional units, higher in the reporting tree, then id). Both are
+costs on the same arcs, scaled so that they are lexicographic: no amount of
+the second outweighs one change of owner, and no number of kept owners
+outweighs one hundredth of priority-weighted fit. So an owner changes only
+for a gain in fit, or because capacity, load or a constraint forces it, and
+the answer depends only on the content of the org, never on the file's order.
+
+Only each objective's best `len(objectives)` candidates, plus today's owner,
+enter the flow: any other owner could move to a listed department with no
+load yet, at no loss, so the optimum (and its tie-break) survives the pruning.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .score import FitTable
@@ -35,7 +42,8 @@ class Problem:
     candidates: dict[str, tuple[tuple[str, int], ...]]  # objective -> ((department, fit), ...) best first
     capacities: dict[str, int]  # department -> capacity
     load_penalty: int = LOAD_PENALTY
-    order: dict[str, tuple] = field(default_factory=dict, compare=False)  # tie order: (depth, id) per department
+    current: dict[str, str] = field(default_factory=dict)  # objective -> today's owner, kept on a tie
+    tie: Callable[[str, str], tuple] | None = field(default=None, compare=False)  # (objective, dept) -> sort key
 
 
 @dataclass(frozen=True)
@@ -71,12 +79,22 @@ def allowed(table: FitTable, objective_id: str, limit: int | None = None) -> lis
     excluded = {c.not_owner for c in org.constraints if c.objective == objective_id and c.not_owner}
     region = graph.objectives[objective_id].region
     profiles = table.profiles
+
+    def may_own(department: str) -> bool:
+        return department not in excluded and (region is None or profiles[department].region == region)
+
     out: list[tuple[str, int]] = []
     for department, fit in table.ranked(table.aims[objective_id]):
-        if department not in excluded and (region is None or profiles[department].region == region):
+        if may_own(department):
             out.append((department, fit))
             if limit is not None and len(out) >= limit:
                 break
+    today = org.current_owners.get(objective_id)
+    if limit is not None and today in graph.departments and today not in dict(out) and may_own(today):
+        cell = table.cell(objective_id, today)
+        if not cell.forbidden_by and graph.capacity(today) > 0:
+            out.append((today, cell.fit))
+            out.sort(key=lambda option: table.tie_key(objective_id, option[0]))
     return out
 
 
@@ -90,7 +108,8 @@ def build_problem(table: FitTable, prune: bool = True) -> Problem:
         priorities={o: graph.objectives[o].priority for o in graph.objectives},
         candidates=candidates,
         capacities={d: graph.capacity(d) for d in used},
-        order=table.tree_order,
+        current={o: d for o, d in graph.org.current_owners.items() if o in candidates},
+        tie=table.tie_key,
     )
 
 
@@ -111,19 +130,23 @@ def solve(problem: Problem) -> Solution:
     objectives = sorted(problem.candidates)
     if any(not problem.candidates[o] for o in objectives):
         raise Unfeasible
-    big = sum(len(options) for options in problem.candidates.values()) + 1
+    # Lexicographic costs: fit and load (x fit_unit), then changes of owner (x change), then rank.
+    change = sum(len(options) for options in problem.candidates.values()) + 1  # > any sum of ranks
+    fit_unit = (len(objectives) + 1) * change  # > any number of changes plus ranks
     flow = nx.MultiDiGraph()
     flow.add_node("source", demand=-len(objectives))
     flow.add_node("sink", demand=len(objectives))
     room: dict[str, int] = {}
     for o in objectives:
         flow.add_edge("source", ("o", o), capacity=1, weight=0)
+        today = problem.current.get(o)
         for rank, (d, fit) in enumerate(problem.candidates[o]):
-            flow.add_edge(("o", o), ("d", d), capacity=1, weight=-problem.priorities[o] * fit * big + rank)
+            cost = -problem.priorities[o] * fit * fit_unit + (d != today) * change + rank
+            flow.add_edge(("o", o), ("d", d), capacity=1, weight=cost)
             room[d] = room.get(d, 0) + 1
     for d in sorted(room):
         for step in range(min(problem.capacities[d], room[d])):
-            flow.add_edge(("d", d), "sink", capacity=1, weight=problem.load_penalty * step * big)
+            flow.add_edge(("d", d), "sink", capacity=1, weight=problem.load_penalty * step * fit_unit)
     try:
         _, flows = nx.network_simplex(flow)
     except nx.NetworkXUnfeasible:
@@ -140,8 +163,12 @@ def with_fit(problem: Problem, objective: str, department: str, fit: int) -> Pro
     """The same problem with one (objective, department) fit changed (or added), candidates re-ranked."""
     options = dict(problem.candidates[objective])
     options[department] = fit
-    ordered = sorted(options.items(), key=lambda item: (-item[1], problem.order.get(item[0], (0, item[0]))))
-    return replace(problem, candidates={**problem.candidates, objective: tuple(ordered)})
+
+    def key(item: tuple[str, int]) -> tuple:
+        rest = problem.tie(objective, item[0])[1:] if problem.tie else (item[0],)
+        return (-item[1], *rest)
+
+    return replace(problem, candidates={**problem.candidates, objective: tuple(sorted(options.items(), key=key))})
 
 
 def owner_after(problem: Problem, objective: str) -> str | None:

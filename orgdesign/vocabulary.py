@@ -68,6 +68,82 @@ STRUCTURES: dict[str, str] = {
     "audience": "Organized by audience (customers, candidates, investors...)",
 }
 
+# Skills that the built-in rules read, and the other words people write for them.
+# Rules and departments are both matched through `canonical_skill`, so a pack
+# that says `pr` and a file that says `press_relations` meet.
+SKILLS: dict[str, str] = {
+    "analytics": "Measuring, reporting and research on what customers say and do",
+    "channel_partners": "Working with brokers, retailers, distributors and dealers",
+    "community": "Running communities of customers, fans or users",
+    "content": "Writing, filming and designing what the brand publishes",
+    "crisis": "A crisis path: handling issues before they spread",
+    "customer_experience": "Designing the customer journey across support, community and product",
+    "customer_support": "Resolving customer questions and complaints",
+    "data": "Customer data, CRM and business intelligence",
+    "employer_branding": "The employer's reputation with candidates and employees",
+    "governance": "Writing the guidelines, approval tiers and access rules for the accounts",
+    "media_relations": "Press and public relations",
+    "paid_media": "Planning and buying advertising",
+    "recruiting": "Finding and hiring people",
+    "social_care": "Answering customers who write through social networks",
+    "social_selling": "Prospecting and winning leads through social networks",
+    "training": "Teaching other teams to use social media well",
+}
+SKILL_SYNONYMS: dict[str, str] = {
+    "pr": "media_relations",
+    "press_relations": "media_relations",
+    "public_relations": "media_relations",
+    "press": "media_relations",
+    "press_office": "media_relations",
+    "employer_brand": "employer_branding",
+    "talent_acquisition": "recruiting",
+    "hiring": "recruiting",
+    "social_recruiting": "recruiting",
+    "support": "customer_support",
+    "complaints": "customer_support",
+    "helpdesk": "customer_support",
+    "social_customer_care": "social_care",
+    "social_support": "social_care",
+    "bi": "data",
+    "business_intelligence": "data",
+    "crm": "data",
+    "data_science": "data",
+    "insights": "analytics",
+    "measurement": "analytics",
+    "market_research": "analytics",
+    "customer_research": "analytics",
+    "copywriting": "content",
+    "video": "content",
+    "photography": "content",
+    "editorial": "content",
+    "crisis_management": "crisis",
+    "issues_management": "crisis",
+    "prospecting": "social_selling",
+    "lead_generation": "social_selling",
+    "community_management": "community",
+    "forums": "community",
+    "advertising": "paid_media",
+    "media_buying": "paid_media",
+    "paid_social": "paid_media",
+    "distributors": "channel_partners",
+    "dealers": "channel_partners",
+    "trade_partners": "channel_partners",
+    "guidelines": "governance",
+    "access_control": "governance",
+    "enablement": "training",
+    "cx": "customer_experience",
+}
+
+
+def canonical_skill(skill: str) -> str:
+    """The vocabulary's word for a skill, so synonyms match the same rules.
+
+    >>> canonical_skill("Press relations")
+    'media_relations'
+    """
+    word = skill.strip().lower().replace(" ", "_").replace("-", "_")
+    return SKILL_SYNONYMS.get(word, word)
+
 
 @dataclass(frozen=True)
 class Vocabulary:

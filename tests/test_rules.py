@@ -23,7 +23,7 @@ import yaml
 from orgdesign.evidence import EVIDENCE
 from orgdesign.rulebook import load_rulebook
 from orgdesign.rulebook.match import Aim, OrgFacts, Profile
-from orgdesign.vocabulary import OBJECTIVE_KINDS
+from orgdesign.vocabulary import OBJECTIVE_KINDS, canonical_skill
 
 BOOK = load_rulebook()
 CASE_DIR = Path(__file__).parent / "rule_cases"
@@ -40,7 +40,7 @@ def _facts(case: dict) -> tuple[Aim, Profile, OrgFacts]:
     function = department.get("function", "marketing")
     profile = Profile(
         function=function,
-        skills=frozenset(department.get("skills", [])),
+        skills=frozenset(canonical_skill(skill) for skill in department.get("skills", [])),
         structure=department.get("structure"),
         region=department.get("region", region),
     )

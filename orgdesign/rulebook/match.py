@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..vocabulary import canonical_skill
 from .schema import Condition
 
 
@@ -24,12 +25,27 @@ class Aim:
 
 @dataclass(frozen=True)
 class Profile:
-    """All a rule can see of a department."""
+    """All a rule can see of a department.
+
+    A rule sees one function at a time: a department that also runs other
+    functions (`also`) is matched once per function, and the scorer keeps the best.
+    Skills are in the vocabulary's words (`canonical_skill`).
+    """
 
     function: str
     skills: frozenset[str]
     structure: str | None
     region: str
+    also: frozenset[str] = frozenset()
+
+    def as_function(self, function: str) -> Profile:
+        """The same department seen as one of its functions."""
+        return Profile(function, self.skills, self.structure, self.region)
+
+    @property
+    def functions(self) -> tuple[str, ...]:
+        """The primary function first, then the others in id order."""
+        return (self.function, *sorted(self.also))
 
 
 @dataclass(frozen=True)
@@ -51,7 +67,7 @@ _TESTERS: dict[str, Callable[[frozenset], Test]] = {
     "objective.kind": lambda wanted: lambda k, p, o: k.kind in wanted,
     "objective.region": lambda wanted: lambda k, p, o: k.region in wanted,
     "department.function": lambda wanted: lambda k, p, o: p.function in wanted,
-    "department.skills": lambda wanted: lambda k, p, o: not wanted.isdisjoint(p.skills),
+    "department.skills": lambda wanted: lambda k, p, o: not wanted.isdisjoint(p.skills),  # canonical words
     "department.structure": lambda wanted: lambda k, p, o: p.structure in wanted,
     "department.region": lambda wanted: lambda k, p, o: p.region in wanted,
     "org.region": lambda wanted: lambda k, p, o: o.region in wanted,
@@ -76,6 +92,8 @@ def compile_condition(condition: Condition) -> Test:
         return lambda k, p, o: not inner(k, p, o)
     if key == "org.regulated":
         return lambda k, p, o: o.regulated is value
+    if key == "department.skills":
+        value = [canonical_skill(skill) for skill in value]
     return _TESTERS[key](frozenset(value))
 
 

@@ -108,10 +108,16 @@ class Effect(BaseModel):
     responsible: Decimal | None = Field(default=None, gt=0, le=100)
     consulted: Decimal | None = Field(default=None, gt=0, le=100)
     informed: Decimal | None = Field(default=None, gt=0, le=100)
+    fallback: Decimal | None = Field(
+        default=None,
+        gt=0,
+        le=100,
+        description="Fit that counts only where no department fits the objective at all (a named fallback).",
+    )
     forbid_owner: bool | None = Field(default=None, description="The department must not own the objective.")
     require_consulted: bool | None = Field(default=None, description="A department like this must be consulted.")
 
-    @field_validator("owner", "responsible", "consulted", "informed")
+    @field_validator("owner", "responsible", "consulted", "informed", "fallback")
     @classmethod
     def _two_decimals(cls, value: Decimal | None) -> Decimal | None:
         if value is not None and (value * 100) != (value * 100).to_integral_value():
@@ -130,7 +136,7 @@ class Effect(BaseModel):
         given = _given(self)
         if len(given) != 1:
             raise ValueError(
-                "an effect holds exactly one of owner, responsible, consulted, informed, forbid_owner, "
+                "an effect holds exactly one of owner, responsible, consulted, informed, fallback, forbid_owner, "
                 f"require_consulted; found {', '.join(given) or 'nothing'}"
             )
         return self
@@ -148,7 +154,7 @@ class Effect(BaseModel):
         """`owner +3`, `consulted 2`, `forbid owner`."""
         if self.kind == "owner":
             return f"owner {self.amount:+}"
-        if self.kind in ROLES:
+        if self.kind in ROLES or self.kind == "fallback":
             return f"{self.kind} {self.amount}"
         return self.kind.replace("_", " ")
 
