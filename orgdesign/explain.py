@@ -32,6 +32,7 @@ class Assignment:
     reasons: tuple[Reason, ...]
     runner_up: str | None
     runner_up_score: int | None
+    tie: str | None = None  # how a tie with the runner-up was broken: "today" (kept) or "order"
 
     @property
     def margin(self) -> int | None:
@@ -46,12 +47,18 @@ class Change:
     description: str
 
 
+TIE_BREAKS = {
+    "today": "kept with today's owner",
+    "order": "group-level units first, then higher in the reporting tree, then by id",
+}
+
+
 @dataclass(frozen=True)
 class WhyNot:
     objective: str
     department: str
     owner: str
-    verdict: str  # owner | forbidden | lower_fit | capacity
+    verdict: str  # owner | forbidden | lower_fit | tie | load | capacity
     fit: int
     owner_fit: int
     owner_only: tuple[Reason, ...]  # rules the owner has and the department lacks
@@ -71,14 +78,13 @@ def reasons(table: FitTable, objective: str, department: str) -> tuple[Reason, .
 def assignments(table: FitTable, solution: Solution) -> list[Assignment]:
     """One explained assignment per objective, in objective-id order."""
     out = []
+    today = table.graph.org.current_owners
     for objective, owner in solution.owners.items():
         others = [(d, fit) for d, fit in allowed(table, objective, limit=2) if d != owner]
         runner, runner_fit = others[0] if others else (None, None)
-        out.append(
-            Assignment(
-                objective, owner, table.fit(objective, owner), reasons(table, objective, owner), runner, runner_fit
-            )
-        )
+        fit = table.fit(objective, owner)
+        tie = None if runner_fit != fit else "today" if today.get(objective) == owner else "order"
+        out.append(Assignment(objective, owner, fit, reasons(table, objective, owner), runner, runner_fit, tie))
     return out
 
 
@@ -104,9 +110,13 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
     if blockers:
         return replace(base, verdict="forbidden", blockers=tuple(blockers))
 
-    verdict = "lower_fit" if fit < owner_fit else "capacity"
     held = [o for o, d in solution.owners.items() if d == department]
-    if verdict == "capacity":
+    owner_load = sum(1 for d in solution.owners.values() if d == owner)
+    verdict = _verdict(fit, owner_fit, len(held), owner_load, graph.capacity(department))
+    if verdict == "tie":
+        kept = graph.org.current_owners.get(objective) == owner
+        blockers = [f"tied with {owner}; {TIE_BREAKS['today' if kept else 'order']}"]
+    elif verdict in ("capacity", "load"):
         blockers = [
             f"it owns {o} (priority {problem.priorities[o]}, fit {table.fit(o, department) / 100:.2f})" for o in held
         ]
@@ -145,6 +155,17 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
             Change("constraint", f"add the constraint {{objective: {objective}, not_owner: {owner}}}")
         )
     return replace(base, verdict=verdict, blockers=tuple(blockers), changes=tuple(changes))
+
+
+def _verdict(fit: int, owner_fit: int, load: int, owner_load: int, capacity: int) -> str:
+    """Why a department that may own an objective does not: it fits less, it is full, it ties
+    and the tie-break went the other way, or each further objective costs it more than the
+    owner (the load penalty grows with every objective a department holds)."""
+    if fit < owner_fit:
+        return "lower_fit"
+    if load >= capacity:
+        return "capacity"
+    return "tie" if fit == owner_fit and load <= owner_load - 1 else "load"
 
 
 def _with_candidate(table: FitTable, problem: Problem, objective: str, department: str) -> Problem:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .graph import OrgGraph
 from .raci import Link, Raci
 from .score import FitTable
+from .vocabulary import REGIONS, canonical_skill
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 INSIGHT_USERS = ("product", "rnd", "sales", "hr")
@@ -38,6 +39,8 @@ def find(table: FitTable, owners: dict[str, str], roles: dict[str, Raci], links:
         *_account_holders(graph, owners),
         *_overloads(graph, owners),
         *_weak_owners(table, owners),
+        *_care_without_community(table),
+        *_partner_data_missing(graph),
     ]
     return sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], f.code, f.subject, f.message))
 
@@ -76,14 +79,19 @@ def _isolated_social_teams(graph: OrgGraph, links: list[Link]) -> list[Finding]:
         if "marketing" not in above:
             continue
         partners = sorted(partners_of.get(team, set()) & users)
-        linked = ", ".join(partners) if partners else "product, sales and HR"
+        missing = sorted(users - set(partners))
+        if partners:
+            fix = f"keep the links the recommended RACI sets up with {', '.join(partners)}"
+            fix += f", and add standing ones with {', '.join(missing[:4])}" if missing else ""
+        else:
+            fix = f"set up standing links with {', '.join(sorted(users)[:4])}: the recommended RACI does not join them"
         out.append(
             Finding(
                 "OD102",
                 "isolated-social-team",
                 "warning",
                 f"{team}: the social team sits inside marketing, apart from the departments that use its insights",
-                f"set up standing links with {linked} (the recommended RACI below wires them)",
+                fix,
                 ("E23", "E22", "E24"),
                 team,
             )
@@ -178,17 +186,96 @@ def _overloads(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
 
 
 def _weak_owners(table: FitTable, owners: dict[str, str]) -> list[Finding]:
+    """OD110 where nobody fits and a fallback rule chose the owner; OD107 where the owner fits not at all."""
+    out = []
+    for objective, owner in owners.items():
+        cell = table.cell(objective, owner)
+        if table.unfitted(table.aims[objective]):
+            rules = ", ".join(r.id for r in cell.fallback_by) or "no rule: the stable order"
+            out.append(
+                Finding(
+                    "OD110",
+                    "fallback-owner",
+                    "warning",
+                    f"{objective}: no department fits it, so {owner} holds it as a fallback ({rules})",
+                    "give a department the function or skills the objective needs, or create a unit for it",
+                    ("E9", "F6"),
+                    objective,
+                )
+            )
+        elif cell.fit <= 0:
+            out.append(
+                Finding(
+                    "OD107",
+                    "weak-owner",
+                    "warning",
+                    f"{objective}: no department fits it well; the best available, {owner}, has fit "
+                    f"{cell.fit / 100:.2f}",
+                    "add the skills it needs to a department, or create a unit for it",
+                    ("E9",),
+                    objective,
+                )
+            )
+    return out
+
+
+CARE_TEAMS = ("customer_service", "social_media", "community")
+
+
+def _care_without_community(table: FitTable) -> list[Finding]:
+    """E30: where customer care leans on social, a team should be built around community or CX."""
+    graph = table.graph
+    care = [o for o, r in graph.objectives.items() if r.kind == "customer_care" and r.priority >= 4]
+    if not care:
+        return []
+    for function in CARE_TEAMS:
+        for department in graph.with_function(function):
+            record = graph.departments[department]
+            skills = table.profiles[department].skills
+            if function == "community" or record.structure == "audience" or skills & {"community", "customer_experience"}:
+                return []
     return [
         Finding(
-            "OD107",
-            "weak-owner",
-            "warning",
-            f"{objective}: no department fits it well; the best available, {owner}, has fit "
-            f"{table.fit(objective, owner) / 100:.2f}",
-            "add the skills it needs to a department, or create a unit for it",
-            ("E9",),
-            objective,
+            "OD108",
+            "care-without-community",
+            "info",
+            f"{care[0]}: customer care leans on social, but no team is organized around community "
+            "management or customer experience",
+            "organize the social team by audience around customer experience, or give the service team "
+            "community managers (structure: audience, skills: community)",
+            ("E30", "E28", "E26"),
+            care[0],
         )
-        for objective, owner in owners.items()
-        if table.fit(objective, owner) <= 0
+    ]
+
+
+PARTNER_SHARE = {"latin_america": "60%", "asia_pacific": "about half"}  # E5
+
+
+def _partner_data_missing(graph: OrgGraph) -> list[Finding]:
+    """E5: where most companies share social data with channel partners, ask whether this one should."""
+    regions = {graph.org.organization.region} | {d.region for d in graph.departments.values() if d.region}
+    common = sorted(regions & set(PARTNER_SHARE))
+    if not common or any(r.kind == "partner_data_sharing" for r in graph.objectives.values()):
+        return []
+    channel = [
+        d for d, record in graph.departments.items()
+        if "distribution" in record.functions or "channel_partners" in {canonical_skill(s) for s in record.skills}
+    ]
+    if not channel:
+        return []
+    region = common[0]
+    share = "95%" if graph.org.organization.country == "MX" else PARTNER_SHARE[region]
+    where = "Mexico" if share == "95%" else REGIONS[region]
+    return [
+        Finding(
+            "OD109",
+            "partner-data-not-shared",
+            "info",
+            f"{share} of companies in {where} share social media data with channel partners; "
+            f"{', '.join(channel[:3])} work with partners, but no objective covers it",
+            "add an objective of kind partner_data_sharing for the distributors and retailers",
+            ("E5",),
+            "partner_data_sharing",
+        )
     ]

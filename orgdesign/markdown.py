@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .pipeline import Recommendation
-from .plain import clean, units
+from .plain import HUB_TIE, clean, units
 from .structure import MODELS
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
@@ -31,7 +31,9 @@ def to_markdown(result: Recommendation) -> str:
     today = graph.org.current_owners
     for a in sorted(result.assignments, key=lambda a: (-graph.objectives[a.objective].priority, a.objective)):
         runner = "—" if a.runner_up is None else f"{md(a.runner_up)} ({units(a.margin)})"
-        if result.robustness and result.robustness[a.objective].fragile:
+        if a.tie:
+            runner = f"{md(a.runner_up)} (tie; {'kept with today' if a.tie == 'today' else 'stable order'})"
+        elif result.robustness and result.robustness[a.objective].fragile:
             runner += " ⚠ fragile"
         lines.append(
             f"| {md(graph.objectives[a.objective].label)} | {graph.objectives[a.objective].priority} "
@@ -43,7 +45,7 @@ def to_markdown(result: Recommendation) -> str:
         cells = [", ".join(md(d) for d in group) for group in (raci.responsible, raci.consulted, raci.informed)]
         lines.append(f"| {md(objective)} | {md(raci.accountable)} | {cells[0]} | {cells[1]} | {cells[2]} |")
     lines += ["", "## Who must work with whom", ""]
-    lines += [f"- {md(link.a)} ↔ {md(link.b)}: {', '.join(md(o) for o in link.objectives)}" for link in result.links]
+    lines += [f"- {md(link.a)} ↔ {md(link.b)}: {', '.join(md(o) for o in link.objectives) or HUB_TIE}" for link in result.links]
     lines += ["", "## Findings", ""]
     for f in result.findings:
         lines.append(f"- **{f.severity}[{f.code}] {f.name}**: {md(f.message)}  ")
@@ -62,7 +64,10 @@ def to_markdown(result: Recommendation) -> str:
         lines += ["", "## Gap: today → recommended", ""]
         for g in result.gap:
             if g.changed:
-                rules = ", ".join(f"`{r.rule}` (+{units(r.contribution)})" for r in g.why) or "capacity and load"
+                rules = ", ".join(
+                    [f"`{r.rule}` (+{units(r.contribution)})" for r in g.why]
+                    + [f"forced ({kind}): {md(detail)}" for kind, detail in g.forced_by]
+                )
                 lines.append(
                     f"- {md(g.objective)}: {md(g.current)} ({units(g.current_fit)}) → **{md(g.recommended)}** "
                     f"({units(g.recommended_fit)}), because of {rules}"

@@ -11,7 +11,7 @@ from .gap import GapItem, compare
 from .graph import OrgGraph
 from .infeasible import diagnose
 from .model import OrgFile
-from .raci import Link, Raci, assign_roles, links
+from .raci import Link, Raci, assign_roles, hub_ties, links
 from .robust import Robustness, robustness
 from .rulebook import Rulebook, load_rulebook
 from .score import FitTable, score
@@ -55,7 +55,7 @@ def recommend(org: OrgFile, rulebook: Rulebook | None = None, timings: dict[str,
         raise diagnose(table) from None
     clock.lap("solve")
     roles = assign_roles(table, solution.owners)
-    joined = links(roles)
+    joined = links(roles, hub_ties(table, solution.owners))
     findings = tuple(find(table, solution.owners, roles, joined))
     structure = assess(graph, solution.owners, roles)
     gap = tuple(compare(table, solution.owners))

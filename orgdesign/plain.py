@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+HUB_TIE = "regional hub tied to the center (F1)"  # how a collaboration link with no objective reads
+
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 

@@ -6,6 +6,14 @@ per function and role (the one nearest the owner: same business unit first,
 then higher in the tree, then id), within a cap per role. Departments that a
 `require_consulted` rule or a `consulted` constraint names are always
 consulted. With no Responsible, the owner does the work itself (F5).
+
+An objective with a `region` takes its R, C and I from departments of that
+region or from group-level ones (no region of their own), never from another
+region's units.
+
+Links join the owner to its R and C departments, and every regional social
+team to the group's social center (F1: the spokes of a dandelion are tied to
+the center).
 """
 
 from __future__ import annotations
@@ -78,20 +86,24 @@ def assign_roles(table: FitTable, owners: dict[str, str]) -> dict[str, Raci]:
     cache: dict = {}
     out = {}
     for objective, owner in owners.items():
-        aim = table.aims[objective]
-        if aim not in cache:
-            cache[aim] = _candidates(table, aim)
-        out[objective] = _raci(table, objective, owner, cache[aim])
+        key = (table.aims[objective], table.graph.objectives[objective].region is not None)
+        if key not in cache:
+            cache[key] = _candidates(table, *key)
+        out[objective] = _raci(table, objective, owner, cache[key])
     return out
 
 
-def _candidates(table: FitTable, aim) -> _Candidates:
+def _candidates(table: FitTable, aim, regional: bool) -> _Candidates:
     graph = table.graph
     order = table.tree_order
     units = {d: graph.departments[d].business_unit for d in graph.departments}
     weighted: dict[str, dict[str, dict[int, list[str]]]] = {role: {} for role in ORDER}
     required: dict[str, list[str]] = {}
     for profile, members in table.departments_by_profile.items():
+        if regional:
+            members = [d for d in members if graph.departments[d].region in (None, aim.region)]
+            if not members:
+                continue
         cell = table.cell_for(aim, profile)
         for role, (weight, _) in cell.roles.items():
             if weight >= THRESHOLD:
@@ -178,12 +190,30 @@ def _functions(condition) -> tuple[str, ...]:
     return tuple(sorted(set(found)))
 
 
-def links(roles: dict[str, Raci]) -> list[Link]:
-    """Owner-to-R and owner-to-C pairs, merged over objectives, in id order."""
+def links(roles: dict[str, Raci], hub_ties: list[tuple[str, str]] = ()) -> list[Link]:
+    """Owner-to-R and owner-to-C pairs merged over objectives, plus the given (spoke, center)
+    ties (which carry no objective), in id order."""
     joined: dict[tuple[str, str], set[str]] = {}
     for objective, raci in roles.items():
         for other in (*raci.responsible, *raci.consulted):
             if other != raci.accountable:
                 pair = tuple(sorted((raci.accountable, other)))
                 joined.setdefault(pair, set()).add(objective)
+    for spoke, center in hub_ties:
+        joined.setdefault(tuple(sorted((spoke, center))), set())
     return [Link(a, b, tuple(sorted(objectives))) for (a, b), objectives in sorted(joined.items())]
+
+
+def hub_ties(table: FitTable, owners: dict[str, str]) -> list[tuple[str, str]]:
+    """(regional social team, center) pairs: each social team of a region or business unit is tied
+    to the group's social center, the group-level social team (or, without one, the department
+    that holds the accounts)."""
+    graph = table.graph
+    teams = graph.with_function("social_media")
+    spokes = [t for t in teams if graph.departments[t].region or graph.departments[t].business_unit]
+    if not spokes:
+        return []
+    central = [t for t in teams if t not in spokes]
+    holders = sorted({owners[o] for o, r in graph.objectives.items() if r.kind == "account_governance"})
+    center = min(central, key=table.tree_order.__getitem__) if central else (holders[0] if holders else None)
+    return [(spoke, center) for spoke in spokes if center and spoke != center]

@@ -12,7 +12,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from .model import OrgFile
-from .plain import clean, units
+from .plain import HUB_TIE, clean, units
 
 
 def text(value: object, style: str = "") -> Text:
@@ -91,7 +91,9 @@ def ownership_table(result) -> Table:
     table.add_column("today", ratio=2, overflow="fold")
     for a in sorted(result.assignments, key=lambda a: (-graph.objectives[a.objective].priority, a.objective)):
         runner = "—" if a.runner_up is None else f"{clean(a.runner_up)} ({units(a.margin)})"
-        if result.robustness and result.robustness[a.objective].fragile:
+        if a.tie:
+            runner = f"{clean(a.runner_up)} (tie; {'kept with today' if a.tie == 'today' else 'stable order'})"
+        elif result.robustness and result.robustness[a.objective].fragile:
             runner += " ⚠ fragile"
         current = today.get(a.objective)
         moved = current is not None and current != a.owner
@@ -140,7 +142,7 @@ def links_table(result) -> Table:
     table.add_column("departments", overflow="fold")
     table.add_column("joined by", overflow="fold")
     for link in result.links:
-        table.add_row(text(f"{link.a} ↔ {link.b}"), text(", ".join(link.objectives), "dim"))
+        table.add_row(text(f"{link.a} ↔ {link.b}"), text(", ".join(link.objectives) or HUB_TIE, "dim"))
     return table
 
 
@@ -192,6 +194,8 @@ def gap_view(result) -> Text:
         for reason in g.why:
             out.append(f"    +{units(reason.contribution)} {reason.rule}", style="dim")
             out.append(f" [{', '.join(reason.evidence)}]\n", style="dim")
+        for kind, detail in g.forced_by:
+            out.append(f"    forced ({kind}): {clean(detail)}\n", style="yellow")
     kept = len(result.gap) - len(changed)
     if result.gap:
         out.append(f"{len(changed)} of {len(result.gap)} objectives change owner; {kept} stay.", style="bold")
@@ -222,6 +226,8 @@ def explanation_view(result, assignment, contrast):
     """Why this owner (reasons summing to the fit), and why not the other department."""
     from rich.console import Group
 
+    from .explain import TIE_BREAKS
+
     graph = result.table.graph
     objective = graph.objectives[assignment.objective]
     head = text(f"{objective.label} ", "bold")
@@ -229,7 +235,10 @@ def explanation_view(result, assignment, contrast):
     owner = text("Owner: ", "bold") + text(graph.departments[assignment.owner].label, "green")
     owner.append(f" [{clean(assignment.owner)}], fit {units(assignment.score)}")
     parts = [head, owner, _reasons_table(assignment.reasons, assignment.score)]
-    if assignment.runner_up:
+    if assignment.tie:
+        parts.append(text(f"Tied with {assignment.runner_up} at fit {units(assignment.score)}; "
+                          f"{TIE_BREAKS[assignment.tie]}."))
+    elif assignment.runner_up:
         parts.append(text(f"Runner-up: {assignment.runner_up}, fit {units(assignment.runner_up_score)}, "
                           f"margin {units(assignment.margin)}"))
     if contrast is not None and contrast.verdict != "owner":
@@ -252,7 +261,9 @@ def _reasons_table(reasons, total: int) -> Table:
 _VERDICTS = {
     "forbidden": "may not own it",
     "lower_fit": "fits it less well",
-    "capacity": "fits as well or better, but its capacity goes to objectives worth more",
+    "tie": "fits exactly as well; the tie-break decided",
+    "load": "fits as well or better, but it already owns objectives and each further one weighs more (E11)",
+    "capacity": "fits as well or better, but its capacity is taken by objectives worth more",
 }
 
 

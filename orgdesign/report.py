@@ -35,6 +35,7 @@ def _robustness(result: Recommendation, objective: str) -> dict[str, Any] | None
     solid = result.robustness[objective]
     return {
         "fragile": solid.fragile,
+        "tie": solid.tie,
         "flip": None
         if solid.flip_at is None
         else {"kind": "rule_weight", "department": solid.runner_up, "fit_increase": _units(solid.flip_at)},
@@ -65,7 +66,12 @@ def to_dict(result: Recommendation) -> dict[str, Any]:
                 },
                 "runner_up": None
                 if a.runner_up is None
-                else {"department": a.runner_up, "score": _units(a.runner_up_score), "margin": _units(a.margin)},
+                else {
+                    "department": a.runner_up,
+                    "score": _units(a.runner_up_score),
+                    "margin": _units(a.margin),
+                    "tie_break": a.tie,
+                },
                 "reasons": [_reason(r) for r in a.reasons],
                 "robustness": _robustness(result, a.objective),
             }
@@ -112,6 +118,7 @@ def to_dict(result: Recommendation) -> dict[str, Any]:
                 "current_score": _units(g.current_fit),
                 "recommended_score": _units(g.recommended_fit),
                 "why": [_reason(r) for r in g.why],
+                "forced_by": [{"kind": kind, "detail": detail} for kind, detail in g.forced_by],
             }
             for g in result.gap
         ],

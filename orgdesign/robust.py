@@ -26,10 +26,12 @@ class Robustness:
     objective: str
     runner_up: str | None
     flip_at: int | None  # a rise of the runner-up's fit by this much (hundredths) hands it the objective
+    tie: bool = False  # the runner-up fits exactly as well: a tie-break decided, not a margin
 
     @property
     def fragile(self) -> bool:
-        return self.flip_at is not None and self.flip_at <= FRAGILE
+        """A near miss; a tie is reported as a tie instead."""
+        return not self.tie and self.flip_at is not None and self.flip_at <= FRAGILE
 
 
 def robustness(
@@ -62,7 +64,8 @@ def robustness(
             out[objective] = Robustness(objective, department, None)
             continue
         gap = -priority * fit + back  # how much worse the best solution with o on the runner-up is
-        out[objective] = Robustness(objective, department, gap // priority + 1)
+        tie = dict(problem.candidates[objective]).get(solution.owners[objective]) == fit
+        out[objective] = Robustness(objective, department, gap // priority + 1, tie)
     return out
 
 

@@ -16,18 +16,8 @@ MODELS = {
     "dandelion": "several business units or regions each run a hub of their own, tied to a corporate center",
     "honeycomb": "every willing employee takes part, in an organized way",
 }
-STAY = {
-    "hub_and_spoke": "this is where the usual path leads; keep the hub enabling the departments, not policing them",
-    "dandelion": "keep the regional hubs tied to the center, and connect the spokes to each other too",
-    "honeycomb": "keep enabling every willing employee within the shared guidelines",
-}
-NEXT = {
-    "decentralized": "centralized",
-    "centralized": "hub_and_spoke",
-    "hub_and_spoke": "hub_and_spoke",
-    "dandelion": "dandelion",
-    "honeycomb": "honeycomb",
-}
+PATH = ("decentralized", "centralized", "hub_and_spoke", "dandelion", "honeycomb")  # F3, and F1's later models
+REGULATED_INDUSTRIES = frozenset({"banking", "financial_services", "insurance", "pharmaceuticals", "healthcare"})
 
 
 @dataclass(frozen=True)
@@ -51,45 +41,131 @@ class Structure:
     current_model: str | None
     proposals: tuple[Proposal, ...]
     evidence: tuple[str, ...]
+    current_why: tuple[str, ...] = ()
 
 
-def classify(graph: OrgGraph, owners: dict[str, str]) -> tuple[str, list[str]]:
-    """The F1 model an ownership amounts to, with the facts that decided it."""
+@dataclass(frozen=True)
+class Shape:
+    """The facts of an org's shape that F1's definitions turn on, independent of who owns what."""
+
+    teams: tuple[str, ...]  # social teams (function social_media, primary or further)
+    spokes: tuple[str, ...]  # social teams of a region or a business unit
+    center: str | None  # the group-level social team nearest the top, if any
+    areas: int  # regions and business units that have a social team of their own
+    units: int  # regions and business units in the org
+    small: bool
+    regulated: bool
+
+
+def shape(graph: OrgGraph) -> Shape:
+    """Read the org's social teams, hubs, regions and business units once."""
+    departments = graph.departments
+    agencies = set(graph.with_function("agency"))
+    teams = tuple(t for t in graph.with_function("social_media") if t not in agencies)
+    spokes = tuple(t for t in teams if departments[t].region or departments[t].business_unit)
+    central = [t for t in teams if t not in spokes]
+    center = min(central, key=lambda t: (graph.depth(t), t)) if central else None
+    areas = {departments[t].business_unit or departments[t].region for t in spokes}
+    units = {d.business_unit or d.region for d in departments.values()} - {None}
+    o = graph.org.organization
+    regulated = o.regulated or o.industry in REGULATED_INDUSTRIES
+    return Shape(teams, spokes, center, len(areas), len(units), o.size == "small", regulated)
+
+
+def classify(graph: OrgGraph, owners: dict[str, str], facts: Shape | None = None) -> tuple[str, list[str]]:
+    """The F1 model that an ownership amounts to, with the facts that decided it.
+
+    F1's definitions, in order: several regional or business-unit hubs tied to a center make a
+    dandelion; one internal department running nearly everything is centralized; a hub that
+    holds the accounts and guidelines while other departments own objectives is hub-and-spoke
+    (a honeycomb when, on top, advocacy is critical and ownership is spread widely); otherwise
+    social work is organic (decentralized). An agency is never a center: it is not the company.
+    """
+    facts = facts or shape(graph)
+    departments = graph.departments
+    agencies = set(graph.with_function("agency"))
+    internal = {o: d for o, d in owners.items() if d not in agencies}
     counts: dict[str, int] = {}
-    for department in owners.values():
+    for department in internal.values():
         counts[department] = counts.get(department, 0) + 1
+    outsourced = len(owners) - len(internal)
+    governance = [o for o, r in graph.objectives.items() if r.kind == "account_governance" and o in owners]
+    holders = sorted({owners[o] for o in governance})
+    holder = holders[0] if len(holders) == 1 and holders[0] not in agencies else None
+    if not governance:
+        holder = facts.center
+    if facts.center and len(facts.spokes) >= 2 and facts.areas >= 2:
+        return "dandelion", [
+            f"{len(facts.spokes)} social teams in {facts.areas} regions or business units",
+            f"tied to the center, {facts.center}",
+        ]
+    if not counts:
+        return "decentralized", [f"an agency owns all {len(owners)} objectives; no internal team coordinates them"]
     top, top_count = max(sorted(counts.items()), key=lambda item: item[1])
-    share = top_count / len(owners)
-    hubs = [d for d in graph.with_function("social_media") if d in counts]
-    holders = {owners[o] for o, record in graph.objectives.items() if record.kind == "account_governance"}
-    units = {graph.departments[h].business_unit or graph.departments[h].region for h in hubs} - {None}
-    if len(counts) == 1 or share >= 0.7:
+    if len(counts) == 1 or top_count / len(owners) >= 0.7:
         return "centralized", [f"{top} owns {top_count} of {len(owners)} objectives"]
-    if len(hubs) >= 2 and len(units) >= 2:
-        return "dandelion", [f"social teams in {len(units)} business units or regions: {', '.join(sorted(hubs))}"]
-    if holders and (hubs or len(counts) >= 3):
-        holder = sorted(holders)[0]
-        why = [f"{holder} holds the accounts and guidelines", f"{len(counts)} departments own objectives"]
-        advocacy = [o for o, r in graph.objectives.items() if r.kind == "employee_advocacy" and r.priority == 5]
-        if advocacy and len(counts) >= max(5, len(graph.departments) // 2):
-            return "honeycomb", [*why, "employee advocacy is critical and ownership is spread widely"]
+    spread = f"{len(counts)} departments own objectives"
+    if holder is None:
+        where = (
+            "the accounts and guidelines sit with the agency" if holders and set(holders) <= agencies
+            else f"the accounts and guidelines are split between {', '.join(holders)}" if len(holders) > 1
+            else "nobody holds the accounts and guidelines"
+        )
+        why = [spread, where]
+        if outsourced:
+            why.append(f"an agency owns {outsourced}")
+        return "decentralized", why
+    hub = departments[holder].function in ("social_media", "communications") or holder in facts.teams
+    if facts.small or not (hub or departments[holder].function == "marketing"):
+        return "centralized", [f"{holder} holds the accounts and guidelines and coordinates the rest", spread]
+    why = [f"{holder} holds the accounts and guidelines", spread]
+    advocacy = [o for o, r in graph.objectives.items() if r.kind == "employee_advocacy" and r.priority == 5]
+    if advocacy and len(counts) >= max(5, len(departments) // 2):
+        return "honeycomb", [*why, "employee advocacy is critical and ownership is spread widely"]
+    return "hub_and_spoke", why
+
+
+def next_step(model: str, today: str | None, facts: Shape) -> tuple[str, list[str]]:
+    """The next model along F3's path from the further of today's and the recommended model:
+    never a step back, never a model the org already has, and staying put where that is right."""
+    base = max((m for m in (model, today) if m), key=PATH.index)
+    if base == "decentralized":
+        return "centralized", ["bring the accounts, guidelines and priorities under one internal team first (F3)"]
+    if base == "centralized":
+        if facts.small:
+            return "centralized", ["stay: a small company is served best by one team; a dedicated department "
+                                   "would need experts fed by other departments (E20)"]
+        if facts.regulated:
+            return "centralized", ["stay: central control suits a regulated brand under scrutiny (F1); "
+                                   "add approval tiers by risk rather than spokes (F8)"]
+        return "hub_and_spoke", ["let the central team become a hub that trains and equips the departments "
+                                 "that own objectives, the usual next step (F3)"]
+    if base == "hub_and_spoke":
+        if facts.units >= 2 and not facts.small and not facts.regulated:
+            return "dandelion", [f"{facts.units} regions or business units could each run a hub tied to the center (F1)"]
+        why = ["stay: keep the hub enabling the departments, not policing them (F1)"]
+        if facts.regulated:
+            why.append("a regulated brand keeps approvals and account access at the hub (F1, F8)")
         return "hub_and_spoke", why
-    return "decentralized", [f"{len(counts)} departments own objectives and nobody holds the accounts"]
+    if base == "dandelion":
+        return "dandelion", ["stay: keep every regional hub tied to the center and connect the hubs to each other (F1)"]
+    return "honeycomb", ["stay: keep enabling every willing employee within the shared guidelines (F1)"]
 
 
 def assess(graph: OrgGraph, owners: dict[str, str], roles: dict[str, Raci]) -> Structure:
     """Model now, model next, and proposed units."""
-    model, why = classify(graph, owners)
-    current = classify(graph, dict(graph.org.current_owners))[0] if _complete(graph) else None
-    next_model = NEXT[model]
-    units = {d.business_unit for d in graph.departments.values() if d.business_unit}
-    next_why = [STAY[model] if next_model == model else MODELS[next_model]]
-    if model == "hub_and_spoke" and len(units) >= 2:
-        next_model, next_why = "dandelion", [f"{len(units)} business units could each run a spoke hub", MODELS["dandelion"]]
+    facts = shape(graph)
+    model, why = classify(graph, owners, facts)
+    current, current_why = (
+        classify(graph, dict(graph.org.current_owners), facts) if _complete(graph) else (None, [])
+    )
+    next_model, next_why = next_step(model, current, facts)
     proposals = _proposals(graph, owners)
-    if proposals and model in ("decentralized", "centralized"):
-        next_why.append("a dedicated social hub makes the next step possible")
-    return Structure(model, tuple(why), next_model, tuple(next_why), current, tuple(proposals), ("F1", "F3"))
+    if any(p.kind == "social_hub" for p in proposals) and next_model in ("centralized", "hub_and_spoke"):
+        next_why.append("the proposed social hub would give the center a team of its own (E14, E20)")
+    return Structure(
+        model, tuple(why), next_model, tuple(next_why), current, tuple(proposals), ("F1", "F3"), tuple(current_why)
+    )
 
 
 def _complete(graph: OrgGraph) -> bool:

@@ -108,5 +108,5 @@ def test_compare_markdown(cli):
 
 
 def test_fragile_assignments_are_marked(cli):
-    result = cli("recommend", ROOT / "examples" / "multinational.yaml")
+    result = cli("recommend", ROOT / "examples" / "bank.yaml")
     assert "⚠ fragile" in result.stdout and "raising the runner-up's fit" in result.stdout

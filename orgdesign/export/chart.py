@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..plain import HUB_TIE
+
 if TYPE_CHECKING:
     from ..raci import Link
 
@@ -157,5 +159,5 @@ def to_networkx(chart: Chart):
     for manager, report in chart.reporting():
         graph.add_edge(manager, report, key="reports_to", kind="reports_to", objectives="")
     for link in chart.links:
-        graph.add_edge(link.a, link.b, key="link", kind="link", objectives=",".join(link.objectives))
+        graph.add_edge(link.a, link.b, key="link", kind="link", objectives=",".join(link.objectives) or HUB_TIE)
     return graph

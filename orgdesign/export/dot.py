@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from orgdesign.plain import clean
 
+from ..plain import HUB_TIE
 from .chart import COLORS, Chart, build
 
 FONT = "Helvetica,Arial,sans-serif"
@@ -93,7 +94,7 @@ def digraph(chart: Chart) -> str:
     for link in chart.links:
         out.append(
             f"    {quote(link.a)} -> {quote(link.b)} "
-            + _attrs(**_LINK, constraint="false", label=", ".join(link.objectives), penwidth=1.2)
+            + _attrs(**_LINK, constraint="false", label=", ".join(link.objectives) or HUB_TIE, penwidth=1.2)
             + ";"
         )
     out += [

@@ -14,6 +14,7 @@ from string import Template
 from orgdesign import __version__
 from orgdesign.plain import units
 
+from ..plain import HUB_TIE
 from .chart import COLORS, build
 from .svg import chart_svg, esc
 
@@ -227,6 +228,8 @@ def _owners(result) -> str:
     for a in sorted(result.assignments, key=lambda a: (-graph.objectives[a.objective].priority, a.objective)):
         objective = graph.objectives[a.objective]
         runner = "—" if a.runner_up is None else f"{_label(graph, a.runner_up)} ({units(a.margin)})"
+        if a.tie:
+            runner = f"{_label(graph, a.runner_up)} (tie; {'kept with today' if a.tie == 'today' else 'stable order'})"
         current = today.get(a.objective)
         moved = current is not None and current != a.owner
         now = "—" if current is None else f'<span class="{"moved" if moved else ""}">{esc(current)}</span>'
@@ -284,7 +287,7 @@ def _links(result) -> str:
         return '<section id="links"><h2>Who must work with whom</h2><p>No links.</p></section>'
     rows = "".join(
         f"<tr><td>{_label(graph, link.a)}</td><td>{_label(graph, link.b)}</td>"
-        f"<td>{', '.join(esc(graph.objectives[o].label) for o in link.objectives)}</td></tr>"
+        f"<td>{', '.join(esc(graph.objectives[o].label) for o in link.objectives) or HUB_TIE}</td></tr>"
         for link in result.links
     )
     return (
@@ -355,7 +358,8 @@ def _gap(result) -> str:
     for g in result.gap:
         if g.changed:
             rules = [f"<code>{esc(r.rule)}</code> (+{units(r.contribution)})" for r in g.why]
-            why = ", ".join(rules) or "capacity and load"
+            rules += [f"forced ({esc(kind)}): {esc(detail)}" for kind, detail in g.forced_by]
+            why = ", ".join(rules)
             change = f'<span class="moved">moves</span>: {why}'
         else:
             change = "keeps its owner"

@@ -14,6 +14,7 @@ import re
 
 from orgdesign.plain import clean
 
+from ..plain import HUB_TIE
 from .chart import COLORS, Chart, build
 
 # Characters that could end a label, open a shape, start a comment, an entity,
@@ -101,7 +102,7 @@ def flowchart(chart: Chart) -> str:
         # Mermaid ranks every edge top-down, links too: start each link at the unit higher in the
         # tree, or in the lower tier among its peers, so links bend the hierarchy as little as possible.
         a, b = sorted((link.a, link.b), key=lambda u: (depths[u], tiers[u], u))
-        lines.append(f'    {ids[a]} -.-|"{text(", ".join(link.objectives))}"| {ids[b]}')
+        lines.append(f'    {ids[a]} -.-|"{text(", ".join(link.objectives) or HUB_TIE)}"| {ids[b]}')
         edges += 1
     lines += [
         '    subgraph legend["Legend"]',

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from orgdesign.plain import clean
+from orgdesign.plain import HUB_TIE, clean
 
 from .chart import COLORS, Chart, build
 from .layout import Box, Layout, text_width, tree, wrap
@@ -219,7 +219,7 @@ def _links(chart: Chart, layout: Layout) -> str:
             k = max(24.0, abs(x2 - x1) * 0.45)
             direction = 1 if side_a == "right" else -1
             c1, c2 = (x1 + direction * k, y1), (x2 - direction * k, y2)
-        names = ", ".join(clean(chart.objectives[o]) for o in link.objectives)
+        names = ", ".join(clean(chart.objectives[o]) for o in link.objectives) or HUB_TIE
         label = f"{chart.units[link.a].label} \u2194 {chart.units[link.b].label}: {names}"
         parts.append(
             f'<path d="M{num(x1)} {num(y1)}C{num(c1[0])} {num(c1[1])} {num(c2[0])} {num(c2[1])} '

@@ -92,6 +92,8 @@ def compile_condition(condition: Condition) -> Test:
         return lambda k, p, o: not inner(k, p, o)
     if key == "org.regulated":
         return lambda k, p, o: o.regulated is value
+    if key == "department.other_region":
+        return lambda k, p, o: (p.region != k.region) is value
     if key == "department.skills":
         value = [canonical_skill(skill) for skill in value]
     return _TESTERS[key](frozenset(value))

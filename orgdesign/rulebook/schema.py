@@ -25,6 +25,7 @@ PREDICATES: dict[str, str] = {
     "department.skills": "the department has at least one of these skills",
     "department.structure": "the department (a social team) is organized this way",
     "department.region": "the region the department serves (the company's when not given)",
+    "department.other_region": "the department serves another region than the objective (true or false)",
     "org.region": "the company's home region",
     "org.country": "the company's country code",
     "org.size": "the company's size",
@@ -33,6 +34,7 @@ PREDICATES: dict[str, str] = {
     "org.has_function": "the org has at least one department with one of these functions",
 }
 
+_FLAGS = ("org.regulated", "department.other_region")  # predicates that take true or false
 _Values = list[str] | None
 
 
@@ -61,6 +63,7 @@ class Condition(BaseModel):
     department_skills: _Values = Field(default=None, alias="department.skills", min_length=1)
     department_structure: _Values = Field(default=None, alias="department.structure", min_length=1)
     department_region: _Values = Field(default=None, alias="department.region", min_length=1)
+    department_other_region: bool | None = Field(default=None, alias="department.other_region")
     org_region: _Values = Field(default=None, alias="org.region", min_length=1)
     org_country: _Values = Field(default=None, alias="org.country", min_length=1)
     org_size: _Values = Field(default=None, alias="org.size", min_length=1)
@@ -73,7 +76,7 @@ class Condition(BaseModel):
     def _single_values_become_lists(cls, data: Any) -> Any:
         if isinstance(data, dict):
             return {
-                key: [value] if key in PREDICATES and key != "org.regulated" and isinstance(value, str) else value
+                key: [value] if key in PREDICATES and key not in _FLAGS and isinstance(value, str) else value
                 for key, value in data.items()
             }
         return data
