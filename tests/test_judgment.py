@@ -44,7 +44,10 @@ def _expect_path(org_file: Path) -> Path:
 
 
 def _load_expectations(org_file: Path) -> list[dict]:
-    data = yaml.safe_load(_expect_path(org_file).read_text(encoding="utf-8"))
+    path = _expect_path(org_file)
+    if not path.is_file():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data if isinstance(data, list) else []
 
 
@@ -324,6 +327,8 @@ def _shape_problems(expectation: dict, org: dict) -> list[str]:
 
 def _check_problems(name: str, body, org: dict) -> list[str]:
     objectives, departments = _objective_ids(org), _department_ids(org)
+    if name in ("owner", "not_owner", "role", "not_role", "structure") and not isinstance(body, dict):
+        return [f"{name} takes a mapping: {body!r}"]
     refs_objective, refs_departments = [], []
     if name in ("owner", "not_owner", "role", "not_role"):
         refs_objective.append(body.get("objective"))
@@ -405,3 +410,56 @@ def test_org_file_is_valid_apart_from_further_functions(org_file, tmp_path):
     copy.write_text(json.dumps(stripped), encoding="utf-8")
     code, stdout, problem = _run("validate", str(copy))
     assert code == 0, f"{org_file.name} without `also` does not validate:\n{stdout}{problem}"
+
+
+def test_checks_tell_right_from_wrong():
+    """Each check passes on a result that meets it and fails on one that does not."""
+    org = {
+        "organization": {"region": "europe"},
+        "departments": [
+            {"id": "ceo", "function": "executive"},
+            {"id": "mkt", "function": "marketing", "reports_to": "ceo", "also": ["communications"]},
+            {"id": "care", "function": "customer_service", "reports_to": "ceo"},
+            {"id": "la_care", "function": "customer_service", "reports_to": "ceo", "region": "latin_america"},
+            {"id": "na_mkt", "function": "marketing", "reports_to": "ceo", "region": "north_america"},
+        ],
+        "objectives": [
+            {"id": "rep", "kind": "reputation"},
+            {"id": "la", "kind": "customer_care", "region": "latin_america"},
+        ],
+        "current_owners": {"rep": "mkt", "la": "care"},
+    }
+
+    def result(owner, consulted, links, findings, model, nxt):
+        raci = {"accountable": owner, "responsible": [owner], "consulted": consulted, "informed": []}
+        return {
+            "assignments": [
+                {"objective": "rep", "owner": owner, "raci": raci},
+                {"objective": "la", "owner": "la_care", "raci": {**raci, "accountable": "la_care"}},
+            ],
+            "links": [{"departments": pair, "objectives": ["rep"]} for pair in links],
+            "findings": [{"code": code, "subject": "rep", "message": code} for code in findings],
+            "structure": {"model": model, "next": nxt, "current_model": model},
+            "gap": [],
+        }
+
+    good = result("mkt", ["ceo"], [["ceo", "mkt"]], ["OD110"], "centralized", "centralized")
+    bad = result("ceo", ["na_mkt"], [], [], "hub_and_spoke", "hub_and_spoke")
+    checks = [
+        ("owner", {"objective": "rep", "department": "mkt"}),
+        ("not_owner", {"objective": "rep", "function": "executive"}),
+        ("not_owner", {"objective": "rep", "department": "ceo"}),
+        ("role", {"objective": "rep", "department": "ceo", "in": ["consulted"]}),
+        ("not_role", {"objective": "rep", "department": "na_mkt", "in": ["consulted"]}),
+        ("linked", ["mkt", "ceo"]),
+        ("finding", {"code": "OD110", "subject": "rep"}),
+        ("structure", {"recommended": "centralized"}),
+        ("structure", {"next_not": ["hub_and_spoke"]}),
+        ("kept", "rep"),
+        ("regional_raci", "la"),
+    ]
+    for name, body in checks:
+        assert CHECKERS[name](body, good, org) is None, (name, body)
+        assert CHECKERS[name](body, bad, org), (name, body)
+    assert CHECKERS["no_finding"]("OD110", bad, org) is None and CHECKERS["no_finding"]("OD110", good, org)
+    assert CHECKERS["not_owner"]({"objective": "rep", "function": "communications"}, good, org)
