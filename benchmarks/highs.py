@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from orgdesign.solve import Problem
+from orgdesign.solve import Problem, step_cost
 
 
 def solve_with_highs(problem: Problem) -> tuple[float, float]:
@@ -30,7 +30,7 @@ def solve_with_highs(problem: Problem) -> tuple[float, float]:
     for d in departments:
         room = sum(1 for o in objectives for x, _ in problem.candidates[o] if x == d)
         for step in range(min(problem.capacities[d], room)):
-            columns.append((-problem.load_penalty * step, 1.0, [(row_of_department[d], -1.0)], False))
+            columns.append((-step_cost(problem, d, step), 1.0, [(row_of_department[d], -1.0)], False))
 
     lp = highspy.HighsLp()
     lp.num_col_ = len(columns)

@@ -39,7 +39,7 @@ def find(table: FitTable, owners: dict[str, str], roles: dict[str, Raci], links:
         *_account_holders(graph, owners),
         *_overloads(graph, owners),
         *_weak_owners(table, owners),
-        *_care_without_community(table),
+        *_care_without_community(graph, owners),
         *_partner_data_missing(graph),
     ]
     return sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], f.code, f.subject, f.message))
@@ -219,34 +219,33 @@ def _weak_owners(table: FitTable, owners: dict[str, str]) -> list[Finding]:
     return out
 
 
-CARE_TEAMS = ("customer_service", "social_media", "community")
-
-
-def _care_without_community(table: FitTable) -> list[Finding]:
-    """E30: where customer care leans on social, a team should be built around community or CX."""
-    graph = table.graph
-    care = [o for o, r in graph.objectives.items() if r.kind == "customer_care" and r.priority >= 4]
-    if not care:
-        return []
-    for function in CARE_TEAMS:
-        for department in graph.with_function(function):
-            record = graph.departments[department]
-            skills = table.profiles[department].skills
-            if function == "community" or record.structure == "audience" or skills & {"community", "customer_experience"}:
-                return []
-    return [
-        Finding(
-            "OD108",
-            "care-without-community",
-            "info",
-            f"{care[0]}: customer care leans on social, but no team is organized around community "
-            "management or customer experience",
-            "organize the social team by audience around customer experience, or give the service team "
-            "community managers (structure: audience, skills: community)",
-            ("E30", "E28", "E26"),
-            care[0],
+def _care_without_community(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
+    """E30: where customer care leans on social (priority 4 or 5), a team that serves the care
+    owner's business unit (or the whole group) should be built around community or CX."""
+    departments = graph.departments
+    built = [d for d in graph.with_function("community")]
+    built += [t for t in graph.with_function("social_media") if departments[t].structure == "audience"]
+    out = []
+    for objective, record in graph.objectives.items():
+        if record.kind != "customer_care" or record.priority < 4:
+            continue
+        unit = departments[owners[objective]].business_unit
+        if any(departments[d].business_unit in (None, unit) for d in built):
+            continue
+        out.append(
+            Finding(
+                "OD108",
+                "care-without-community",
+                "info",
+                f"{objective}: customer care leans on social, but no team that serves it is organized around "
+                "community management or customer experience",
+                "organize the social team by audience around customer experience, or give the service team "
+                "community managers (structure: audience, skills: community)",
+                ("E30", "E28", "E26"),
+                objective,
+            )
         )
-    ]
+    return out
 
 
 PARTNER_SHARE = {"latin_america": "60%", "asia_pacific": "about half"}  # E5

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .solve import Problem, Solution, with_fit
+from .solve import Problem, Solution, step_cost, with_fit
 
 FRAGILE = 100  # hundredths: a rule-weight change of one point or less
 MAX_ARCS = 5000  # above this, robustness is left to `explain`
@@ -85,7 +85,7 @@ def _residual(problem: Problem, solution: Solution):
     for department, capacity in problem.capacities.items():
         load = loads.get(department, 0)
         if load < capacity:
-            graph.add_edge(("d", department), "sink", weight=problem.load_penalty * load)
+            graph.add_edge(("d", department), "sink", weight=step_cost(problem, department, load))
         if load > 0:
-            graph.add_edge("sink", ("d", department), weight=-problem.load_penalty * (load - 1))
+            graph.add_edge("sink", ("d", department), weight=-step_cost(problem, department, load - 1))
     return graph

@@ -1,9 +1,13 @@
 """The exact assignment: one accountable owner per objective.
 
-Model: maximize  sum(priority(o) * fit(o, owner(o)))  -  LOAD_PENALTY * sum(load(d) * (load(d) - 1) / 2)
-subject to  load(d) <= capacity(d)  and the hard constraints, which only remove candidates.
+Model: maximize  sum(priority(o) * fit(o, owner(o)))  -  LOAD_PENALTY * sum(extra(d) * (extra(d) - 1) / 2)
+subject to  load(d) <= capacity(d)  and the hard constraints, which only remove candidates,
+where extra(d) = max(0, load(d) - today(d)) and today(d) counts the objectives d owns today.
 The convex load penalty (each extra objective costs more than the one before)
-keeps one department from taking everything when others fit nearly as well.
+keeps one department from taking everything when others fit nearly as well
+(E11). It weighs only load beyond what a department carries today: spreading
+work is no reason to move an objective its owner already runs (E15: change
+costs time, talent and budget).
 
 The model is a min-cost flow (source -> objective -> department -> sink, one
 unit arc per load step, each step dearer than the last), which networkx's
@@ -43,6 +47,17 @@ class Problem:
     capacities: dict[str, int]  # department -> capacity
     load_penalty: int = LOAD_PENALTY
     current: dict[str, str] = field(default_factory=dict)  # objective -> today's owner, kept on a tie
+
+    @property
+    def held(self) -> dict[str, int]:
+        """Department -> how many objectives it owns today (load up to this costs no penalty)."""
+        cached = self.__dict__.get("_held")
+        if cached is None:
+            cached = {}
+            for department in self.current.values():
+                cached[department] = cached.get(department, 0) + 1
+            object.__setattr__(self, "_held", cached)
+        return cached
     tie: Callable[[str, str], tuple] | None = field(default=None, compare=False)  # (objective, dept) -> sort key
 
 
@@ -57,6 +72,11 @@ class Solution:
         for department in self.owners.values():
             out[department] = out.get(department, 0) + 1
         return out
+
+
+def step_cost(problem: Problem, department: str, step: int) -> int:
+    """The load penalty (hundredths) of the department's objective number step+1."""
+    return problem.load_penalty * max(0, step - problem.held.get(department, 0))
 
 
 class Unfeasible(Exception):
@@ -120,7 +140,7 @@ def value(problem: Problem, owners: dict[str, str]) -> int:
     loads: dict[str, int] = {}
     for d in owners.values():
         loads[d] = loads.get(d, 0) + 1
-    return total - problem.load_penalty * sum(k * (k - 1) // 2 for k in loads.values())
+    return total - sum(step_cost(problem, d, step) for d, k in loads.items() for step in range(k))
 
 
 def solve(problem: Problem) -> Solution:
@@ -146,7 +166,7 @@ def solve(problem: Problem) -> Solution:
             room[d] = room.get(d, 0) + 1
     for d in sorted(room):
         for step in range(min(problem.capacities[d], room[d])):
-            flow.add_edge(("d", d), "sink", capacity=1, weight=problem.load_penalty * step * fit_unit)
+            flow.add_edge(("d", d), "sink", capacity=1, weight=step_cost(problem, d, step) * fit_unit)
     try:
         _, flows = nx.network_simplex(flow)
     except nx.NetworkXUnfeasible:

@@ -75,6 +75,7 @@ SKILLS: dict[str, str] = {
     "analytics": "Measuring, reporting and research on what customers say and do",
     "channel_partners": "Working with brokers, retailers, distributors and dealers",
     "community": "Running communities of customers, fans or users",
+    "compliance": "Reviewing promotions and posts against regulation",
     "content": "Writing, filming and designing what the brand publishes",
     "crisis": "A crisis path: handling issues before they spread",
     "customer_experience": "Designing the customer journey across support, community and product",
@@ -132,6 +133,10 @@ SKILL_SYNONYMS: dict[str, str] = {
     "access_control": "governance",
     "enablement": "training",
     "cx": "customer_experience",
+    "regulatory": "compliance",
+    "regulatory_affairs": "compliance",
+    "financial_promotions": "compliance",
+    "conduct": "compliance",
 }
 
 
