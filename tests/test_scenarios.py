@@ -76,9 +76,9 @@ def test_compare_a_file_with_a_what_if(cli):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     change = next(c for c in data["ownership_changes"] if c["objective"] == "account_governance")
-    assert change["from"] == "comms" and change["to"] == "social_media"
+    assert change["from"] == "mktcomms" and change["to"] == "social_media"
     assert any(r["rule"] == "governance.accounts-to-social-team" for r in change["rules_gained"])
-    assert ["comms", "social_media"] in data["links_gained"]
+    assert ["mktcomms", "social_media"] in data["links_gained"]
     assert data["total_fit"]["change"] == round(data["total_fit"]["after"] - data["total_fit"]["before"], 2)
 
 

@@ -13,13 +13,18 @@ def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSO
     from rich.text import Text
 
     from orgdesign.errors import InputError
-    from orgdesign.load import load_org
+    from orgdesign.lint import unread_skills
+    from orgdesign.load import validate_source
+    from orgdesign.rulebook import load_rulebook
+    from orgdesign.source import load_source
 
     console = out_console()
+    rulebook = load_rulebook()
     failed = 0
     for path in files:
         try:
-            org = load_org(path)
+            source = load_source(path)
+            org = validate_source(source)
         except InputError as error:
             failed += 1
             count = len(error.diagnostics)
@@ -30,6 +35,7 @@ def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSO
                 Text(f"✓ {path}: ", style="green")
                 + Text(f"{len(org.departments)} departments, {len(org.objectives)} objectives", style="dim")
             )
+            print_error_lines([str(w) for w in unread_skills(source, org, rulebook)], style="yellow")
     if failed:
         raise typer.Exit(2)
 

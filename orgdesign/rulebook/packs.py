@@ -76,6 +76,20 @@ class Rulebook:
                 return rule
         raise InputError.single("<command line>", unknown("rule", rule_id, [r.id for r in self.rules]), field="RULE")
 
+    @property
+    def skills_read(self) -> frozenset[str]:
+        """Every skill some rule's condition reads, in the vocabulary's words."""
+        from ..vocabulary import canonical_skill
+        from .match import predicates
+
+        return frozenset(
+            canonical_skill(skill)
+            for rule in self.rules
+            for key, values in predicates(rule.rule.when)
+            if key == "department.skills"
+            for skill in values
+        )
+
     def for_kind(self, kind: str) -> list[CompiledRule]:
         """Rules that can apply to objectives of this kind, in id order."""
         return self._by_kind.get(kind, [])
