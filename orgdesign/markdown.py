@@ -55,7 +55,7 @@ def to_markdown(result: Recommendation) -> str:
     s = result.structure
     lines += ["", "## Structure", ""]
     if s.current_model:
-        lines.append(f"- Today: **{s.current_model.replace('_', '-')}**")
+        lines.append(f"- Today: **{s.current_model.replace('_', '-')}** ({md('; '.join(s.current_why))})")
     lines.append(f"- Recommended: **{s.model.replace('_', '-')}**: {MODELS[s.model]} ({md('; '.join(s.why))})")
     lines.append(f"- Next step: **{s.next_model.replace('_', '-')}** ({md('; '.join(s.next_why))})")
     for p in s.proposals:

@@ -167,7 +167,8 @@ def structure_view(structure) -> Text:
     out = Text()
     if structure.current_model:
         out.append("Today:        ", style="bold")
-        out.append(f"{structure.current_model.replace('_', '-')}\n")
+        out.append(f"{structure.current_model.replace('_', '-')}")
+        out.append(f" ({'; '.join(structure.current_why)})\n" if structure.current_why else "\n")
     out.append("Recommended:  ", style="bold")
     out.append(f"{structure.model.replace('_', '-')}", style="green")
     out.append(f" ({MODELS[structure.model]}; {'; '.join(structure.why)})\n")

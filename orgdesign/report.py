@@ -84,6 +84,7 @@ def to_dict(result: Recommendation) -> dict[str, Any]:
             "next": structure.next_model,
             "next_why": list(structure.next_why),
             "current_model": structure.current_model,
+            "current_why": list(structure.current_why),
             "proposals": [
                 {
                     "kind": p.kind,

@@ -279,6 +279,15 @@ def test_regulated_firms_consult_risk_on_content_and_ads_and_communications_on_a
     assert "comms" in result.raci["ads"].consulted
 
 
+def test_the_docs_list_the_skills_vocabulary():
+    from orgdesign.vocabulary import SKILL_SYNONYMS, SKILLS
+
+    docs = (ROOT / "docs" / "advice.md").read_text("utf-8")
+    for skill, meaning in SKILLS.items():
+        synonyms = sorted(s for s, c in SKILL_SYNONYMS.items() if c == skill)
+        assert f"| `{skill}` | {meaning} | {', '.join(f'`{s}`' for s in synonyms) or '—'} |" in docs, skill
+
+
 # --- no change of owner without a stated gain or a stated forcing cause ---------------------
 
 FUNCTIONS = ["marketing", "communications", "customer_service", "social_media", "sales", "hr", "product",

@@ -23,6 +23,28 @@ def test_validate_all_examples(cli):
     assert result.stdout.count("✓") == len(EXAMPLES)
 
 
+def test_validate_all_examples_without_a_warning(cli):
+    assert "warning" not in cli("validate", *EXAMPLES).stderr
+
+
+def test_validate_warns_about_a_skill_no_rule_reads(cli, tmp_path):
+    org = tmp_path / "skills.yaml"
+    org.write_text(
+        "organization: {name: X, region: europe, size: small}\n"
+        "departments:\n"
+        "  - {id: pr, function: communications, skills: [press_relations, analytcs, analytcs]}\n"
+        "objectives:\n"
+        "  - {id: crisis, kind: reputation}\n",
+        encoding="utf-8",
+    )
+    result = cli("validate", org)
+    assert result.exit_code == 0 and "✓" in result.stdout
+    # press_relations is a synonym of media_relations, which a rule reads; the typo is reported once.
+    assert result.stderr.count("warning") == 1
+    assert "skills.yaml:3:66: departments[0].skills[1]: warning: no rule reads the skill 'analytcs'" in result.stderr
+    assert "did you mean 'analytics'?" in result.stderr
+
+
 def test_validate_exit_code_when_one_file_is_bad(cli, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("organization: {}\n", encoding="utf-8")
