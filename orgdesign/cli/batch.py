@@ -53,10 +53,10 @@ def batch(
             raise typer.Exit(130) from None
     seconds = time.perf_counter() - started
     summary = portfolio.summarize(refused + results)
-    portfolio.write_summary(summary, output, force)
     out_console().print(_summary_view(summary, output))
-    for result in summary.failed:
+    for result in summary.failed:  # before the summary is written: a full disk must not hide them
         print_error_lines(list(result.lines))
+    portfolio.write_summary(summary, output, force)
     rate = total / seconds if seconds > 0 else 0.0
     err_console().print(f"{total} files in {seconds:.1f} s ({rate:.1f} files/s, {count} worker{'s' * (count != 1)})",
                         style="dim", highlight=False, markup=False)
@@ -146,7 +146,7 @@ def _summary_view(summary, output: str):
         failed.add_column("status", no_wrap=True)
         failed.add_column("first problem", overflow="fold")
         for result in summary.failed:
-            first = result.lines[0] if result.lines else ""
+            first = result.summary_lines[0] if result.summary_lines else ""
             failed.add_row(text(result.file), text(result.status), text(first, "dim"))
         parts.append(failed)
     return Group(*parts)
