@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
+import pytest
 from conftest import EXAMPLES
 
 import orgdesign
@@ -113,3 +115,61 @@ def test_domain_code_never_imports_the_terminal_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def _orgdesign(*args: str, **kwargs):
+    return subprocess.Popen([sys.executable, "-m", "orgdesign", *map(str, args)], stderr=subprocess.PIPE, **kwargs)
+
+
+def test_a_closed_pipe_ends_quietly_with_141():
+    for args in (("rules", "list"), ("show", EXAMPLES[0]), ("export", EXAMPLES[0], "-f", "svg", "-o", "-")):
+        process = _orgdesign(*args, stdout=subprocess.PIPE)
+        process.stdout.close()  # the reader is gone before the first line, as with `| head -0`
+        _, errors = process.communicate(timeout=60)
+        assert process.returncode == 141, (args, errors)
+        assert errors == b"", args
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs a device that is always full")
+def test_a_full_stdout_is_one_line_and_exit_2():
+    for args in (("rules", "list"), ("recommend", EXAMPLES[0], "-f", "json"), ("export", EXAMPLES[0], "-f", "svg",
+                                                                                "-o", "-")):
+        with open("/dev/full", "wb") as full:
+            process = _orgdesign(*args, stdout=full)
+            _, errors = process.communicate(timeout=60)
+        assert process.returncode == 2, (args, errors)
+        assert errors.decode() == "<stdout>: cannot write the output: No space left on device\n", args
+
+
+def test_a_stdout_that_is_not_utf8_still_prints(tmp_path):
+    org = tmp_path / "cafe.yaml"
+    org.write_text(
+        "organization: {name: Café Ñandú, region: europe, size: small}\n"
+        "departments:\n"
+        "  - {id: ceo, name: Dirección, function: executive}\n"
+        "  - {id: social, name: Redes → sociales, function: social_media, reports_to: ceo}\n"
+        "objectives:\n"
+        "  - {id: care, name: Atención, kind: customer_care, priority: 5}\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "COLUMNS": "100"}
+    for args, expected in ((("show", org), b"Caf? ?and?"), (("validate", org), b"? "),
+                           (("recommend", org), b"Caf? ?and?")):
+        process = _orgdesign(*args, stdout=subprocess.PIPE, env=env)
+        output, errors = process.communicate(timeout=60)
+        assert process.returncode == 0, (args, errors)
+        assert errors == b"" and output.isascii(), args
+        assert expected in output, args
+
+
+def test_outputs_never_replace_devices_or_symlinks(cli, tmp_path):
+    result = cli("export", EXAMPLES[0], "-f", "mermaid", "-o", os.devnull, "--force")
+    assert result.exit_code == 2
+    assert result.stderr == f"{os.devnull}: is a device, not a regular file; orgdesign only replaces regular files, " \
+                            "so give another name\n"
+    dangling = tmp_path / "chart.svg"
+    dangling.symlink_to(tmp_path / "elsewhere.svg")
+    for force in ((), ("--force",)):
+        result = cli("export", EXAMPLES[0], "-f", "svg", "-o", dangling, *force)
+        assert result.exit_code == 2 and f"{dangling}: is a symbolic link, not a regular file" in result.stderr
+    assert dangling.is_symlink() and not (tmp_path / "elsewhere.svg").exists()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
 import sys
 
 import typer
@@ -11,10 +13,15 @@ state = {"debug": False}
 
 
 def out_console():
-    """Results go to stdout."""
+    """Results go to stdout; a closed pipe is left to `boundary` (rich would exit 1 on its own)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    class OutConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return OutConsole(highlight=False, soft_wrap=False)
 
 
 def err_console():
@@ -31,22 +38,41 @@ def print_error_lines(lines: list[str], style: str = "red") -> None:
     from orgdesign.render import clean
 
     console = err_console()
-    for line in lines:
-        console.print(Text(clean(line), style=style), soft_wrap=True)
+    try:
+        for line in lines:
+            console.print(Text(clean(line), style=style), soft_wrap=True)
+    except OSError:  # stderr itself is gone or full: nowhere left to say it
+        pass
+
+
+# Errors that mean "the output device cannot take more", whatever was being written.
+_OUTPUT_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 
 
 def boundary(command):
     """Turn orgdesign errors into messages and exit codes; no tracebacks.
 
-    With `--debug`, unexpected errors keep their traceback for bug reports.
+    Stdout is part of it: characters its encoding lacks are replaced rather
+    than crash, a closed pipe (`| head`) ends the command quietly with 141,
+    and a full disk is one line and exit 2. Every file orgdesign writes goes
+    through `write.py`, which names the file, so an OSError about a full
+    device that reaches this point came from writing stdout. With `--debug`,
+    unexpected errors keep their traceback for bug reports.
     """
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from orgdesign.errors import OrgdesignError
+        from orgdesign.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, OrgdesignError
 
+        _replace_unencodable(sys.stdout)
         try:
-            return command(*args, **kwargs)
+            try:
+                return command(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # a closed pipe or a full disk shows here, not at interpreter exit
+        except BrokenPipeError:
+            _discard_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except OrgdesignError as error:
             if state["debug"]:
                 raise
@@ -54,18 +80,47 @@ def boundary(command):
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             print_error_lines(["interrupted"], style="yellow")
-            raise typer.Exit(130) from None
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
+        except OSError as error:
+            if error.errno not in _OUTPUT_FULL or error.filename is not None or state["debug"]:
+                _internal_error(error)
+            _discard_stdout()
+            print_error_lines([f"<stdout>: cannot write the output: {error.strerror or error}"])
+            raise typer.Exit(EXIT_BAD_INPUT) from None
         except Exception as error:  # noqa: BLE001 - the last line of defense
-            if state["debug"]:
-                raise
-            print_error_lines(
-                [f"internal error: {type(error).__name__}: {error}", "please report this; --debug shows the traceback"]
-            )
-            raise typer.Exit(70) from None
+            _internal_error(error)
 
     return wrapper
+
+
+def _internal_error(error: Exception):
+    """A bug: one line and exit 70, or the traceback with --debug."""
+    from orgdesign.errors import EXIT_INTERNAL
+
+    if state["debug"]:
+        raise error
+    print_error_lines(
+        [f"internal error: {type(error).__name__}: {error}", "please report this; --debug shows the traceback"]
+    )
+    raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _replace_unencodable(stream) -> None:
+    """Let a stdout that is not UTF-8 (PYTHONIOENCODING=ascii, a Latin-1 terminal) print `?` for what it lacks."""
+    if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="replace")
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the output still buffered cannot fail again at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no file descriptor behind it (tests, IDEs): nothing will flush
+        pass
 
 
 def stdout_is_terminal() -> bool:

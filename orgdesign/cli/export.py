@@ -55,7 +55,9 @@ def export(
             typer.echo(data.decode("utf-8"), nl=False)
         else:
             sys.stdout.flush()
-            stream.write(data)
+            view = memoryview(data)
+            while view:  # a pipe can take part of a large write and refuse the rest on the next one
+                view = view[stream.write(view):]
             stream.flush()
         return
     from orgdesign.write import write_atomic
