@@ -71,8 +71,8 @@ class FileResult:
 
     @property
     def summary_lines(self) -> tuple[str, ...]:
-        """The problems as the summaries show them: never a value read from the file."""
-        return self.redacted or self.lines
+        """The problems as the summaries show them: never a value read from the file, always valid UTF-8."""
+        return tuple(printable(line) for line in self.redacted or self.lines)
 
 
 # --- the folder ------------------------------------------------------------------

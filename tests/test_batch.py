@@ -357,6 +357,14 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_the_summary_written(cli, t
     assert summary["statuses"]["ok"] == len(EXAMPLES)
     assert "bad\\\\xff.yaml" in (out / "summary.md").read_text(encoding="utf-8")
 
+    odd = os.fsencode(tmp_path) + b"/out\xff"  # an output folder whose name is not UTF-8 either
+    os.mkdir(odd)
+    open(odd + b"/" + os.fsencode(EXAMPLES[0].stem) + b".json", "w").close()
+    result = cli("batch", folder, "-o", os.fsdecode(odd), "-w", "1")
+    assert result.exit_code == 2, result.stderr
+    problems = json.loads(open(odd + b"/summary.json", encoding="utf-8").read())["results"][0]["problems"]
+    assert problems[0].endswith(f"out\\xff/{EXAMPLES[0].stem}.json: already exists; use --force to overwrite it")
+
 
 def test_links_that_leave_the_folder_are_not_followed(cli, tmp_path):
     private = tmp_path / "private.txt"

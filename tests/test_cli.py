@@ -133,8 +133,8 @@ def test_a_closed_pipe_ends_quietly_with_141():
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs a device that is always full")
 def test_a_full_stdout_is_one_line_and_exit_2():
-    for args in (("rules", "list"), ("recommend", EXAMPLES[0], "-f", "json"), ("export", EXAMPLES[0], "-f", "svg",
-                                                                                "-o", "-")):
+    svg = ("export", EXAMPLES[0], "-f", "svg", "-o", "-")
+    for args in (("rules", "list"), ("recommend", EXAMPLES[0], "-f", "json"), svg, ("--help",), ("--version",)):
         with open("/dev/full", "wb") as full:
             process = _orgdesign(*args, stdout=full)
             _, errors = process.communicate(timeout=60)

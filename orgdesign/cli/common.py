@@ -62,7 +62,7 @@ def boundary(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from orgdesign.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, OrgdesignError
+        from orgdesign.errors import EXIT_INTERRUPTED, OrgdesignError
 
         _replace_unencodable(sys.stdout)
         try:
@@ -70,9 +70,8 @@ def boundary(command):
                 return command(*args, **kwargs)
             finally:
                 sys.stdout.flush()  # a closed pipe or a full disk shows here, not at interpreter exit
-        except BrokenPipeError:
-            _discard_stdout()
-            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+        except BrokenPipeError as error:
+            raise typer.Exit(stdout_failure(error)) from None
         except OrgdesignError as error:
             if state["debug"]:
                 raise
@@ -84,15 +83,31 @@ def boundary(command):
         except (typer.Exit, typer.Abort):
             raise
         except OSError as error:
-            if error.errno not in _OUTPUT_FULL or error.filename is not None or state["debug"]:
+            code = None if state["debug"] else stdout_failure(error)
+            if code is None:
                 _internal_error(error)
-            _discard_stdout()
-            print_error_lines([f"<stdout>: cannot write the output: {error.strerror or error}"])
-            raise typer.Exit(EXIT_BAD_INPUT) from None
+            raise typer.Exit(code) from None
         except Exception as error:  # noqa: BLE001 - the last line of defense
             _internal_error(error)
 
     return wrapper
+
+
+def stdout_failure(error: OSError) -> int | None:
+    """Say why stdout could not be written and return the exit code; None when `error` is about something else.
+
+    Also used outside every command, for `--help` and `--version`.
+    """
+    from orgdesign.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE
+
+    if isinstance(error, BrokenPipeError):
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    if error.errno in _OUTPUT_FULL and error.filename is None:
+        _discard_stdout()
+        print_error_lines([f"<stdout>: cannot write the output: {error.strerror or error}"])
+        return EXIT_BAD_INPUT
+    return None
 
 
 def _internal_error(error: Exception):
