@@ -135,11 +135,13 @@ def prepare_output(folder: str, output: str, force: bool) -> None:
         os.makedirs(output, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{output}: cannot create this folder: {error.strerror or error}") from None
-    if not force:
-        for name in (SUMMARY + ".json", SUMMARY + ".md"):
-            path = os.path.join(output, name)
-            if os.path.exists(path):
-                raise OutputError(f"{path}: already exists; use --force to overwrite the outputs of an earlier batch")
+    from .write import check_target
+
+    for name in (SUMMARY + ".json", SUMMARY + ".md"):
+        path = os.path.join(output, name)
+        if not force and os.path.lexists(path):
+            raise OutputError(f"{path}: already exists; use --force to overwrite the outputs of an earlier batch")
+        check_target(path, force)  # a link or a device is refused even with --force
 
 
 def prepare(folder: str, output: str, force: bool = False) -> tuple[list[Job], list[FileResult]]:
@@ -259,12 +261,10 @@ def _recommend_and_write(job: Job, book) -> FileResult:
     from .load import load_org
     from .markdown import to_markdown
     from .report import to_json
-    from .write import write_together
+    from .write import check_target, write_together
 
-    if not job.force:  # before the work, and so that no file gets only one of its two outputs
-        for path in job.outputs:
-            if os.path.exists(path):
-                raise OutputError(f"{path}: already exists; use --force to overwrite it")
+    for path in job.outputs:  # before the work: what write_together would refuse
+        check_target(path, job.force)
     org = load_org(job.path, vocabulary=book.vocabulary, display=job.display)
     result = pipeline.recommend(org, book)
     json_path, md_path = job.outputs

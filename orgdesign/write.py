@@ -31,7 +31,7 @@ def write_together(files: Sequence[tuple[str, str | bytes]], force: bool = False
     If any write or rename fails, the temporary files and the files already
     renamed into place are removed, so a reader never finds only some of them.
     """
-    modes = [_check_target(path, force) for path, _ in files]
+    modes = [check_target(path, force) for path, _ in files]
     temporaries: list[str] = []
     renamed: list[str] = []
     current = ""
@@ -52,8 +52,8 @@ def write_together(files: Sequence[tuple[str, str | bytes]], force: bool = False
         raise
 
 
-def _check_target(path: str, force: bool) -> int:
-    """Refuse what may not be replaced; return the mode the new file gets."""
+def check_target(path: str, force: bool) -> int:
+    """Refuse what may not be replaced (callers may check before the work); return the mode the new file gets."""
     try:
         status = os.lstat(path)
     except FileNotFoundError:

@@ -461,3 +461,26 @@ def test_when_the_summary_cannot_be_written_the_failed_files_are_still_listed(cl
         assert f"{folder / example.name}: neither output of this file was written" in result.stderr
     assert f"{out / 'summary.json'}: cannot write: No space left on device" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == [EXAMPLES[0].stem + ".json", EXAMPLES[0].stem + ".md"]
+
+
+def test_outputs_that_are_links_are_never_replaced(cli, tmp_path):
+    folder = good_folder(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text("keep", encoding="utf-8")
+    first = EXAMPLES[0].stem
+    (out / f"{first}.json").symlink_to(elsewhere)
+    result = cli("batch", folder, "-o", out, "-w", "1", "--force")
+    assert result.exit_code == 2
+    assert f"{out / (first + '.json')}: is a symbolic link, not a regular file" in result.stderr
+    assert elsewhere.read_text(encoding="utf-8") == "keep" and not (out / f"{first}.md").exists()
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert {r["file"]: r["status"] for r in summary["results"]}[EXAMPLES[0].name] == "not-written"
+
+    (out / "summary.json").unlink()
+    (out / "summary.json").symlink_to(tmp_path / "nowhere.json")
+    result = cli("batch", folder, "-o", out, "-w", "1", "--force")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{out / 'summary.json'}: is a symbolic link, not a regular file")
+    assert not (tmp_path / "nowhere.json").exists()
