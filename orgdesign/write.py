@@ -71,7 +71,7 @@ def check_target(path: str, force: bool) -> int:
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise OutputError(f"{path}: the folder {folder} does not exist")
-    return stat.S_IMODE(status.st_mode) if status is not None else 0o666 & ~_umask()
+    return status.st_mode & 0o777 if status is not None else 0o666 & ~_umask()  # never setuid, setgid or sticky
 
 
 def _kind(mode: int) -> str:

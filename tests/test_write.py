@@ -80,6 +80,9 @@ def test_new_files_follow_the_umask_and_a_replaced_file_keeps_its_mode(tmp_path)
     write_atomic(str(secret), "new", force=True)
     assert secret.read_text("utf-8") == "new"
     assert secret.stat().st_mode & 0o777 == 0o600
+    secret.chmod(0o4750)  # the permissions are kept, a setuid bit is not
+    write_atomic(str(secret), "newer", force=True)
+    assert secret.stat().st_mode & 0o7777 == 0o750
 
 
 def test_only_regular_files_are_ever_replaced(tmp_path):
