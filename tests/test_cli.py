@@ -161,6 +161,13 @@ def test_a_stdout_that_is_not_utf8_still_prints(tmp_path):
         assert process.returncode == 0, (args, errors)
         assert errors == b"" and output.isascii(), args
         assert expected in output, args
+    for encoding in ("ascii", "latin-1"):  # documents keep their own encoding, UTF-8, whatever the terminal's
+        for args in (("recommend", org, "-f", "json"), ("schema",), ("export", org, "-f", "mermaid", "-o", "-")):
+            process = _orgdesign(*args, stdout=subprocess.PIPE, env={**env, "PYTHONIOENCODING": encoding})
+            output, errors = process.communicate(timeout=60)
+            assert process.returncode == 0 and errors == b"", (args, errors)
+            text = output.decode("utf-8")
+            assert args[0] == "schema" or "Café Ñandú" in text, (encoding, args)
 
 
 def test_outputs_never_replace_devices_or_symlinks(cli, tmp_path):

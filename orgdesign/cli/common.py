@@ -138,5 +138,25 @@ def _discard_stdout() -> None:
         pass
 
 
+def write_document(body: str | bytes) -> None:
+    """Write a whole document (JSON, Markdown, SVG...) to stdout in UTF-8, its own encoding.
+
+    Whatever the terminal's encoding, a document piped or redirected to a file
+    must stay valid; what `boundary` does for text on screen (replace what the
+    encoding lacks) would lose data here. A pipe can take part of a large
+    write and refuse the rest on the next one, hence the loop.
+    """
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # a text-only stdout (some IDEs)
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    view = memoryview(data)
+    while view:
+        view = view[stream.write(view):]
+    stream.flush()
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
