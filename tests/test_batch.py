@@ -484,3 +484,17 @@ def test_outputs_that_are_links_are_never_replaced(cli, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{out / 'summary.json'}: is a symbolic link, not a regular file")
     assert not (tmp_path / "nowhere.json").exists()
+
+
+def test_a_closed_stdout_does_not_cost_the_summary(tmp_path):
+    import subprocess
+
+    folder = good_folder(tmp_path)
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "orgdesign", "batch", str(folder), "-o", str(out), "-w", "1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # `| head -0`: nobody reads the terminal view
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode == 141, errors
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["statuses"]["ok"] == len(EXAMPLES) and (out / "summary.md").exists()
