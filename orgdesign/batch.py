@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ class FileResult:
     file: str
     status: str
     lines: tuple[str, ...] = ()  # the problems, each starting with the file
+    redacted: tuple[str, ...] = ()  # the same for summaries, when the lines could quote the file (see `redact`)
     outputs: tuple[str, ...] = ()  # the names written into the output folder
     owners: tuple[tuple[str, str], ...] = ()  # (objective kind, owner's function), one per objective, sorted
     model: str | None = None
@@ -67,6 +69,11 @@ class FileResult:
     def failed(self) -> bool:
         return self.status != OK
 
+    @property
+    def summary_lines(self) -> tuple[str, ...]:
+        """The problems as the summaries show them: never a value read from the file, always valid UTF-8."""
+        return tuple(printable(line) for line in self.redacted or self.lines)
+
 
 # --- the folder ------------------------------------------------------------------
 
@@ -75,6 +82,7 @@ def discover(folder: str) -> list[str]:
     """The org files directly in `folder` (*.yaml, *.yml, *.json), sorted by name.
 
     Hidden files are skipped, as a shell's `*` would; sub-folders are not read.
+    Symbolic links are listed (`plan` refuses those that leave the folder).
     """
     if not os.path.exists(folder):
         raise InputError.single(folder, "no such folder")
@@ -89,7 +97,7 @@ def discover(folder: str) -> list[str]:
         for name in names
         if not name.startswith(".")
         and os.path.splitext(name)[1].lower() in EXTENSIONS
-        and os.path.isfile(os.path.join(folder, name))
+        and (os.path.isfile(os.path.join(folder, name)) or os.path.islink(os.path.join(folder, name)))
     )
     if not found:
         raise InputError.single(folder, f"no org files here (expected {', '.join('*' + e for e in EXTENSIONS)})")
@@ -127,11 +135,13 @@ def prepare_output(folder: str, output: str, force: bool) -> None:
         os.makedirs(output, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{output}: cannot create this folder: {error.strerror or error}") from None
-    if not force:
-        for name in (SUMMARY + ".json", SUMMARY + ".md"):
-            path = os.path.join(output, name)
-            if os.path.exists(path):
-                raise OutputError(f"{path}: already exists; use --force to overwrite the outputs of an earlier batch")
+    from .write import check_target
+
+    for name in (SUMMARY + ".json", SUMMARY + ".md"):
+        path = os.path.join(output, name)
+        if not force and os.path.lexists(path):
+            raise OutputError(f"{path}: already exists; use --force to overwrite the outputs of an earlier batch")
+        check_target(path, force)  # a link or a device is refused even with --force
 
 
 def prepare(folder: str, output: str, force: bool = False) -> tuple[list[Job], list[FileResult]]:
@@ -142,11 +152,15 @@ def prepare(folder: str, output: str, force: bool = False) -> tuple[list[Job], l
 
 
 def plan(folder: str, files: list[str], output: str, force: bool = False) -> tuple[list[Job], list[FileResult]]:
-    """A job per file, and a failed result for each file whose output names would collide."""
+    """A job per file, and a failed result for each file that is not read or whose output names would collide."""
     bases = output_bases(files)
     jobs, refused = [], []
     for name in files:
-        display = os.path.join(folder, name)
+        display = printable(os.path.join(folder, name))
+        path, reason = _readable(folder, name)
+        if reason:
+            refused.append(FileResult(printable(name), BAD_INPUT, (f"{display}: {reason}",)))
+            continue
         base = bases[name]
         others = [f for f, b in bases.items() if b.casefold() == base.casefold() and f != name]
         if others:
@@ -154,8 +168,38 @@ def plan(folder: str, files: list[str], output: str, force: bool = False) -> tup
                 f"{display}: its outputs would have the same names as those of {', '.join(others)}; rename one",)))
             continue
         outputs = tuple(os.path.join(output, base + ext) for ext in (".json", ".md"))
-        jobs.append(Job(name, display, display, outputs, force))
+        jobs.append(Job(name, path, display, outputs, force))
     return jobs, refused
+
+
+def printable(name: str) -> str:
+    r"""A file name as text that can always be written: bytes that are not UTF-8 as \x escapes.
+
+    >>> printable(os.fsdecode(b"bad\xff.yaml"))
+    'bad\\xff.yaml'
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _readable(folder: str, name: str) -> tuple[str, str]:
+    """The path to read for `name`, or why it is not read.
+
+    A symbolic link is followed only to a file inside the folder: a link to a
+    file elsewhere would let whoever filled the folder read that file through
+    the batch, so it is refused (`path` is then the link's target as checked).
+    """
+    if printable(name) != name:
+        return "", "the file name is not valid UTF-8; rename the file"
+    path = os.path.join(folder, name)
+    if not os.path.islink(path):
+        return path, ""
+    target = os.path.realpath(path)
+    inside = os.path.realpath(folder)
+    if os.path.commonpath([target, inside]) != inside:
+        return "", "is a symbolic link to a file outside the folder; links that leave the folder are not followed"
+    if not os.path.isfile(target):
+        return "", "is a symbolic link to something that is not a file; not read"
+    return target, ""
 
 
 # --- one file, in a worker -------------------------------------------------------
@@ -194,17 +238,22 @@ def run_one(job: Job, rules: tuple[str, ...] = ()) -> FileResult:
     try:
         return _recommend_and_write(job, _book(rules))
     except InputError as error:
-        return FileResult(job.file, BAD_INPUT, _located(job.display, error.lines))
+        located = _located(job.display, error.lines)
+        return FileResult(job.file, BAD_INPUT, located, tuple(redact(line, job.display) for line in located))
     except InfeasibleError as error:
         return FileResult(job.file, INFEASIBLE, _prefixed(job.display, error.lines))
     except OutputError as error:
-        return FileResult(job.file, NOT_WRITTEN, _prefixed(job.display, error.lines))
+        lines = _prefixed(job.display, [*error.lines, "neither output of this file was written"])
+        return FileResult(job.file, NOT_WRITTEN, lines)
     except OrgdesignError as error:
-        return FileResult(job.file, BAD_INPUT, _prefixed(job.display, error.lines))
+        lines = _prefixed(job.display, error.lines)
+        return FileResult(job.file, BAD_INPUT, lines, tuple(redact(line, job.display) for line in lines))
     except Exception as error:  # noqa: BLE001 - MemoryError and RecursionError too: one file never stops the batch
-        what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-        message = f"internal error: {what}; `orgdesign --debug recommend FILE` shows the traceback"
-        return FileResult(job.file, INTERNAL_ERROR, (f"{job.display}: {message}",))
+        hint = "`orgdesign --debug recommend FILE` shows the traceback"
+        name = type(error).__name__
+        what = f"{name}: {error}" if str(error) else name
+        return FileResult(job.file, INTERNAL_ERROR, (f"{job.display}: internal error: {what}; {hint}",),
+                          (f"{job.display}: internal error: {name}; {hint}",))
 
 
 def _recommend_and_write(job: Job, book) -> FileResult:
@@ -212,17 +261,14 @@ def _recommend_and_write(job: Job, book) -> FileResult:
     from .load import load_org
     from .markdown import to_markdown
     from .report import to_json
-    from .write import write_atomic
+    from .write import check_target, write_together
 
-    if not job.force:  # before the work, and so that no file gets only one of its two outputs
-        for path in job.outputs:
-            if os.path.exists(path):
-                raise OutputError(f"{path}: already exists; use --force to overwrite it")
+    for path in job.outputs:  # before the work: what write_together would refuse
+        check_target(path, job.force)
     org = load_org(job.path, vocabulary=book.vocabulary, display=job.display)
     result = pipeline.recommend(org, book)
     json_path, md_path = job.outputs
-    write_atomic(json_path, to_json(result), job.force)
-    write_atomic(md_path, to_markdown(result), job.force)
+    write_together([(json_path, to_json(result)), (md_path, to_markdown(result))], job.force)
     graph = result.table.graph
     kinds = graph.objectives
     owners = sorted((kinds[a.objective].kind, graph.departments[a.owner].function) for a in result.assignments)
@@ -243,6 +289,30 @@ def _located(display: str, lines: list[str]) -> tuple[str, ...]:
 
 def _prefixed(display: str, lines: list[str]) -> tuple[str, ...]:
     return tuple(f"{display}: {line}" for line in lines)
+
+
+# A value an error message quotes from the file: a quoted string (as repr writes it) or a number.
+_VALUE = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|(?<![\w.])[-+]?\d[\w.+-]*""")
+
+
+def redact(line: str, display: str) -> str:
+    """A problem line without any value from the file: position, field names and wording only.
+
+    A file in the folder may not be an org file at all (a link, a file dropped
+    there by mistake), and summaries are shared: they must not carry its
+    content. Stderr keeps the full message.
+
+    >>> redact("in/a.yaml:1:1: expected a mapping, found the text 'secret'", "in/a.yaml")
+    "in/a.yaml:1:1: expected a mapping, found the text '…'"
+    """
+    head = ""
+    if line.startswith(display):
+        head = display + re.match(r"(?::\d+){0,2}(?:: [\w.\[\]-]+(?=: ))?", line[len(display):]).group(0)
+    return head + _VALUE.sub(_hidden, line[len(head):])
+
+
+def _hidden(value: re.Match) -> str:
+    return "'…'" if value.group(0)[0] in "'\"" else "…"
 
 
 # --- many files -------------------------------------------------------------------
@@ -414,7 +484,7 @@ def to_dict(summary: Summary) -> dict:
         "models": summary.models,
         "findings": [{"code": c, "name": n, "findings": k, "files": f} for c, n, k, f in summary.findings],
         "results": [
-            {"file": r.file, "status": r.status, "outputs": list(r.outputs), "problems": list(r.lines)}
+            {"file": r.file, "status": r.status, "outputs": list(r.outputs), "problems": list(r.summary_lines)}
             for r in summary.results
         ],
     }
@@ -450,16 +520,15 @@ def to_markdown(summary: Summary) -> str:
     lines += [f"| {md(code)} | {md(name)} | {count} | {files} |" for code, name, count, files in summary.findings]
     lines += ["", "## Files", "", "| file | status | outputs or first problem |", "|---|---|---|"]
     for r in summary.results:
-        detail = ", ".join(r.outputs) if not r.failed else (r.lines[0] if r.lines else "")
+        detail = ", ".join(r.outputs) if not r.failed else (r.summary_lines[0] if r.summary_lines else "")
         lines.append(f"| {md(r.file)} | {md(r.status)} | {md(detail)} |")
     return "\n".join(lines) + "\n"
 
 
 def write_summary(summary: Summary, output: str, force: bool = False) -> tuple[str, str]:
     """Write summary.json and summary.md into the output folder; return their paths."""
-    from .write import write_atomic
+    from .write import write_together
 
     paths = (os.path.join(output, SUMMARY + ".json"), os.path.join(output, SUMMARY + ".md"))
-    write_atomic(paths[0], to_json(summary), force)
-    write_atomic(paths[1], to_markdown(summary), force)
+    write_together([(paths[0], to_json(summary)), (paths[1], to_markdown(summary))], force)
     return paths

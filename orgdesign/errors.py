@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = 2  # also: an output (a file, stdout) could not be written
+EXIT_INTERNAL = 70  # a bug: please report it
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (`| head`): quiet, as a tool killed by SIGPIPE
 
 
 @dataclass(frozen=True, order=True)

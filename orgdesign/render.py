@@ -20,41 +20,95 @@ def text(value: object, style: str = "") -> Text:
     return Text(clean(value), style=style)
 
 
-def org_tree(org: OrgFile) -> Tree:
+def org_tree(org: OrgFile) -> OrgTree:
     """The reporting tree, with function, headcount and capacity on each unit."""
+    return OrgTree(org)
+
+
+class OrgTree:
+    """The reporting tree, however deep: nested as far as the width allows, then continued below.
+
+    A rich Tree indents each level by four columns, so past the width the
+    labels get no room and the tree ends silently. Instead, a unit at the
+    deepest level that fits gets a line counting the units below it, and its
+    reports follow as a tree of their own, headed by that unit. Built without
+    recursion: a reporting chain can be thousands of units deep.
+    """
+
+    GUIDE = 4  # columns a rich Tree indents each level by
+    LABEL = 40  # columns kept for the labels at the deepest level shown
+
+    def __init__(self, org: OrgFile):
+        self.org = org
+
+    def __rich_console__(self, console, options):
+        yield from tree_sections(self.org, max(2, (options.max_width - self.LABEL) // self.GUIDE))
+
+
+def tree_sections(org: OrgFile, levels: int) -> list[Tree]:
+    """The reporting tree as trees at most `levels` deep: the first from the top, then one per cut."""
     from .graph import OrgGraph
 
     graph = OrgGraph(org)
+    below = _units_below(graph)
     o = org.organization
     facts = [o.industry or "industry not given", o.region, o.country or "", o.size, "regulated" if o.regulated else ""]
     title = text(o.name, "bold")
     title.append("  " + " · ".join(clean(f) for f in facts if f), style="dim")
-    tree = Tree(title)
+    sections = [(title, graph.roots())]
+    trees = []
+    for head, tops in sections:  # grows as deep branches are cut
+        tree = Tree(head)
+        stack = [(tree, unit, 1) for unit in reversed(tops)]
+        while stack:
+            branch, unit, depth = stack.pop()
+            node = branch.add(_unit_label(graph, unit))
+            reports = graph.reports(unit)
+            if not reports:
+                continue
+            if depth < levels:
+                stack.extend((node, report, depth + 1) for report in reversed(reports))
+                continue
+            count = below[unit]
+            node.add(text(f"… {count:,} more unit{'s' * (count != 1)}: see ↳ [{unit}] below", "yellow"))
+            continued = text("↳ ", "yellow") + _unit_label(graph, unit)
+            continued.append(f"  continued, level {graph.depth(unit) + 1}", style="yellow")
+            sections.append((continued, reports))
+        trees.append(tree)
+    return trees
 
-    def add(branch: Tree, department_id: str) -> None:
-        department = graph.departments[department_id]
-        label = text(department.label, "bold" if department.function == "social_media" else "")
-        details = [department.function]
-        if department.headcount is not None:
-            details.append(f"{department.headcount:,} people")
-        if department.capacity is not None:
-            details.append(f"capacity {department.capacity}")
-        if department.structure:
-            details.append(f"by {department.structure}")
-        if department.business_unit:
-            details.append(department.business_unit)
-        label.append(f"  [{department.id}] ", style="cyan")
-        label.append(" · ".join(clean(d) for d in details), style="dim")
-        owned = graph.owned_today(department_id)
-        if owned:
-            label.append("  owns today: " + ", ".join(clean(x) for x in owned), style="green")
-        child = branch.add(label)
-        for report in graph.reports(department_id):
-            add(child, report)
 
-    for root in graph.roots():
-        add(tree, root)
-    return tree
+def _units_below(graph) -> dict[str, int]:
+    """How many units report to each unit, directly or not."""
+    order = graph.roots()
+    for unit in order:  # grows: every unit comes after its manager
+        order.extend(graph.reports(unit))
+    below = dict.fromkeys(order, 0)
+    for unit in reversed(order):
+        manager = graph.manager(unit)
+        if manager is not None:
+            below[manager] += below[unit] + 1
+    return below
+
+
+def _unit_label(graph, department_id: str) -> Text:
+    department = graph.departments[department_id]
+    label = text(department.label, "bold" if department.function == "social_media" else "")
+    details = [department.function]
+    if department.headcount is not None:
+        details.append(f"{department.headcount:,} people")
+    if department.capacity is not None:
+        details.append(f"capacity {department.capacity}")
+    if department.structure:
+        details.append(f"by {department.structure}")
+    if department.business_unit:
+        details.append(department.business_unit)
+    label.append(f"  [{department.id}] ", style="cyan")
+    label.append(" · ".join(clean(d) for d in details), style="dim")
+    owned = graph.owned_today(department_id)
+    if owned:
+        label.append("  owns today: " + ", ".join(clean(x) for x in owned), style="green")
+    return label
 
 
 def objectives_table(org: OrgFile) -> Table:

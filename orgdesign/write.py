@@ -1,9 +1,18 @@
-"""The one way orgdesign writes a file: atomically, never over an existing file without force."""
+"""The one way orgdesign writes a file: atomically, never over an existing file without force.
+
+Only regular files are ever replaced: a symlink (dangling or not), a device
+such as /dev/stdout, a FIFO or a folder at the output path is refused even
+with force, so an output can never be redirected somewhere else. A new file
+gets the mode the umask allows (like a shell redirection); a replaced file
+keeps its mode.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from collections.abc import Sequence
 
 from .errors import OutputError
 
@@ -13,13 +22,80 @@ def write_atomic(path: str, data: str | bytes, force: bool = False) -> None:
 
     A crash or an error midway leaves the previous file (or no file) intact.
     """
-    if os.path.isdir(path):
-        raise OutputError(f"{path}: is a directory; give a file name")
-    if os.path.exists(path) and not force:
-        raise OutputError(f"{path}: already exists; use --force to overwrite it")
+    write_together([(path, data)], force)
+
+
+def write_together(files: Sequence[tuple[str, str | bytes]], force: bool = False) -> None:
+    """Write several files all or nothing: each to a temporary file, then rename them in turn.
+
+    If any write or rename fails, the temporary files and the files already
+    renamed into place are removed, so a reader never finds only some of them.
+    """
+    modes = [check_target(path, force) for path, _ in files]
+    temporaries: list[str] = []
+    renamed: list[str] = []
+    current = ""
+    try:
+        for (current, data), mode in zip(files, modes, strict=True):
+            temporaries.append(_write_temporary(current, data, mode))
+        for (current, _), temporary in zip(files, temporaries, strict=True):
+            os.replace(temporary, current)
+            renamed.append(current)
+    except BaseException as error:
+        for leftover in temporaries[len(renamed):] + renamed:
+            try:
+                os.unlink(leftover)
+            except OSError:
+                pass
+        if isinstance(error, OSError):
+            raise OutputError(f"{current}: cannot write: {error.strerror or error}") from None
+        raise
+
+
+def check_target(path: str, force: bool) -> int:
+    """Refuse what may not be replaced (callers may check before the work); return the mode the new file gets."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write here: {error.strerror or error}") from None
+    if status is not None:
+        if stat.S_ISDIR(status.st_mode):
+            raise OutputError(f"{path}: is a directory; give a file name")
+        if not stat.S_ISREG(status.st_mode):
+            raise OutputError(f"{path}: is {_kind(status.st_mode)}, not a regular file; orgdesign only replaces "
+                              "regular files, so give another name")
+        if not force:
+            raise OutputError(f"{path}: already exists; use --force to overwrite it")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise OutputError(f"{path}: the folder {folder} does not exist")
+    return status.st_mode & 0o777 if status is not None else 0o666 & ~_umask()  # never setuid, setgid or sticky
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _umask() -> int:
+    """Return the process umask (reading it means setting it, so it is put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_temporary(path: str, data: str | bytes, mode: int) -> str:
+    """Write `data` to a new hidden file beside `path`, with `mode`; return its name."""
+    folder = os.path.dirname(os.path.abspath(path))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         handle, temporary = tempfile.mkstemp(prefix=".orgdesign-", suffix=".tmp", dir=folder)
@@ -29,14 +105,12 @@ def write_atomic(path: str, data: str | bytes, force: bool = False) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
+            os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException as error:
+    except BaseException:
         try:
             os.unlink(temporary)
         except OSError:
             pass
-        if isinstance(error, OSError):
-            raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
         raise
+    return temporary

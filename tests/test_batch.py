@@ -342,3 +342,159 @@ def test_a_hundred_generated_orgs(cli, tmp_path):
     assert summary["statuses"]["ok"] + summary["statuses"]["infeasible"] == 100, result.stderr
     assert result.exit_code == (1 if summary["statuses"]["infeasible"] else 0)
     assert len(list((tmp_path / "out").glob("org*.md"))) == summary["statuses"]["ok"]
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_and_the_summary_written(cli, tmp_path):
+    folder = good_folder(tmp_path)
+    shutil.copy(EXAMPLES[0], os.fsencode(folder) + b"/bad\xff.yaml")
+    out = tmp_path / "out"
+    result = cli("batch", folder, "-o", out, "-w", "1")
+    assert result.exit_code == 2, result.stderr
+    assert f"{folder}/bad\\xff.yaml: the file name is not valid UTF-8; rename the file" in result.stderr
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    by_file = {r["file"]: r for r in summary["results"]}
+    assert by_file["bad\\xff.yaml"]["status"] == "bad-input"
+    assert summary["statuses"]["ok"] == len(EXAMPLES)
+    assert "bad\\\\xff.yaml" in (out / "summary.md").read_text(encoding="utf-8")
+
+    odd = os.fsencode(tmp_path) + b"/out\xff"  # an output folder whose name is not UTF-8 either
+    os.mkdir(odd)
+    open(odd + b"/" + os.fsencode(EXAMPLES[0].stem) + b".json", "w").close()
+    result = cli("batch", folder, "-o", os.fsdecode(odd), "-w", "1")
+    assert result.exit_code == 2, result.stderr
+    problems = json.loads(open(odd + b"/summary.json", encoding="utf-8").read())["results"][0]["problems"]
+    assert problems[0].endswith(f"out\\xff/{EXAMPLES[0].stem}.json: already exists; use --force to overwrite it")
+
+
+def test_links_that_leave_the_folder_are_not_followed(cli, tmp_path):
+    private = tmp_path / "private.txt"
+    private.write_text("root:PRIVATE-HASH:19000:0:99999:7:::\n", encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "leak.yaml").symlink_to(private)
+    (folder / "dangling.yaml").symlink_to(tmp_path / "nothing.yaml")
+    (folder / "up.yaml").symlink_to(os.path.join("..", "in", "..", "private.txt"))
+    shutil.copy(EXAMPLES[0], folder / "real.yaml")
+    (folder / "alias.yaml").symlink_to("real.yaml")  # a link inside the folder is read
+    out = tmp_path / "out"
+    result = cli("batch", folder, "-o", out, "-w", "1")
+    assert result.exit_code == 2
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    by_file = {r["file"]: r for r in summary["results"]}
+    for name in ("leak.yaml", "dangling.yaml", "up.yaml"):
+        line = (f"{folder / name}: is a symbolic link to a file outside the folder; "
+                "links that leave the folder are not followed")
+        assert by_file[name] == {"file": name, "status": "bad-input", "outputs": [], "problems": [line]}
+        assert line in result.stderr
+    assert by_file["alias.yaml"]["status"] == by_file["real.yaml"]["status"] == "ok"
+    everything = result.stdout + result.stderr + "".join(p.read_text(encoding="utf-8") for p in out.iterdir())
+    assert "PRIVATE-HASH" not in everything
+
+
+def test_summaries_never_quote_the_content_of_a_bad_file(cli, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.yaml").write_text("password = 'hunter2' for the shared drive\n", encoding="utf-8")
+    (folder / "config.yaml").write_text("api_key: SECRET-KEY-1\npin: 48213\n", encoding="utf-8")
+    (folder / "typo.yaml").write_text(UNKNOWN_FUNCTION, encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("batch", folder, "-o", out, "-w", "1")
+    assert result.exit_code == 2
+    written = (out / "summary.json").read_text(encoding="utf-8") + (out / "summary.md").read_text(encoding="utf-8")
+    for secret in ("hunter2", "shared drive", "SECRET-KEY-1", "48213", "custmer_service"):
+        assert secret not in written + result.stdout, secret
+    assert "hunter2" in result.stderr and "custmer_service" in result.stderr  # the full messages stay on stderr
+    problems = {r["file"]: r["problems"] for r in json.loads((out / "summary.json").read_text("utf-8"))["results"]}
+    assert problems["notes.yaml"] == [f"{folder / 'notes.yaml'}:1:1: expected a mapping with organization, "
+                                      "departments and objectives, found the text '…'"]
+    assert f"{folder / 'config.yaml'}:1:1: api_key: unknown field '…'" in problems["config.yaml"]
+    assert f"{folder / 'typo.yaml'}:4:28: departments[1].function: unknown function '…'" in problems["typo.yaml"][0]
+
+
+def test_a_full_disk_midway_leaves_no_file_with_half_its_outputs(cli, tmp_path, monkeypatch):
+    import errno
+
+    real_fsync = os.fsync
+    written = []
+
+    def full_after_five(fd):  # the sixth output file hits a full disk: the third org's .md
+        written.append(fd)
+        if len(written) == 6:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_after_five)
+    folder = good_folder(tmp_path)
+    out = tmp_path / "out"
+    result = cli("batch", folder, "-o", out, "-w", "1")
+    assert result.exit_code == 2
+    third = EXAMPLES[2]
+    full = f"{folder / third.name}: {out / (third.stem + '.md')}: cannot write: No space left on device"
+    assert full in result.stderr
+    assert f"{folder / third.name}: neither output of this file was written" in result.stderr
+    assert not (out / (third.stem + ".json")).exists() and not (out / (third.stem + ".md")).exists()
+    for example in EXAMPLES[:2] + EXAMPLES[3:]:
+        assert (out / (example.stem + ".json")).exists() and (out / (example.stem + ".md")).exists()
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert {r["file"]: r["status"] for r in summary["results"]}[third.name] == "not-written"
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_when_the_summary_cannot_be_written_the_failed_files_are_still_listed(cli, tmp_path, monkeypatch):
+    import errno
+
+    real_fsync = os.fsync
+    written = []
+
+    def full_from_the_third(fd):
+        written.append(fd)
+        if len(written) >= 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_from_the_third)
+    folder = good_folder(tmp_path)
+    out = tmp_path / "out"
+    result = cli("batch", folder, "-o", out, "-w", "1")
+    assert result.exit_code == 2
+    for example in EXAMPLES[1:]:
+        assert f"{folder / example.name}: neither output of this file was written" in result.stderr
+    assert f"{out / 'summary.json'}: cannot write: No space left on device" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [EXAMPLES[0].stem + ".json", EXAMPLES[0].stem + ".md"]
+
+
+def test_outputs_that_are_links_are_never_replaced(cli, tmp_path):
+    folder = good_folder(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text("keep", encoding="utf-8")
+    first = EXAMPLES[0].stem
+    (out / f"{first}.json").symlink_to(elsewhere)
+    result = cli("batch", folder, "-o", out, "-w", "1", "--force")
+    assert result.exit_code == 2
+    assert f"{out / (first + '.json')}: is a symbolic link, not a regular file" in result.stderr
+    assert elsewhere.read_text(encoding="utf-8") == "keep" and not (out / f"{first}.md").exists()
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert {r["file"]: r["status"] for r in summary["results"]}[EXAMPLES[0].name] == "not-written"
+
+    (out / "summary.json").unlink()
+    (out / "summary.json").symlink_to(tmp_path / "nowhere.json")
+    result = cli("batch", folder, "-o", out, "-w", "1", "--force")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{out / 'summary.json'}: is a symbolic link, not a regular file")
+    assert not (tmp_path / "nowhere.json").exists()
+
+
+def test_a_closed_stdout_does_not_cost_the_summary(tmp_path):
+    import subprocess
+
+    folder = good_folder(tmp_path)
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "orgdesign", "batch", str(folder), "-o", str(out), "-w", "1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # `| head -0`: nobody reads the terminal view
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode == 141, errors
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["statuses"]["ok"] == len(EXAMPLES) and (out / "summary.md").exists()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 
+import pytest
 from conftest import EXAMPLES
 
 import orgdesign
@@ -135,3 +138,128 @@ def test_domain_code_never_imports_the_terminal_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def _orgdesign(*args: str, **kwargs):
+    return subprocess.Popen([sys.executable, "-m", "orgdesign", *map(str, args)], stderr=subprocess.PIPE, **kwargs)
+
+
+def test_a_closed_pipe_ends_quietly_with_141():
+    for args in (("rules", "list"), ("show", EXAMPLES[0]), ("export", EXAMPLES[0], "-f", "svg", "-o", "-")):
+        process = _orgdesign(*args, stdout=subprocess.PIPE)
+        process.stdout.close()  # the reader is gone before the first line, as with `| head -0`
+        _, errors = process.communicate(timeout=60)
+        assert process.returncode == 141, (args, errors)
+        assert errors == b"", args
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs a device that is always full")
+def test_a_full_stdout_is_one_line_and_exit_2():
+    svg = ("export", EXAMPLES[0], "-f", "svg", "-o", "-")
+    for args in (("rules", "list"), ("recommend", EXAMPLES[0], "-f", "json"), svg, ("--help",), ("--version",)):
+        with open("/dev/full", "wb") as full:
+            process = _orgdesign(*args, stdout=full)
+            _, errors = process.communicate(timeout=60)
+        assert process.returncode == 2, (args, errors)
+        assert errors.decode() == "<stdout>: cannot write the output: No space left on device\n", args
+
+
+def test_a_stdout_that_is_not_utf8_still_prints(tmp_path):
+    org = tmp_path / "cafe.yaml"
+    org.write_text(
+        "organization: {name: Café Ñandú, region: europe, size: small}\n"
+        "departments:\n"
+        "  - {id: ceo, name: Dirección, function: executive}\n"
+        "  - {id: social, name: Redes → sociales, function: social_media, reports_to: ceo}\n"
+        "objectives:\n"
+        "  - {id: care, name: Atención, kind: customer_care, priority: 5}\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "COLUMNS": "100"}
+    for args, expected in ((("show", org), b"Caf? ?and?"), (("validate", org), b"? "),
+                           (("recommend", org), b"Caf? ?and?")):
+        process = _orgdesign(*args, stdout=subprocess.PIPE, env=env)
+        output, errors = process.communicate(timeout=60)
+        assert process.returncode == 0, (args, errors)
+        assert errors == b"" and output.isascii(), args
+        assert expected in output, args
+    for encoding in ("ascii", "latin-1"):  # documents keep their own encoding, UTF-8, whatever the terminal's
+        for args in (("recommend", org, "-f", "json"), ("schema",), ("export", org, "-f", "mermaid", "-o", "-")):
+            process = _orgdesign(*args, stdout=subprocess.PIPE, env={**env, "PYTHONIOENCODING": encoding})
+            output, errors = process.communicate(timeout=60)
+            assert process.returncode == 0 and errors == b"", (args, errors)
+            text = output.decode("utf-8")
+            assert args[0] == "schema" or "Café Ñandú" in text, (encoding, args)
+
+
+def test_outputs_never_replace_devices_or_symlinks(cli, tmp_path):
+    result = cli("export", EXAMPLES[0], "-f", "mermaid", "-o", os.devnull, "--force")
+    assert result.exit_code == 2
+    assert result.stderr == f"{os.devnull}: is a device, not a regular file; orgdesign only replaces regular files, " \
+                            "so give another name\n"
+    dangling = tmp_path / "chart.svg"
+    dangling.symlink_to(tmp_path / "elsewhere.svg")
+    for force in ((), ("--force",)):
+        result = cli("export", EXAMPLES[0], "-f", "svg", "-o", dangling, *force)
+        assert result.exit_code == 2 and f"{dangling}: is a symbolic link, not a regular file" in result.stderr
+    assert dangling.is_symlink() and not (tmp_path / "elsewhere.svg").exists()
+
+
+def deep_chain(path, depth: int):
+    """An org whose units report in one chain `depth` long, under a top unit with a social media team."""
+    lines = ["organization: {name: Deep Corp, region: europe, size: enterprise}", "departments:",
+             "  - {id: u0, name: Top, function: executive}",
+             "  - {id: social, name: Social, function: social_media, reports_to: u0}"]
+    lines += [f"  - {{id: u{i}, name: Unit {i}, function: {'marketing' if i % 2 else 'customer_service'}, "
+              f"reports_to: u{i - 1}}}" for i in range(1, depth)]
+    lines += ["objectives:", "  - {id: care, name: Care, kind: customer_care, priority: 5}",
+              "  - {id: brand, name: Brand, kind: brand_content, priority: 3}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _rendered(org, width: int) -> str:
+    import io
+
+    from rich.console import Console
+
+    from orgdesign.render import org_tree
+
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(org_tree(org))
+    return console.file.getvalue()
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_show_draws_every_unit_of_a_deep_chain(tmp_path, width):
+    org = orgdesign.load_org(str(deep_chain(tmp_path / "deep.yaml", 300)))
+    shown = _rendered(org, width)
+    assert max(len(line) for line in shown.splitlines()) <= width
+    for i in range(1, 300):  # every unit, once as itself and at most once more as the head of its continuation
+        assert 1 <= len(re.findall(rf"\bUnit {i}  \[u{i}\]", shown)) <= 2, i
+    cuts = re.findall(r"… (\d+) more units: see ↳ \[u(\d+)\] below", shown)
+    assert cuts, "the chain is deeper than the width allows, so it is cut"
+    for count, unit in cuts:  # each cut says how many units follow, and they follow under its head
+        assert int(count) == 299 - int(unit)
+        assert re.search(rf"^↳ Unit {unit}  \[u{unit}\] .* continued, level {int(unit) + 1}$", shown, re.M)
+
+
+def test_show_a_chain_20000_deep(tmp_path):
+    org = orgdesign.load_org(str(deep_chain(tmp_path / "deep.yaml", 20_000)))
+    shown = _rendered(org, 80)
+    assert "[u19999]" in shown and shown.count("more unit") == shown.count("↳ Unit")
+
+
+def test_show_and_export_a_chain_2000_deep(cli, tmp_path):
+    from orgdesign.export import FORMATS, export
+
+    path = deep_chain(tmp_path / "deep.yaml", 2_000)
+    result = cli("show", path)
+    assert result.exit_code == 0, result.stderr
+    assert "Unit 1999  [u1999]" in result.stdout
+    recommendation = orgdesign.recommend(orgdesign.load_org(str(path)))
+    for format in FORMATS:
+        body = export(recommendation, format)
+        assert body and (format in ("csv",) or "u1999" in (body if isinstance(body, str) else body.decode())), format
+    result = cli("export", path, "-f", "svg", "-o", tmp_path / "deep.svg")
+    assert result.exit_code == 0 and "u1999" in (tmp_path / "deep.svg").read_text(encoding="utf-8")

@@ -59,3 +59,80 @@ def test_output_to_a_missing_folder_or_a_directory(tmp_path):
         write_atomic(str(tmp_path / "nowhere" / "x.md"), "x")
     with pytest.raises(OutputError, match="is a directory"):
         write_atomic(str(tmp_path), "x", force=True)
+
+
+def test_new_files_follow_the_umask_and_a_replaced_file_keeps_its_mode(tmp_path):
+    previous = os.umask(0o077)
+    try:
+        write_atomic(str(tmp_path / "private.md"), "x")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "private.md").stat().st_mode & 0o777 == 0o600
+    previous = os.umask(0o002)
+    try:
+        write_atomic(str(tmp_path / "shared.md"), "x")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "shared.md").stat().st_mode & 0o777 == 0o664
+    secret = tmp_path / "secret.json"
+    secret.write_text("old", encoding="utf-8")
+    secret.chmod(0o600)
+    write_atomic(str(secret), "new", force=True)
+    assert secret.read_text("utf-8") == "new"
+    assert secret.stat().st_mode & 0o777 == 0o600
+    secret.chmod(0o4750)  # the permissions are kept, a setuid bit is not
+    write_atomic(str(secret), "newer", force=True)
+    assert secret.stat().st_mode & 0o7777 == 0o750
+
+
+def test_only_regular_files_are_ever_replaced(tmp_path):
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("keep", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(elsewhere)
+    dangling = tmp_path / "dangling.md"
+    dangling.symlink_to(tmp_path / "nothing-here.md")
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    for path, kind in ((link, "a symbolic link"), (dangling, "a symbolic link"), (fifo, "a named pipe"),
+                       (os.devnull, "a device")):
+        for force in (False, True):
+            with pytest.raises(OutputError, match=f"^{path}: is {kind}, not a regular file"):
+                write_atomic(str(path), "new", force=force)
+    assert link.is_symlink() and dangling.is_symlink() and not (tmp_path / "nothing-here.md").exists()
+    assert elsewhere.read_text("utf-8") == "keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dangling.md", "elsewhere.txt", "link.md", "pipe.md"]
+
+
+def test_files_written_together_are_all_or_nothing(tmp_path, monkeypatch):
+    from orgdesign.write import write_together
+
+    pair = [(str(tmp_path / "a.json"), "{}"), (str(tmp_path / "a.md"), "# a")]
+    real_fsync, real_replace = os.fsync, os.replace
+    calls = {"fsync": 0, "replace": 0}
+
+    def full_on_second_fsync(fd):
+        calls["fsync"] += 1
+        if calls["fsync"] == 2:
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_on_second_fsync)
+    with pytest.raises(OutputError, match=r"a\.md: cannot write: No space left on device"):
+        write_together(pair)
+    assert list(tmp_path.iterdir()) == []
+
+    def full_on_second_replace(source, destination):
+        calls["replace"] += 1
+        if calls["replace"] == 2:
+            raise OSError(28, "No space left on device")
+        real_replace(source, destination)
+
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    monkeypatch.setattr(os, "replace", full_on_second_replace)
+    with pytest.raises(OutputError, match=r"a\.md: cannot write: No space left on device"):
+        write_together(pair)
+    assert list(tmp_path.iterdir()) == []  # a.json was renamed into place, then removed again
+    monkeypatch.setattr(os, "replace", real_replace)
+    write_together(pair)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "a.md"]

@@ -14,7 +14,7 @@ from orgdesign import __version__
 from . import batch as batch_command
 from . import compare, engine, interview, org, rules
 from . import export as export_command
-from .common import state
+from .common import state, stdout_failure
 
 app = typer.Typer(
     name="orgdesign",
@@ -62,4 +62,10 @@ def main() -> None:
     # A short run allocates many objects that live to the end (modules, models, rules); collecting
     # every 700 allocations costs about a sixth of a small recommendation. Cycles are still collected.
     gc.set_threshold(100_000, 50, 50)
-    app()
+    try:
+        app()
+    except OSError as error:  # --help and --version write before any command's boundary
+        code = stdout_failure(error)
+        if code is None:
+            raise
+        raise SystemExit(code) from None

@@ -28,6 +28,7 @@ def batch(
     import time
 
     from orgdesign import batch as portfolio
+    from orgdesign.errors import OutputError
 
     book = portfolio.load_book(rules or [])  # a bad pack is reported before any folder is made
     jobs, refused = portfolio.prepare(folder, output, force)
@@ -53,14 +54,22 @@ def batch(
             raise typer.Exit(130) from None
     seconds = time.perf_counter() - started
     summary = portfolio.summarize(refused + results)
-    portfolio.write_summary(summary, output, force)
+    try:  # before anything goes to stdout, which may be a pipe that closes early
+        portfolio.write_summary(summary, output, force)
+    except OutputError:
+        _print_problems(summary)  # a full disk must not hide which files failed
+        raise
     out_console().print(_summary_view(summary, output))
-    for result in summary.failed:
-        print_error_lines(list(result.lines))
+    _print_problems(summary)
     rate = total / seconds if seconds > 0 else 0.0
     err_console().print(f"{total} files in {seconds:.1f} s ({rate:.1f} files/s, {count} worker{'s' * (count != 1)})",
                         style="dim", highlight=False, markup=False)
     raise typer.Exit(summary.exit_code)
+
+
+def _print_problems(summary) -> None:
+    for result in summary.failed:
+        print_error_lines(list(result.lines))
 
 
 def _progress():
@@ -146,7 +155,7 @@ def _summary_view(summary, output: str):
         failed.add_column("status", no_wrap=True)
         failed.add_column("first problem", overflow="fold")
         for result in summary.failed:
-            first = result.lines[0] if result.lines else ""
+            first = result.summary_lines[0] if result.summary_lines else ""
             failed.add_row(text(result.file), text(result.status), text(first, "dim"))
         parts.append(failed)
     return Group(*parts)

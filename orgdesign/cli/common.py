@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
 import sys
 
 import typer
@@ -11,10 +13,15 @@ state = {"debug": False}
 
 
 def out_console():
-    """Results go to stdout."""
+    """Results go to stdout; a closed pipe is left to `boundary` (rich would exit 1 on its own)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    class OutConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return OutConsole(highlight=False, soft_wrap=False)
 
 
 def err_console():
@@ -31,22 +38,40 @@ def print_error_lines(lines: list[str], style: str = "red") -> None:
     from orgdesign.render import clean
 
     console = err_console()
-    for line in lines:
-        console.print(Text(clean(line), style=style), soft_wrap=True)
+    try:
+        for line in lines:
+            console.print(Text(clean(line), style=style), soft_wrap=True)
+    except OSError:  # stderr itself is gone or full: nowhere left to say it
+        pass
+
+
+# Errors that mean "the output device cannot take more", whatever was being written.
+_OUTPUT_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 
 
 def boundary(command):
     """Turn orgdesign errors into messages and exit codes; no tracebacks.
 
-    With `--debug`, unexpected errors keep their traceback for bug reports.
+    Stdout is part of it: characters its encoding lacks are replaced rather
+    than crash, a closed pipe (`| head`) ends the command quietly with 141,
+    and a full disk is one line and exit 2. Every file orgdesign writes goes
+    through `write.py`, which names the file, so an OSError about a full
+    device that reaches this point came from writing stdout. With `--debug`,
+    unexpected errors keep their traceback for bug reports.
     """
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from orgdesign.errors import OrgdesignError
+        from orgdesign.errors import EXIT_INTERRUPTED, OrgdesignError
 
+        _replace_unencodable(sys.stdout)
         try:
-            return command(*args, **kwargs)
+            try:
+                return command(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # a closed pipe or a full disk shows here, not at interpreter exit
+        except BrokenPipeError as error:
+            raise typer.Exit(stdout_failure(error)) from None
         except OrgdesignError as error:
             if state["debug"]:
                 raise
@@ -54,18 +79,83 @@ def boundary(command):
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             print_error_lines(["interrupted"], style="yellow")
-            raise typer.Exit(130) from None
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
+        except OSError as error:
+            code = None if state["debug"] else stdout_failure(error)
+            if code is None:
+                _internal_error(error)
+            raise typer.Exit(code) from None
         except Exception as error:  # noqa: BLE001 - the last line of defense
-            if state["debug"]:
-                raise
-            print_error_lines(
-                [f"internal error: {type(error).__name__}: {error}", "please report this; --debug shows the traceback"]
-            )
-            raise typer.Exit(70) from None
+            _internal_error(error)
 
     return wrapper
+
+
+def stdout_failure(error: OSError) -> int | None:
+    """Say why stdout could not be written and return the exit code; None when `error` is about something else.
+
+    Also used outside every command, for `--help` and `--version`.
+    """
+    from orgdesign.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE
+
+    if isinstance(error, BrokenPipeError):
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    if error.errno in _OUTPUT_FULL and error.filename is None:
+        _discard_stdout()
+        print_error_lines([f"<stdout>: cannot write the output: {error.strerror or error}"])
+        return EXIT_BAD_INPUT
+    return None
+
+
+def _internal_error(error: Exception):
+    """A bug: one line and exit 70, or the traceback with --debug."""
+    from orgdesign.errors import EXIT_INTERNAL
+
+    if state["debug"]:
+        raise error
+    print_error_lines(
+        [f"internal error: {type(error).__name__}: {error}", "please report this; --debug shows the traceback"]
+    )
+    raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _replace_unencodable(stream) -> None:
+    """Let a stdout that is not UTF-8 (PYTHONIOENCODING=ascii, a Latin-1 terminal) print `?` for what it lacks."""
+    if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="replace")
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the output still buffered cannot fail again at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no file descriptor behind it (tests, IDEs): nothing will flush
+        pass
+
+
+def write_document(body: str | bytes) -> None:
+    """Write a whole document (JSON, Markdown, SVG...) to stdout in UTF-8, its own encoding.
+
+    Whatever the terminal's encoding, a document piped or redirected to a file
+    must stay valid; what `boundary` does for text on screen (replace what the
+    encoding lacks) would lose data here. A pipe can take part of a large
+    write and refuse the rest on the next one, hence the loop.
+    """
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # a text-only stdout (some IDEs)
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    view = memoryview(data)
+    while view:
+        view = view[stream.write(view):]
+    stream.flush()
 
 
 def stdout_is_terminal() -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import boundary, out_console
+from .common import boundary, out_console, write_document
 from .engine import RULES_OPTION, SET_OPTION, WITH_OPTION, WITHOUT_OPTION, Format, run, what_if
 
 
@@ -54,4 +54,4 @@ def compare(
 
         write_atomic(output, body, force)
     else:
-        typer.echo(body, nl=False)
+        write_document(body)

@@ -6,7 +6,7 @@ from enum import Enum
 
 import typer
 
-from .common import boundary, out_console
+from .common import boundary, out_console, write_document
 
 RULES_OPTION = typer.Option(
     None, "--rules", help="A rule pack layered over the built-in ones (repeatable).", metavar="PATH"
@@ -87,7 +87,7 @@ def recommend(
 
         write_atomic(output, body, force)
     else:
-        typer.echo(body, nl=False)
+        write_document(body)
 
 
 @boundary

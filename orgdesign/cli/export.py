@@ -8,7 +8,7 @@ import typer
 
 from orgdesign.export import FORMATS, VIEWS
 
-from .common import boundary
+from .common import boundary, write_document
 from .engine import RULES_OPTION, SET_OPTION, WITH_OPTION, WITHOUT_OPTION, run, what_if
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)
@@ -47,16 +47,7 @@ def export(
     result = run(file, rules, what_if(sets, without, with_))
     body = render(result, format.value, view.value)
     if output == "-":
-        import sys
-
-        data = body.encode("utf-8") if isinstance(body, str) else body
-        stream = getattr(sys.stdout, "buffer", None)
-        if stream is None:  # a text-only stdout (tests, some IDEs)
-            typer.echo(data.decode("utf-8"), nl=False)
-        else:
-            sys.stdout.flush()
-            stream.write(data)
-            stream.flush()
+        write_document(body)
         return
     from orgdesign.write import write_atomic
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import boundary, out_console, print_error_lines
+from .common import boundary, out_console, print_error_lines, write_document
 
 
 @boundary
@@ -60,7 +60,7 @@ def schema() -> None:
 
     from orgdesign.model import OrgFile
 
-    typer.echo(json.dumps(OrgFile.model_json_schema(), indent=2, ensure_ascii=False))
+    write_document(json.dumps(OrgFile.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
 @boundary
