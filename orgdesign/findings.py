@@ -220,17 +220,20 @@ def _weak_owners(table: FitTable, owners: dict[str, str]) -> list[Finding]:
 
 
 def _care_without_community(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
-    """E30: where customer care leans on social (priority 4 or 5), a team that serves the care
-    owner's business unit (or the whole group) should be built around community or CX."""
+    """E30: where customer care leans on social (priority 4 or 5), the care owner should also run
+    the community, or a community team or a social team organized by audience should serve its
+    business unit. Skills alone do not count: E30 asks for the team's structure."""
     departments = graph.departments
     built = [d for d in graph.with_function("community")]
     built += [t for t in graph.with_function("social_media") if departments[t].structure == "audience"]
+    runs_community = {owners[o] for o, r in graph.objectives.items() if r.kind == "community"}
     out = []
     for objective, record in graph.objectives.items():
         if record.kind != "customer_care" or record.priority < 4:
             continue
-        unit = departments[owners[objective]].business_unit
-        if any(departments[d].business_unit in (None, unit) for d in built):
+        owner = owners[objective]
+        unit = departments[owner].business_unit
+        if owner in runs_community or any(departments[d].business_unit in (None, unit) for d in built):
             continue
         out.append(
             Finding(

@@ -5,7 +5,8 @@ weight reaches 1 (responsible beats consulted beats informed), one department
 per function and role (the one nearest the owner: same business unit first,
 then higher in the tree, then id), within a cap per role. Departments that a
 `require_consulted` rule or a `consulted` constraint names are always
-consulted. With no Responsible, the owner does the work itself (F5).
+consulted. The owner is always among the Responsible too: it does the work it
+answers for, with the departments whose rules make them responsible (F5).
 
 An objective with a `region` takes its R, C and I from departments of that
 region or from group-level ones (no region of their own), never from another
@@ -156,7 +157,7 @@ def _raci(table: FitTable, objective: str, owner: str, found: _Candidates) -> Ra
     return Raci(
         objective=objective,
         accountable=owner,
-        responsible=tuple(sorted(chosen["responsible"]) or [owner]),
+        responsible=tuple(sorted({owner, *chosen["responsible"]})),
         consulted=tuple(sorted(set(chosen["consulted"]) | set(required))),
         informed=tuple(sorted(chosen["informed"])),
         required={d: tuple(refs) for d, refs in sorted(required.items())},

@@ -19,7 +19,7 @@ from functools import cached_property
 
 from .graph import OrgGraph
 from .rulebook import CompiledRule, Rulebook
-from .rulebook.match import Aim, OrgFacts, Profile
+from .rulebook.match import Aim, OrgFacts, Profile, outside
 from .rulebook.schema import ROLES
 from .vocabulary import canonical_skill
 
@@ -52,7 +52,7 @@ class FitTable:
         self._unfitted: dict[Aim, bool] = {}
         self._rankings: dict[Aim, list[tuple[int, list[Profile]]]] = {}
         region = o.region
-        self.aims = {i: Aim(x.kind, x.region or region) for i, x in graph.objectives.items()}
+        self.aims = {i: Aim(x.kind, x.region or region, x.region is None) for i, x in graph.objectives.items()}
 
     @cached_property
     def profiles(self) -> dict[str, Profile]:
@@ -61,11 +61,13 @@ class FitTable:
         shared: dict[tuple, Profile] = {}
         out = {}
         for department_id, d in self.graph.departments.items():
-            key = (d.function, d.also, d.skills, d.structure, d.region or region)
+            key = (d.function, d.also, d.skills, d.structure, d.region or region, d.region is not None)
             profile = shared.get(key)
             if profile is None:
                 skills = frozenset(canonical_skill(skill) for skill in d.skills)
-                profile = Profile(d.function, skills, d.structure, d.region or region, frozenset(d.also))
+                profile = Profile(
+                    d.function, skills, d.structure, d.region or region, frozenset(d.also), d.region is not None
+                )
                 shared[key] = profile
             out[department_id] = profile
         return out
@@ -156,7 +158,7 @@ class FitTable:
 
     def preference(self, aim: Aim, profile: Profile) -> tuple[int, int]:
         """How a department ranks for an aim: fit, then serving the objective's own region."""
-        return self.cell_for(aim, profile).fit, int(profile.region == aim.region)
+        return self.cell_for(aim, profile).fit, int(not outside(aim, profile))
 
     def ranking(self, aim: Aim) -> list[tuple[int, list[Profile]]]:
         """Profiles that rules allow to own objectives with this aim, grouped by preference, best

@@ -102,10 +102,10 @@ def classify(graph: OrgGraph, owners: dict[str, str], facts: Shape | None = None
     if not counts:
         return "decentralized", [f"an agency owns all {len(owners)} objectives; no internal team coordinates them"]
     top, top_count = max(sorted(counts.items()), key=lambda item: item[1])
-    if len(counts) == 1 or top_count / len(owners) >= 0.7:
+    if (len(counts) == 1 and not outsourced) or top_count / len(owners) >= 0.7:
         return "centralized", [f"{top} owns {top_count} of {len(owners)} objectives"]
-    spread = f"{len(counts)} departments own objectives"
-    if holder is None:
+    spread = f"{len(counts)} departments own objectives" if len(counts) > 1 else "1 department owns objectives"
+    if holder is None or (outsourced and outsourced >= top_count):
         where = (
             "the accounts and guidelines sit with the agency" if holders and set(holders) <= agencies
             else f"the accounts and guidelines are split between {', '.join(holders)}" if len(holders) > 1
@@ -126,8 +126,11 @@ def classify(graph: OrgGraph, owners: dict[str, str], facts: Shape | None = None
 
 
 def next_step(model: str, today: str | None, facts: Shape) -> tuple[str, list[str]]:
-    """The next model along F3's path from the further of today's and the recommended model:
-    never a step back, never a model the org already has, and staying put where that is right."""
+    """The next model along F3's path: the recommendation itself when it is ahead of today, else
+    the step after the further of the two; never a step back, never a model the org already has,
+    and staying put where that is right."""
+    if today and PATH.index(model) > PATH.index(today):
+        return model, _move(today, model, facts)
     base = max((m for m in (model, today) if m), key=PATH.index)
     if base == "decentralized":
         return "centralized", ["bring the accounts, guidelines and priorities under one internal team first (F3)"]
@@ -150,6 +153,21 @@ def next_step(model: str, today: str | None, facts: Shape) -> tuple[str, list[st
     if base == "dandelion":
         return "dandelion", ["stay: keep every regional hub tied to the center and connect the hubs to each other (F1)"]
     return "honeycomb", ["stay: keep enabling every willing employee within the shared guidelines (F1)"]
+
+
+def _move(today: str, model: str, facts: Shape) -> list[str]:
+    """Why to go from today's model to the recommended one, along F3."""
+    why = [f"move from {today.replace('_', '-')} to {model.replace('_', '-')}, as the recommended owners do"]
+    if today == "decentralized" and model != "centralized":
+        why.append("bring the accounts and guidelines under the holder first, then let it support the "
+                   "departments that own objectives (F3)")
+    if facts.regulated:
+        why.append("keep approvals and account access central, as regulated brands need (F1, F8)")
+    if facts.small and model == "centralized":
+        why.append("then stay: one team serves a small company best (E20)")
+    if model == "hub_and_spoke":
+        why.append("the hub enables the departments rather than policing them (F1)")
+    return why
 
 
 def assess(graph: OrgGraph, owners: dict[str, str], roles: dict[str, Raci]) -> Structure:

@@ -164,6 +164,27 @@ def test_a_regional_unit_does_not_win_a_group_wide_tie_against_the_center():
     assert result.solution.owners["advocacy"] == "social"
 
 
+def test_a_home_region_unit_is_still_regional_for_group_wide_work():
+    """F1: the center carries group-wide work; a Europe unit of a European group is a spoke too."""
+    departments = [
+        ("ceo", "executive"),
+        ("eu_social", "social_media", {"reports_to": "ceo", "region": "europe"}),
+        ("social", "social_media", {"reports_to": "ceo", "capacity": 1}),
+    ]
+    objectives = [("advocacy", "employee_advocacy"), ("content", "brand_content", {"priority": 1})]
+    result = recommend(_org(departments, objectives, region="europe"))
+    assert result.solution.owners["advocacy"] == "social"
+    assert result.table.fit("advocacy", "eu_social") < result.table.fit("advocacy", "social")
+
+
+def test_the_owner_always_does_the_work_it_answers_for():
+    """F5: R does the work; the accountable owner is among them, not replaced by a busy hub."""
+    for name in ("bank.yaml", "manufacturer_germany.yaml", "airline.yaml"):
+        result = _example(name)
+        for objective, raci in result.raci.items():
+            assert raci.accountable in raci.responsible, (name, objective)
+
+
 # --- 6. the structure model -----------------------------------------------------------------
 
 
@@ -186,6 +207,18 @@ def test_an_agency_holding_the_accounts_is_no_hub():
     today = {"accounts": "ag", "support": "care", "content": "mkt", "ads": "ag"}
     result = recommend(_org(departments, objectives, current=today))
     assert result.structure.current_model == "decentralized"
+
+
+def test_the_next_step_is_the_move_the_recommendation_makes():
+    s = _example("airline.yaml").structure
+    assert (s.current_model, s.model, s.next_model) == ("centralized", "hub_and_spoke", "hub_and_spoke")
+    assert s.next_why[0].startswith("move from centralized to hub-and-spoke")
+
+
+def test_an_org_whose_agency_owns_most_objectives_is_decentralized_today():
+    """E14: an agency is not the company; five of six objectives outsourced is no central team."""
+    s = _example("small_agency.yaml").structure
+    assert s.current_model == "decentralized" and s.model == "centralized"
 
 
 def test_a_regulated_centralized_firm_is_told_central_control_suits_it():

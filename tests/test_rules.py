@@ -43,6 +43,7 @@ def _facts(case: dict) -> tuple[Aim, Profile, OrgFacts]:
         skills=frozenset(canonical_skill(skill) for skill in department.get("skills", [])),
         structure=department.get("structure"),
         region=department.get("region", region),
+        regional="region" in department,
     )
     facts = OrgFacts(
         region=region,
@@ -52,7 +53,8 @@ def _facts(case: dict) -> tuple[Aim, Profile, OrgFacts]:
         regulated=org.get("regulated", False),
         functions=frozenset(org.get("functions", [function, "executive", "marketing"])),
     )
-    return Aim(case["objective"], case.get("objective_region", region)), profile, facts
+    aim = Aim(case["objective"], case.get("objective_region", region), "objective_region" not in case)
+    return aim, profile, facts
 
 
 CASES = [

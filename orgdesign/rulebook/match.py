@@ -21,6 +21,8 @@ class Aim:
 
     kind: str
     region: str
+    group_wide: bool = True  # the objective names no region of its own
+
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,12 @@ class Profile:
     structure: str | None
     region: str
     also: frozenset[str] = frozenset()
+    regional: bool = False  # the department names a region of its own
+
 
     def as_function(self, function: str) -> Profile:
         """The same department seen as one of its functions."""
-        return Profile(function, self.skills, self.structure, self.region)
+        return Profile(function, self.skills, self.structure, self.region, regional=self.regional)
 
     @property
     def functions(self) -> tuple[str, ...]:
@@ -78,6 +82,12 @@ _TESTERS: dict[str, Callable[[frozenset], Test]] = {
 }
 
 
+def outside(aim: Aim, profile: Profile) -> bool:
+    """A department outside the objective's region: for a group-wide objective, any unit that
+    serves a region of its own (even the home region: it is a regional unit, not the center)."""
+    return profile.regional if aim.group_wide else profile.region != aim.region
+
+
 def compile_condition(condition: Condition) -> Test:
     """Turn a validated condition into a test(aim, profile, org) -> bool."""
     key, value = condition.item()
@@ -93,7 +103,7 @@ def compile_condition(condition: Condition) -> Test:
     if key == "org.regulated":
         return lambda k, p, o: o.regulated is value
     if key == "department.other_region":
-        return lambda k, p, o: (p.region != k.region) is value
+        return lambda k, p, o: outside(k, p) is value
     if key == "department.skills":
         value = [canonical_skill(skill) for skill in value]
     return _TESTERS[key](frozenset(value))
