@@ -93,3 +93,28 @@ def test_a_missing_file_and_a_directory(cli, tmp_path):
     result = cli("validate", tmp_path / "nope.yaml", tmp_path)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"{tmp_path / 'nope.yaml'}: no such file", f"{tmp_path}: is a directory; expected an org file"]
+
+
+def test_input_from_a_pipe_over_the_limit_is_refused_not_cut(cli, tmp_path, monkeypatch):
+    """A pipe has no size to check up front; what is read past the limit must fail, never be dropped."""
+    import os
+    import threading
+
+    from orgdesign import source
+
+    text = (CORPUS.parent.parent / "examples" / "small_agency.yaml").read_text(encoding="utf-8")
+    monkeypatch.setattr(source, "MAX_BYTES", len(text.encode()) - 1)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+
+    def feed():
+        with open(pipe, "w", encoding="utf-8") as writer:
+            writer.write(text)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    result = cli("validate", pipe)
+    writer.join()
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith(f"{pipe}: input is larger than the limit of ")
+
