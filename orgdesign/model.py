@@ -76,6 +76,14 @@ class _Model(BaseModel):
     def _printable_text(cls, value: str) -> str:
         return _check_text(value, _CONTROL)
 
+    @field_validator("headcount", "capacity", "priority", mode="before", check_fields=False)
+    @classmethod
+    def _numbers_are_not_booleans(cls, value):
+        """Refuse `true` where a count or priority goes: pydantic would read it as 1."""
+        if isinstance(value, bool):
+            raise ValueError(f"expected a whole number, found {str(value).lower()}")
+        return value
+
     @field_validator("name", "industry", "business_unit", "description", mode="before", check_fields=False)
     @classmethod
     def _numbers_are_text(cls, value):
