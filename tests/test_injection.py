@@ -58,6 +58,27 @@ def test_control_and_bidi_characters_are_refused_in_names(bad):
         validate_data(data, "hostile.yaml")
 
 
+@pytest.mark.parametrize(
+    "char", ["\u2028", "\u2029", "\u200b", "\ufeff", "\U000e0041", "\u061c", "\u00ad", "\u2060", "\ufffe",
+             "\uffff", "\ufdd0", "\U0001fffe"],  # fmt: skip
+)
+@pytest.mark.parametrize("field", ["name", "description"])
+def test_invisible_and_non_characters_are_refused_in_names_and_descriptions(char, field):
+    from orgdesign.errors import InputError
+
+    data = _org(HOSTILE)
+    data["objectives"][0][field] = f"Crisis{char}desk"
+    message = rf"objectives\[0\]\.{field}: contains the (invisible character|non-character) U\+"
+    with pytest.raises(InputError, match=message):
+        validate_data(data, "hostile.yaml")
+
+
+def test_joiners_that_spell_words_and_emoji_are_kept():
+    data = _org(HOSTILE)
+    data["departments"][1]["name"] = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001f469\u200d\U0001f4bb"
+    assert validate_data(data).departments[1].name == data["departments"][1]["name"]
+
+
 def test_markdown_escapes_everything_that_could_become_markup():
     for name in HOSTILE:
         escaped = md(name)
