@@ -12,15 +12,22 @@ from .plain import clean, units
 from .structure import MODELS
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+# What GitHub's renderer (GFM) turns into a link by itself: `scheme://`, `www.` and `name@domain`.
+# An escaped ':' or '.' stops the first two; an address survives escapes, so an empty HTML
+# comment after its '@' splits it (and an @mention too) without showing anything.
+_AUTOLINK = re.compile(r"(?i):(?=//)|(?<=www)\.|@(?=\w)")
 
 
 def md(value: object) -> str:
-    """Escape text for Markdown (tables included); newlines become spaces.
+    r"""Escape text for Markdown (tables included), so that it can add no markup or link; newlines become spaces.
 
     >>> md("a|b *c*")
-    'a\\\\|b \\\\*c\\\\*'
+    'a\\|b \\*c\\*'
+    >>> md("https://x.example www.x.example me@x.example")
+    'https\\://x.example www\\.x.example me@<!-- -->x.example'
     """
-    return _SPECIAL.sub(r"\\\1", clean(str(value)).replace("\n", " ").replace("\\x0a", " "))
+    text = _SPECIAL.sub(r"\\\1", clean(str(value)).replace("\n", " ").replace("\\x0a", " "))
+    return _AUTOLINK.sub(lambda match: "@<!-- -->" if match.group() == "@" else "\\" + match.group(), text)
 
 
 def to_markdown(result: Recommendation) -> str:

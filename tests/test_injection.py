@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 
 import pytest
 
@@ -81,7 +82,7 @@ def test_joiners_that_spell_words_and_emoji_are_kept():
 
 def test_markdown_escapes_everything_that_could_become_markup():
     for name in HOSTILE:
-        escaped = md(name)
+        escaped = md(name).replace("@<!-- -->", "@")  # the one piece of markup md writes: an empty comment
         for char in "[]()<>|*_`":
             assert f"{char}" not in escaped.replace(f"\\{char}", "")
 
@@ -94,3 +95,84 @@ def test_terminal_never_passes_an_escape_sequence_from_a_description(cli, tmp_pa
     result = cli("validate", org)
     assert result.exit_code == 2
     assert "objectives[0].description: contains the control character U+001B" in result.stderr
+
+
+# --- links: GitHub's renderer makes links of bare URLs, www. names and addresses (GFM autolinks) ---
+
+LINKY = [
+    "https://evil.example/reset",
+    "www.evil.example",
+    "admin@evil.example",
+    "HTTP://EVIL.EXAMPLE/x",
+    "ftp://evil.example/file",
+    "mailto:admin@evil.example",
+    "xmpp:admin@evil.example",
+    "<https://evil.example>",
+    "[click](https://evil.example) ![img](https://evil.example/a.png)",
+    "Www.Evil.Example and (www.evil.example)",
+    "*https://evil.example* **www.evil.example**",
+    "@octocat and first.last+tag@sub.evil.example",
+]
+
+
+class _Rendered(HTMLParser):
+    """The tags and the visible text of rendered HTML (comments are not text)."""
+
+    def __init__(self, markup: str):
+        super().__init__()
+        self.tags: list[str] = []
+        self.text = ""
+        self.feed(markup)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text += data
+
+
+def _github(markdown: str) -> _Rendered:
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    return _Rendered(cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE))
+
+
+def _assert_no_links(markdown: str, names: list[str]) -> None:
+    rendered = _github(markdown)
+    assert "a" not in rendered.tags and "img" not in rendered.tags, markdown
+    shown = " ".join(rendered.text.split())
+    for name in names:
+        assert name in shown, name  # nothing lost: the name reads as it was written
+
+
+@pytest.mark.parametrize("half", [0, 1])
+def test_markdown_outputs_add_no_link_when_github_renders_them(cli, tmp_path, half):
+    names = LINKY[half * 6 : half * 6 + 6]
+    org = tmp_path / "linky.json"
+    org.write_text(json.dumps(_org(names)), encoding="utf-8")
+    labels = [names[0], names[4], names[5]]  # the company and the objectives; departments show when they own one
+
+    report = cli("recommend", org, "-f", "markdown")
+    assert report.exit_code == 0, report.stderr
+    _assert_no_links(report.stdout, labels)
+
+    export = cli("export", org, "--format", "markdown", "--output", "-")
+    assert export.exit_code == 0, export.stderr
+    _assert_no_links(export.stdout.split("```mermaid", 1)[0] + export.stdout.split("\n```\n", 1)[1], labels)
+
+    comparison = cli("compare", org, "--set", f"organization.name={names[1]} 2", "--with", "social_media",
+                     "-f", "markdown")  # fmt: skip
+    assert comparison.exit_code == 0, comparison.stderr
+    _assert_no_links(comparison.stdout, [f"--set organization.name={names[1]} 2"])
+
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    (inbox / "www.evil.example.json").write_text(json.dumps(_org(names)), encoding="utf-8")
+    bad = _org(names)
+    bad["departments"][0]["function"] = names[2]
+    (inbox / "admin@evil.example.json").write_text(json.dumps(bad), encoding="utf-8")
+    batch = cli("batch", inbox, "--output", out, "--workers", "1")
+    assert batch.exit_code == 2, batch.stderr
+    _assert_no_links((out / "www.evil.example.md").read_text(encoding="utf-8"), labels)
+    _assert_no_links((out / "summary.md").read_text(encoding="utf-8"), ["www.evil.example.json", names[2]])
