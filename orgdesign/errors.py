@@ -8,6 +8,8 @@
 
 Domain code raises these and never prints; the CLI catches them in one place
 and prints each diagnostic as `file:line:col: field: message` on stderr.
+A doubt that should not stop the run is an `InputWarning`, issued with
+`warnings.warn`; the CLI prints it the same way, in its own colour.
 """
 
 from __future__ import annotations
@@ -71,6 +73,14 @@ class UsageError(InputError):
 
     def __init__(self, option: str, message: str):
         super().__init__([Diagnostic("<command line>", None, None, option, message)])
+
+
+class InputWarning(UserWarning):
+    """A located doubt about an input that does not stop the run (two names that look alike)."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
+        super().__init__(str(diagnostic))
 
 
 class OutputError(OrgdesignError):

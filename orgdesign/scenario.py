@@ -247,11 +247,16 @@ def _blame(
 
 
 def _messages(source: Source, vocabulary: Vocabulary) -> set[str]:
-    """Collect the message of every problem in `source`."""
+    """Collect the message of every problem in `source` (its warnings were given already)."""
+    import warnings
+
+    from .errors import InputWarning
     from .load import validate_source
 
     try:
-        validate_source(source, vocabulary)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", InputWarning)
+            validate_source(source, vocabulary)
     except InputError as error:
         return {d.message for d in error.diagnostics}
     return set()

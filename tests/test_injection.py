@@ -176,3 +176,53 @@ def test_markdown_outputs_add_no_link_when_github_renders_them(cli, tmp_path, ha
     assert batch.exit_code == 2, batch.stderr
     _assert_no_links((out / "www.evil.example.md").read_text(encoding="utf-8"), labels)
     _assert_no_links((out / "summary.md").read_text(encoding="utf-8"), ["www.evil.example.json", names[2]])
+
+
+# --- look-alike names -------------------------------------------------------------------------
+
+
+def _lookalike_org():
+    data = _org(["Acme", "Board", "Marketing", "M\u0430rketing", "Listening", "Crisis"])
+    data["objectives"][1]["name"] = "\u039f\u03bd\u0435 \u0441r\u0456s\u0456s"  # Greek and Cyrillic: "Ove crisis"
+    data["objectives"][0]["name"] = "Ove crisis"
+    return data
+
+
+def test_names_that_only_look_alike_are_a_warning_where_they_are(cli, tmp_path):
+    org = tmp_path / "org.json"
+    org.write_text(json.dumps(_lookalike_org(), ensure_ascii=False, indent=1), encoding="utf-8")
+    result = cli("recommend", org)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        f"{org}:21:4: departments[2].name: warning: 'M\u0430rketing' looks like 'Marketing' (departments[1].name, "
+        "line 15) but is spelled differently: U+0430 CYRILLIC SMALL LETTER A",
+        f"{org}:35:4: objectives[1].name: warning: '\u039f\u03bd\u0435 \u0441r\u0456s\u0456s' looks like "
+        "'Ove crisis' (objectives[0].name, line 29) but is spelled differently: U+039F GREEK CAPITAL LETTER OMICRON",
+    ]
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "org.json").write_text(org.read_text(encoding="utf-8"), encoding="utf-8")
+    batch = cli("batch", inbox, "--output", tmp_path / "out", "--workers", "1")
+    assert batch.exit_code == 0
+    assert f"{inbox / 'org.json'}:21:4: departments[2].name: warning: " in batch.stderr
+
+
+def test_different_or_identical_names_raise_no_warning(recwarn):
+    from orgdesign.lookalike import skeleton
+
+    data = _org(["Acme", "Board", "Marketing", "Marketing", "Listening", "\u041c\u0430\u0440\u043a\u0435\u0442"])
+    validate_data(data)
+    assert not [w for w in recwarn if "looks like" in str(w.message)]
+    assert skeleton("\uff2darketing") == skeleton("M\u0430rketing") == "Marketing"  # full-width M, Cyrillic a
+    assert skeleton("Mar\u200dketing") == "Marketing"
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    from orgdesign import lookalike, markdown, plain
+
+    for module in (plain, markdown, lookalike):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__

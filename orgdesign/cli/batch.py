@@ -55,6 +55,8 @@ def batch(
     summary = portfolio.summarize(refused + results)
     portfolio.write_summary(summary, output, force)
     out_console().print(_summary_view(summary, output))
+    for result in summary.results:
+        print_error_lines(list(result.warnings), style="yellow")
     for result in summary.failed:
         print_error_lines(list(result.lines))
     rate = total / seconds if seconds > 0 else 0.0

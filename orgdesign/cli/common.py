@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 
@@ -46,7 +47,8 @@ def boundary(command):
         from orgdesign.errors import OrgdesignError
 
         try:
-            return command(*args, **kwargs)
+            with _input_warnings_printed():
+                return command(*args, **kwargs)
         except OrgdesignError as error:
             if state["debug"]:
                 raise
@@ -66,6 +68,29 @@ def boundary(command):
             raise typer.Exit(70) from None
 
     return wrapper
+
+
+@contextlib.contextmanager
+def _input_warnings_printed():
+    """Print each InputWarning once, as a located line on stderr; other warnings go their usual way."""
+    import warnings
+
+    from orgdesign.errors import InputWarning
+
+    printed: set[str] = set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", InputWarning)
+        usual = warnings.showwarning
+
+        def show(message, category, *args, **kwargs):
+            if not issubclass(category, InputWarning):
+                usual(message, category, *args, **kwargs)
+            elif str(message) not in printed:
+                printed.add(str(message))
+                print_error_lines([str(message)], style="yellow")
+
+        warnings.showwarning = show
+        yield
 
 
 def stdout_is_terminal() -> bool:
