@@ -14,6 +14,7 @@ A doubt that should not stop the run is an `InputWarning`, issued with
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 EXIT_OK = 0
@@ -21,15 +22,51 @@ EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
 
+ECHO_LIMIT = 60  # characters of a value a message repeats back...
+_SLACK = 20  # ...once it is this much longer: cutting less would save nothing
+# A value as messages echo it: quoted with repr(), or a long number; and a long key inside a field path.
+_ECHOED = re.compile(r"""'(?:[^'\\\n]++|\\.)*+'|"(?:[^"\\\n]++|\\.)*+"|\d{%d,}""" % (ECHO_LIMIT + _SLACK + 1))
+_LONG_KEY = re.compile(r"[^.\[\]]{%d,}" % (ECHO_LIMIT + _SLACK + 1))
+
+
+def shorten(text: str, pattern: re.Pattern = _ECHOED) -> str:
+    """Cut each value a message echoes to ECHO_LIMIT characters, saying how long it was.
+
+    >>> shorten("unknown function '" + "x" * 100 + "' (did you mean 'x'?)")[-49:]
+    "xxxxxxxxxx…' (100 characters) (did you mean 'x'?)"
+    """
+
+    def cut(match: re.Match) -> str:
+        echoed = match.group()
+        if len(echoed) <= ECHO_LIMIT + _SLACK:
+            return echoed
+        quote = echoed[0] if echoed[0] in "'\"" else ""
+        size = len(echoed) - 2 * len(quote)
+        unit = "digits" if echoed[0].isdigit() else "characters"
+        return f"{echoed[: ECHO_LIMIT - 1 - len(quote)]}…{quote} ({size:,} {unit})"
+
+    return pattern.sub(cut, text)
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One located problem in an input file."""
+    """One located problem in an input file.
+
+    Every value the message or the field repeats from the input is shortened
+    here, so a 10 MB name cannot become 10 MB of error output.
+    """
 
     file: str
     line: int | None
     column: int | None
     field: str
     message: str
+
+    def __post_init__(self) -> None:
+        if len(self.message) > ECHO_LIMIT:
+            object.__setattr__(self, "message", shorten(self.message))
+        if len(self.field) > ECHO_LIMIT:
+            object.__setattr__(self, "field", shorten(self.field, _LONG_KEY))
 
     def __str__(self) -> str:
         where = self.file

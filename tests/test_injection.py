@@ -170,12 +170,12 @@ def test_markdown_outputs_add_no_link_when_github_renders_them(cli, tmp_path, ha
     inbox.mkdir()
     (inbox / "www.evil.example.json").write_text(json.dumps(_org(names)), encoding="utf-8")
     bad = _org(names)
-    bad["departments"][0]["function"] = names[2]
+    bad["departments"][0]["function"] = LINKY[2]
     (inbox / "admin@evil.example.json").write_text(json.dumps(bad), encoding="utf-8")
     batch = cli("batch", inbox, "--output", out, "--workers", "1")
     assert batch.exit_code == 2, batch.stderr
     _assert_no_links((out / "www.evil.example.md").read_text(encoding="utf-8"), labels)
-    _assert_no_links((out / "summary.md").read_text(encoding="utf-8"), ["www.evil.example.json", names[2]])
+    _assert_no_links((out / "summary.md").read_text(encoding="utf-8"), ["www.evil.example.json", LINKY[2]])
 
 
 # --- look-alike names -------------------------------------------------------------------------
