@@ -25,8 +25,9 @@ EXIT_BAD_INPUT = 2
 ECHO_LIMIT = 60  # characters of a value a message repeats back...
 _SLACK = 20  # ...once it is this much longer: cutting less would save nothing
 # A value as messages echo it: quoted with repr(), or a long number; and a long key inside a field path.
-_ECHOED = re.compile(r"""'(?:[^'\\\n]++|\\.)*+'|"(?:[^"\\\n]++|\\.)*+"|\d{%d,}""" % (ECHO_LIMIT + _SLACK + 1))
-_LONG_KEY = re.compile(r"[^.\[\]]{%d,}" % (ECHO_LIMIT + _SLACK + 1))
+_LONG = ECHO_LIMIT + _SLACK + 1
+_ECHOED = re.compile(r"""'(?:[^'\\\n]++|\\.)*+'|"(?:[^"\\\n]++|\\.)*+"|\d{""" + f"{_LONG},}}")
+_LONG_KEY = re.compile(r"[^.\[\]]{" + f"{_LONG},}}")
 
 
 def shorten(text: str, pattern: re.Pattern = _ECHOED) -> str:
