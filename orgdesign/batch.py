@@ -20,7 +20,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import __version__
 from .errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, InputError, OutputError, UsageError
@@ -64,6 +64,7 @@ class FileResult:
     owners: tuple[tuple[str, str], ...] = ()  # (objective kind, owner's function), one per objective, sorted
     model: str | None = None
     findings: tuple[tuple[str, str], ...] = ()  # (code, name), one per finding
+    warnings: tuple[str, ...] = ()  # located doubts that did not stop the file (names that look alike)
 
     @property
     def failed(self) -> bool:
@@ -233,6 +234,18 @@ def _init_worker(rules: tuple[str, ...]) -> None:
 
 def run_one(job: Job, rules: tuple[str, ...] = ()) -> FileResult:
     """Recommend for one file and write its outputs; every failure becomes a failed result."""
+    import warnings
+
+    from .errors import InputWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        result = _run_one(job, rules)
+    doubts = tuple(str(w.message) for w in caught if issubclass(w.category, InputWarning))
+    return replace(result, warnings=doubts) if doubts else result
+
+
+def _run_one(job: Job, rules: tuple[str, ...]) -> FileResult:
     from .errors import InfeasibleError, OrgdesignError
 
     try:

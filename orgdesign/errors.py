@@ -8,10 +8,13 @@
 
 Domain code raises these and never prints; the CLI catches them in one place
 and prints each diagnostic as `file:line:col: field: message` on stderr.
+A doubt that should not stop the run is an `InputWarning`, issued with
+`warnings.warn`; the CLI prints it the same way, in its own colour.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 EXIT_OK = 0
@@ -22,15 +25,52 @@ EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (`| head`): quiet, as a tool killed by SIGPIPE
 
 
+ECHO_LIMIT = 60  # characters of a value a message repeats back...
+_SLACK = 20  # ...once it is this much longer: cutting less would save nothing
+# A value as messages echo it: quoted with repr(), or a long number; and a long key inside a field path.
+_LONG = ECHO_LIMIT + _SLACK + 1
+_ECHOED = re.compile(r"""'(?:[^'\\\n]++|\\.)*+'|"(?:[^"\\\n]++|\\.)*+"|\d{""" + f"{_LONG},}}")
+_LONG_KEY = re.compile(r"[^.\[\]]{" + f"{_LONG},}}")
+
+
+def shorten(text: str, pattern: re.Pattern = _ECHOED) -> str:
+    """Cut each value a message echoes to ECHO_LIMIT characters, saying how long it was.
+
+    >>> shorten("unknown function '" + "x" * 100 + "' (did you mean 'x'?)")[-49:]
+    "xxxxxxxxxx…' (100 characters) (did you mean 'x'?)"
+    """
+
+    def cut(match: re.Match) -> str:
+        echoed = match.group()
+        if len(echoed) <= ECHO_LIMIT + _SLACK:
+            return echoed
+        quote = echoed[0] if echoed[0] in "'\"" else ""
+        size = len(echoed) - 2 * len(quote)
+        unit = "digits" if echoed[0].isdigit() else "characters"
+        return f"{echoed[: ECHO_LIMIT - 1 - len(quote)]}…{quote} ({size:,} {unit})"
+
+    return pattern.sub(cut, text)
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One located problem in an input file."""
+    """One located problem in an input file.
+
+    Every value the message or the field repeats from the input is shortened
+    here, so a 10 MB name cannot become 10 MB of error output.
+    """
 
     file: str
     line: int | None
     column: int | None
     field: str
     message: str
+
+    def __post_init__(self) -> None:
+        if len(self.message) > ECHO_LIMIT:
+            object.__setattr__(self, "message", shorten(self.message))
+        if len(self.field) > ECHO_LIMIT:
+            object.__setattr__(self, "field", shorten(self.field, _LONG_KEY))
 
     def __str__(self) -> str:
         where = self.file
@@ -74,6 +114,14 @@ class UsageError(InputError):
 
     def __init__(self, option: str, message: str):
         super().__init__([Diagnostic("<command line>", None, None, option, message)])
+
+
+class InputWarning(UserWarning):
+    """A located doubt about an input that does not stop the run (two names that look alike)."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
+        super().__init__(str(diagnostic))
 
 
 class OutputError(OrgdesignError):

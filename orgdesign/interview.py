@@ -157,6 +157,12 @@ def _longest(limit: int) -> Callable[[str], str | None]:
     return lambda value: f"is too long ({len(value)} characters; at most {limit})" if len(value) > limit else None
 
 
+def _named(limit: int) -> Callable[[str], str | None]:
+    """Refuse an empty name, which the org file would refuse later, away from the answer that caused it."""
+    too_long = _longest(limit)
+    return lambda value: "must not be empty" if not value else too_long(value)
+
+
 def _between(low: int, high: int) -> Callable[[int], str | None]:
     return lambda value: None if low <= value <= high else f"{value} is out of range: give {low} to {high:,}"
 
@@ -184,7 +190,7 @@ COMPANY = (
         "company.name", "The company", "What is the company called?", "text", "My company",
         help="The name that heads the recommendation and the org chart.",
         more="Any name works: the whole company, a business unit or a brand. You can change it later in the org file.",
-        check=_longest(200),
+        check=_named(200),
     ),
     Question(
         "company.industry", "The company", "Which industry is it in?", "text", "",

@@ -9,11 +9,13 @@ when some records are malformed.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import Diagnostic, InputError
+from .errors import Diagnostic, InputError, InputWarning
+from .lookalike import lookalikes
 from .model import OrgFile
 from .source import Source, load_source, parse_text
 from .vocabulary import BUILTIN, Vocabulary, did_you_mean, unknown
@@ -47,6 +49,8 @@ def validate_source(source: Source, vocabulary: Vocabulary = BUILTIN) -> OrgFile
         org = None
     if problems:
         raise InputError(_unique(problems))
+    for warning in lookalikes(source, org):
+        warnings.warn(InputWarning(warning), stacklevel=2)
     return org
 
 

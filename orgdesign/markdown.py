@@ -12,15 +12,28 @@ from .plain import HUB_TIE, clean, units
 from .structure import MODELS
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+# What GitHub's renderer (GFM) turns into a link by itself: `scheme://`, `www.` and `name@domain`,
+# and on GitHub's pages @mentions and #123 issue references. An escaped ':' or '.' stops the
+# first two; the others survive escapes, so an empty HTML comment after the '@' or '#' splits them
+# without showing anything.
+_AUTOLINK = re.compile(r"(?i):(?=//)|(?<=www)\.|@(?=\w)|(?<=\\#)(?=\d)")
 
 
 def md(value: object) -> str:
-    """Escape text for Markdown (tables included); newlines become spaces.
+    r"""Escape text for Markdown (tables included), so that it can add no markup or link; newlines become spaces.
 
     >>> md("a|b *c*")
-    'a\\\\|b \\\\*c\\\\*'
+    'a\\|b \\*c\\*'
+    >>> md("https://x.example www.x.example me@x.example #1")
+    'https\\://x.example www\\.x.example me@<!-- -->x.example \\#<!-- -->1'
     """
-    return _SPECIAL.sub(r"\\\1", clean(str(value)).replace("\n", " ").replace("\\x0a", " "))
+    text = _SPECIAL.sub(r"\\\1", clean(str(value)).replace("\n", " ").replace("\\x0a", " "))
+    return _AUTOLINK.sub(_unlink, text)
+
+
+def _unlink(match: re.Match) -> str:
+    found = match.group()
+    return found + "<!-- -->" if found in ("@", "") else "\\" + found
 
 
 def to_markdown(result: Recommendation) -> str:

@@ -9,10 +9,12 @@ validation context, so rule packs can add ids without a code change.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from .plain import describe, hidden
 from .vocabulary import BUILTIN, FUNCTIONS, OBJECTIVE_KINDS, REGIONS, SIZES, STRUCTURES, Vocabulary, unknown
 
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{0,63}$"
@@ -41,9 +43,14 @@ def _in_vocabulary(value: str | None, info: ValidationInfo, what: str, attribute
 
 
 def _check_text(value: str, pattern: re.Pattern) -> str:
+    """Refuse control characters, and characters nobody can see or that are not characters at all."""
     match = pattern.search(value)
     if match:
         raise ValueError(f"contains the control character U+{ord(match.group()):04X}; remove it")
+    char = hidden(value)
+    if char is not None:
+        what = "the non-character" if unicodedata.category(char) in ("Cn", "Cs") else "the invisible character"
+        raise ValueError(f"contains {what} {describe(char)}; remove it")
     return value
 
 
@@ -75,6 +82,14 @@ class _Model(BaseModel):
     @classmethod
     def _printable_text(cls, value: str) -> str:
         return _check_text(value, _CONTROL)
+
+    @field_validator("headcount", "capacity", "priority", mode="before", check_fields=False)
+    @classmethod
+    def _numbers_are_not_booleans(cls, value):
+        """Refuse `true` where a count or priority goes: pydantic would read it as 1."""
+        if isinstance(value, bool):
+            raise ValueError(f"expected a whole number, found {str(value).lower()}")
+        return value
 
     @field_validator("name", "industry", "business_unit", "description", mode="before", check_fields=False)
     @classmethod

@@ -52,7 +52,7 @@ def load_scenario(path: str, what_if: WhatIf = WhatIf(), vocabulary: Vocabulary 
     try:
         return validate_source(changed, vocabulary)
     except InputError as error:
-        raise InputError([_attribute(d, origins) for d in error.diagnostics]) from None
+        raise InputError(_blame(error.diagnostics, source, what_if, vocabulary, origins)) from None
 
 
 def apply(source: Source, what_if: WhatIf, vocabulary: Vocabulary) -> tuple[Source, dict[str, str]]:
@@ -190,11 +190,88 @@ def _field(name: str, model, option: str) -> None:
 
 
 def _value(raw: str, option: str):
-    """A YAML scalar or flow list, read as safely as a file."""
+    """Read a YAML scalar or flow list as safely as a file, never losing part of its text.
+
+    YAML would drop `#1` from `Team #1` as a comment: plain text keeps it,
+    anything else with a comment is refused.
+    """
+    if "".join(raw.splitlines()) != raw:
+        raise UsageError(option, "the value must be on one line")
+    text = f"value: {raw}" if raw.strip() else "value: null"
     try:
-        return parse_text(f"value: {raw}" if raw.strip() else "value: null", COMMAND_LINE).data.get("value")
+        value = parse_text(text, COMMAND_LINE).data.get("value")
     except InputError as error:
         raise UsageError(option, error.diagnostics[0].message) from None
+    comment = _comment(text)
+    if comment and isinstance(value, str) and not raw.lstrip().startswith(("'", '"')):
+        return raw.strip()
+    if comment:
+        raise UsageError(
+            option, f"{comment!r} would be dropped as a YAML comment; remove it, or quote the whole value to keep it"
+        )
+    return value
+
+
+def _comment(text: str) -> str:
+    """Return what follows the value of a one-line `value: ...` document: a comment, or ''."""
+    import yaml
+
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return text[root.value[0][1].end_mark.index :].strip()
+
+
+def _blame(
+    diagnostics: list[Diagnostic], source: Source, what_if: WhatIf, vocabulary: Vocabulary, origins: dict[str, str]
+) -> list[Diagnostic]:
+    """Each problem where it comes from: the option that set the field, the option that caused it, or the file.
+
+    A problem elsewhere than in a field an option set (a reporting cycle that
+    a new `reports_to` closes, an org left without departments) belongs to
+    the first option after which it appears; one the file already has is the file's.
+    """
+    in_file = _messages(source, vocabulary)
+    steps: list[tuple[str, set[str]]] | None = None
+    blamed = []
+    for diagnostic in diagnostics:
+        attributed = _attribute(diagnostic, origins)
+        if attributed is diagnostic and diagnostic.message not in in_file:
+            if steps is None:
+                steps = [
+                    (label, _messages(apply(source, prefix, vocabulary)[0], vocabulary))
+                    for label, prefix in _prefixes(what_if)
+                ]
+            option = next((label for label, messages in steps if diagnostic.message in messages), what_if.describe())
+            attributed = Diagnostic(COMMAND_LINE, None, None, option, diagnostic.message)
+        blamed.append(attributed)
+    return blamed
+
+
+def _messages(source: Source, vocabulary: Vocabulary) -> set[str]:
+    """Collect the message of every problem in `source` (its warnings were given already)."""
+    import warnings
+
+    from .errors import InputWarning
+    from .load import validate_source
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", InputWarning)
+            validate_source(source, vocabulary)
+    except InputError as error:
+        return {d.message for d in error.diagnostics}
+    return set()
+
+
+def _prefixes(what_if: WhatIf):
+    """(option, the what-ifs up to and including it), in the order `apply` makes them."""
+    options = [("without", w, f"--without {w}") for w in what_if.without]
+    options += [("with_", f, f"--with {f}") for f in what_if.with_]
+    options += [("sets", s, f"--set {s}") for s in what_if.sets]
+    for count, (_, _, label) in enumerate(options, 1):
+        chosen: dict[str, tuple[str, ...]] = {"without": (), "with_": (), "sets": ()}
+        for kind, value, _ in options[:count]:
+            chosen[kind] += (value,)
+        yield label, WhatIf(**chosen)
 
 
 def _attribute(diagnostic: Diagnostic, origins: dict[str, str]) -> Diagnostic:

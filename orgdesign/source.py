@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,7 +72,10 @@ def read_bytes(path: str, display: str | None = None) -> bytes:
         if size > MAX_BYTES:
             raise InputError.single(name, f"file is {size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB")
         with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:  # a pipe or /dev/stdin has no size to check beforehand
+            raise InputError.single(name, f"input is larger than the limit of {MAX_BYTES // 2**20} MiB")
+        return raw
     except FileNotFoundError:
         raise InputError.single(name, "no such file") from None
     except PermissionError:
@@ -213,13 +217,18 @@ _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9_]*)")  # YAML 1.1 also reads 010 as 8, 0x1F, 0b11 and 1:20 as 80
+_NUMBER_WORDS = {_INT: "a whole number", _FLOAT: "a number"}
 _ALLOWED = {
     _STR,
     _BOOL,
     _TIMESTAMP,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:null",
+    _INT,
+    _FLOAT,
+    _NULL,
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
@@ -323,7 +332,12 @@ class _Walker:
 
         if depth > MAX_DEPTH:
             raise InputError.single(self.name, f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node))
-        if node.tag not in _ALLOWED and node.tag != _MERGE:
+        if node.tag == _MERGE:
+            self.problems.append(
+                Diagnostic(self.name, *_mark(node), _fmt(path), "'<<' (a merge) can only be a key before a mapping")
+            )
+            return None
+        if node.tag not in _ALLOWED:
             self.problems.append(
                 Diagnostic(self.name, *_mark(node), _fmt(path), f"the tag {node.tag!r} is not allowed: orgdesign files hold plain data only")
             )
@@ -343,16 +357,31 @@ class _Walker:
             return node.value
         if node.tag == _BOOL and node.value.lower() not in ("true", "false"):
             return node.value  # yes/no/on/off stay text: country code NO is Norway
+        if node.tag == _INT and not _DECIMAL.fullmatch(node.value) or node.tag == _FLOAT and ":" in node.value:
+            return node.value  # numbers are decimal: 1:20, 010 and 0x1F stay text, and fail where a number goes
+        if node.tag == _NULL and node.value not in ("", "~", "null", "Null", "NULL"):
+            self.problems.append(Diagnostic(self.name, *_mark(node), _fmt(path), "'!!null' must not hold a value"))
+            return None
         try:
             return self.constructor.construct_object(node)
         except ValueError as error:
-            reason = "number is too long" if "digits" in str(error) else str(error)
+            if "digits" in str(error):
+                reason = "number is too long"
+            else:
+                reason = f"{node.value!r} is not {_NUMBER_WORDS.get(node.tag, 'a valid value')}"
             self.problems.append(Diagnostic(self.name, *_mark(node), _fmt(path), reason))
             return None
+        except (IndexError, AttributeError, TypeError):  # PyYAML's constructors fail this way on '!!float ""'
+            what = _NUMBER_WORDS.get(node.tag, "a valid value")
+            self.problems.append(Diagnostic(self.name, *_mark(node), _fmt(path), f"{node.value!r} is not {what}"))
+            return None
 
-    def mapping(self, node, path: Path, depth: int) -> dict:
+    def mapping(self, node, path: Path, depth: int, merging: frozenset = frozenset()) -> dict:
+        """Build a mapping; `merging` holds the mappings being merged into it, to refuse a merge loop."""
         import yaml
 
+        if depth > MAX_DEPTH:
+            raise InputError.single(self.name, f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node))
         result: dict = {}
         where: dict[str, int] = {}
         merged: list = []
@@ -380,6 +409,8 @@ class _Walker:
             where[key] = key_node.start_mark.line + 1
             self.marks[child_path] = _mark(key_node)
             result[key] = self.build(value_node, child_path, depth + 1)
+        if merged:
+            merging = merging | {id(node)}
         for source in merged:
             sources = source.value if isinstance(source, yaml.SequenceNode) else [source]
             for mapping in sources:
@@ -388,7 +419,12 @@ class _Walker:
                         Diagnostic(self.name, *_mark(mapping), _fmt(path), "'<<' must merge a mapping")
                     )
                     continue
-                for key, value in self.mapping(mapping, path, depth).items():
+                if id(mapping) in merging:
+                    self.problems.append(
+                        Diagnostic(self.name, *_mark(source), _fmt(path), "'<<' merges a mapping into itself")
+                    )
+                    continue
+                for key, value in self.mapping(mapping, path, depth + 1, merging).items():
                     result.setdefault(key, value)
         return result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -93,3 +94,61 @@ def test_a_missing_file_and_a_directory(cli, tmp_path):
     result = cli("validate", tmp_path / "nope.yaml", tmp_path)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"{tmp_path / 'nope.yaml'}: no such file", f"{tmp_path}: is a directory; expected an org file"]
+
+
+def test_input_from_a_pipe_over_the_limit_is_refused_not_cut(cli, tmp_path, monkeypatch):
+    """A pipe has no size to check up front; what is read past the limit must fail, never be dropped."""
+    import os
+    import threading
+
+    from orgdesign import source
+
+    text = (CORPUS.parent.parent / "examples" / "small_agency.yaml").read_text(encoding="utf-8")
+    monkeypatch.setattr(source, "MAX_BYTES", len(text.encode()) - 1)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+
+    def feed():
+        with open(pipe, "w", encoding="utf-8") as writer:
+            writer.write(text)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    result = cli("validate", pipe)
+    writer.join()
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith(f"{pipe}: input is larger than the limit of ")
+
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ('"function": BIG', "departments[0].function: unknown function 'xxxxxxxxx"),
+        ('"id": "ceo", "reports_to": BIG', "departments[0].reports_to: unknown department 'xxxxxxxxx"),
+        ("BIG: 1", "departments[0].xxxxxxxxx"),
+    ],
+)
+def test_a_huge_value_is_echoed_shortened_with_its_length(cli, tmp_path, where, expected):
+    big = json.dumps("x" * 1_000_000)
+    department = "{" + where.replace("BIG", big) + (', "function": "executive"' if '"function"' not in where else "")
+    department += ', "id": "ceo"}' if '"id"' not in where else "}"
+    org = tmp_path / "big.json"
+    org.write_text(
+        '{"organization": {"name": "Acme", "region": "europe", "size": "small"},\n'
+        f'"departments": [{department}],\n"objectives": [{{"id": "l", "kind": "listening"}}]}}\n',
+        encoding="utf-8",
+    )
+    result = cli("validate", org)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert "…' (1,000,000 characters)" in result.stderr or "… (1,000,000 characters)" in result.stderr
+    assert len(result.stderr) < 500 * len(result.stderr.splitlines())
+
+
+def test_a_huge_set_value_is_echoed_shortened(cli):
+    org = CORPUS.parent.parent / "examples" / "small_agency.yaml"
+    result = cli("recommend", org, "--set", "departments.marketing.function=" + "y" * 100_000)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("<command line>: --set departments.marketing.function=yyyy")
+    assert "(100,000 characters)" in result.stderr and len(result.stderr) < 600

@@ -106,6 +106,20 @@ def test_a_mix_of_good_and_bad_files(cli, tmp_path):
     assert "Failed files" in result.stdout and "tight.yml" in result.stdout
 
 
+def test_files_that_once_crashed_the_yaml_reader_are_bad_input_not_internal_errors(cli, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    corpus = ROOT / "tests" / "bad_input"
+    for name in ("merge_loop.yaml", "merge_tag_value.yaml", "typed_empty_float.yaml", "typed_empty_int.yaml"):
+        shutil.copy(corpus / name, folder / name)
+    result = cli("batch", folder, "--output", tmp_path / "out", "--workers", "1")
+    assert result.exit_code == 2, result.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["statuses"]["bad-input"] == 4 and summary["statuses"]["internal-error"] == 0
+    assert "internal error" not in result.stderr
+    assert f"{folder / 'merge_loop.yaml'}:1:15: organization: '<<' merges a mapping into itself" in result.stderr
+
+
 def test_exit_code_is_1_when_an_org_is_infeasible_and_0_when_all_are_good(cli, tmp_path):
     folder = good_folder(tmp_path)
     assert cli("batch", folder, "-o", tmp_path / "ok", "-w", "2").exit_code == 0

@@ -492,6 +492,32 @@ def test_hostile_names_stay_text_in_every_format():
     assert markdown.count("```") == 2
 
 
+XML_FORBIDDEN = ["Board\ufffe", "Room\uffff", "Range\ufdd0end", "Nul\x00l", "Esc\x1b[2J", "Tag\U000e0041",
+                 "Line\u2028break", "Plane\U0010ffff", "Zero\u200bwidth", "Bom\ufeff"]  # fmt: skip
+_XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # what XML 1.0 allows
+
+
+def test_every_xml_export_is_well_formed_even_with_names_the_loader_refuses(monkeypatch):
+    """Defence in depth: with the load-time check switched off, no name can make an XML export unreadable."""
+    from orgdesign import model
+
+    monkeypatch.setattr(model, "_check_text", lambda value, pattern: value)
+    data = _hostile_org()
+    records = [data["organization"], *data["departments"], *data["objectives"]]
+    for index, record in enumerate(records):
+        record["name"] = XML_FORBIDDEN[index % len(XML_FORBIDDEN)]
+    result = recommend(validate_data(data))
+    for view in VIEWS:
+        for name in ("svg", "graphml", "html"):
+            body = _text(export(result, name, view))
+            assert _XML_CHAR.sub("", body) == "", (name, view)
+            if name in ("svg", "graphml"):
+                ET.fromstring(body.encode("utf-8"))
+            if name == "html":
+                svg = body.split("<svg", 1)[1].split("</svg>", 1)[0]
+                ET.fromstring(f"<svg{svg}</svg>".encode())
+
+
 def test_hostile_names_in_the_current_view_too():
     result = _hostile()
     for name in FORMATS:

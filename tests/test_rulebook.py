@@ -111,3 +111,47 @@ def test_unknown_vocabulary_in_a_pack(tmp_path, cli):
     result = cli("rules", "check", pack)
     assert result.exit_code == 2
     assert "unknown function 'custmer_service' (did you mean 'customer_service'?)" in result.stderr
+
+
+def _alias_pack(tmp_path, aliases: list[str], disable: str = "", second: str = ""):
+    pack = tmp_path / "renamed.yaml"
+    rule = (
+        "  - id: mine.{name}\n"
+        "    title: Listening stays in marketing\n"
+        "    when: {{all: [{{objective.kind: listening}}, {{department.function: marketing}}]}}\n"
+        "    effect: {{owner: 2}}\n"
+        "    rationale: Our marketing team runs the listening platform for everyone.\n"
+        "    evidence: [E1]\n"
+        "    aliases: [{aliases}]\n"
+    )
+    text = "pack: mine\n" + (f"disable: [{disable}]\n" if disable else "") + "rules:\n"
+    text += rule.format(name="one", aliases=", ".join(aliases))
+    if second:
+        text += rule.format(name="two", aliases=second)
+    pack.write_text(text, encoding="utf-8")
+    return pack
+
+
+def test_an_alias_cannot_shadow_a_rule(tmp_path, cli):
+    shadow = "ownership.care-to-customer-service"
+    pack = _alias_pack(tmp_path, [shadow])
+    for command in (["rules", "check", pack], ["rules", "show", shadow, "--rules", pack],
+                    ["recommend", ROOT / "examples" / "airline.yaml", "--rules", pack]):  # fmt: skip
+        result = cli(*command)
+        assert result.exit_code == 2, command
+        assert result.stderr.strip().startswith(f"{pack}:9:15: rules[0].aliases[0]: alias '{shadow}' is the id of")
+
+
+def test_an_alias_may_keep_the_id_of_a_rule_it_replaces(tmp_path, cli):
+    old = "ownership.listening-to-customer-relations"
+    pack = _alias_pack(tmp_path, [old], disable=old)
+    result = cli("rules", "show", old, "--rules", pack)
+    assert result.exit_code == 0, result.stderr
+    assert "(mine.one)" in result.stdout
+
+
+def test_two_rules_cannot_share_an_alias(tmp_path, cli):
+    pack = _alias_pack(tmp_path, ["mine.old"], second="mine.old")
+    result = cli("rules", "check", pack)
+    assert result.exit_code == 2
+    assert "rules[1].aliases[0]: alias 'mine.old' already stands for 'mine.one'" in result.stderr

@@ -63,6 +63,46 @@ def test_bad_what_ifs_are_located_on_the_command_line(cli, option, message):
     assert "Traceback" not in result.stderr
 
 
+def test_a_set_value_keeps_its_hash_or_is_refused(cli):
+    result = cli("recommend", AIRLINE, "--set", "organization.name=Team #1", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["organization"] == "Team #1"
+    result = cli("recommend", AIRLINE, "--set", "departments.comms.capacity=4 # four")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "<command line>: --set departments.comms.capacity=4 # four: '# four' would be dropped as a YAML comment; "
+        "remove it, or quote the whole value to keep it"
+    )
+    result = cli("recommend", AIRLINE, "--set", "organization.name=A\nversion: 2")
+    assert result.exit_code == 2
+    assert "the value must be on one line" in result.stderr
+
+
+@pytest.mark.parametrize("value", ['!!int ""', '!!float ""', '!!int "_"', "!!merge y", "1:20"])
+def test_typed_scalars_in_set_are_usage_errors(cli, value):
+    result = cli("recommend", AIRLINE, "--set", f"departments.comms.headcount={value}")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"<command line>: --set departments.comms.headcount={value}: ")
+    assert "internal error" not in result.stderr
+
+
+def test_a_problem_an_option_causes_elsewhere_is_blamed_on_the_option(cli, tmp_path):
+    """The cycle is reported at its alphabetically first member, a field the option did not set."""
+    result = cli("recommend", AIRLINE, "--set", "departments.mktcomms.reports_to=comms")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "<command line>: --set departments.mktcomms.reports_to=comms: reporting cycle: comms -> mktcomms -> comms"
+    )
+    result = cli("recommend", AIRLINE, "--with", "social_media", "--set", "departments.comms.capacity=2",
+                 "--set", "departments.mktcomms.reports_to=comms")
+    assert result.stderr.strip().startswith("<command line>: --set departments.mktcomms.reports_to=comms: reporting")
+    broken = tmp_path / "org.yaml"
+    broken.write_text(AIRLINE.read_text("utf-8").replace("reports_to: customer_relations", "reports_to: social_care"),
+                      encoding="utf-8")
+    result = cli("recommend", broken, "--set", "departments.comms.capacity=2")
+    assert result.stderr.startswith(f"{broken}:"), "a problem the file has on its own stays the file's"
+
+
 def test_a_file_error_still_points_at_the_file(tmp_path):
     org = tmp_path / "org.yaml"
     org.write_text(AIRLINE.read_text("utf-8").replace("function: legal", "function: legl"), encoding="utf-8")

@@ -68,6 +68,8 @@ def batch(
 
 
 def _print_problems(summary) -> None:
+    for result in summary.results:
+        print_error_lines(list(result.warnings), style="yellow")
     for result in summary.failed:
         print_error_lines(list(result.lines))
 

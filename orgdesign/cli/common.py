@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import os
@@ -67,7 +68,8 @@ def boundary(command):
         _replace_unencodable(sys.stdout)
         try:
             try:
-                return command(*args, **kwargs)
+                with _input_warnings_printed():
+                    return command(*args, **kwargs)
             finally:
                 sys.stdout.flush()  # a closed pipe or a full disk shows here, not at interpreter exit
         except BrokenPipeError as error:
@@ -156,6 +158,29 @@ def write_document(body: str | bytes) -> None:
     while view:
         view = view[stream.write(view):]
     stream.flush()
+
+
+@contextlib.contextmanager
+def _input_warnings_printed():
+    """Print each InputWarning once, as a located line on stderr; other warnings go their usual way."""
+    import warnings
+
+    from orgdesign.errors import InputWarning
+
+    printed: set[str] = set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", InputWarning)
+        usual = warnings.showwarning
+
+        def show(message, category, *args, **kwargs):
+            if not issubclass(category, InputWarning):
+                usual(message, category, *args, **kwargs)
+            elif str(message) not in printed:
+                printed.add(str(message))
+                print_error_lines([str(message)], style="yellow")
+
+        warnings.showwarning = show
+        yield
 
 
 def stdout_is_terminal() -> bool:

@@ -19,7 +19,7 @@ def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSO
     from orgdesign.source import load_source
 
     console = out_console()
-    rulebook = load_rulebook()
+    rulebook = None  # read only once some file is valid: its skills are checked against the rules
     failed = 0
     for path in files:
         try:
@@ -35,6 +35,7 @@ def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSO
                 Text(f"✓ {path}: ", style="green")
                 + Text(f"{len(org.departments)} departments, {len(org.objectives)} objectives", style="dim")
             )
+            rulebook = rulebook or load_rulebook()
             print_error_lines([str(w) for w in unread_skills(source, org, rulebook)], style="yellow")
     if failed:
         raise typer.Exit(2)

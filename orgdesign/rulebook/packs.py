@@ -148,6 +148,7 @@ def load_rulebook(user_packs: list[str] | tuple[str, ...] = ()) -> Rulebook:
 
     active: dict[str, CompiledRule] = {}
     aliases: dict[str, str] = {}
+    alias_at: dict[str, tuple[Source, tuple]] = {}
     for position, (source, pack) in enumerate(layers):
         is_user = position >= builtin_count
         seen_here: dict[str, int] = {}
@@ -182,13 +183,25 @@ def load_rulebook(user_packs: list[str] | tuple[str, ...] = ()) -> Rulebook:
                 rule.effect.kind,
                 scaled(rule.effect.amount),
             )
-            for alias in rule.aliases:
+            for number, alias in enumerate(rule.aliases):
+                alias_path = ("rules", index, "aliases", number)
+                if alias in aliases and aliases[alias] != rule.id:
+                    problems.append(
+                        source.diagnostic(alias_path, f"alias {alias!r} already stands for {aliases[alias]!r}")
+                    )
+                    continue
                 aliases[alias] = rule.id
+                alias_at[alias] = (source, alias_path)
         for index, rule_id in enumerate(pack.disable):
             if rule_id not in active:
                 problems.append(source.diagnostic(("disable", index), unknown("rule", rule_id, active)))
             else:
                 del active[rule_id]
+    for alias, (source, alias_path) in alias_at.items():
+        if alias in active:  # `rules show ALIAS` would find the aliased rule instead of this one
+            where = active[alias].where
+            message = f"alias {alias!r} is the id of the rule at {where}; an alias must be an id no rule has"
+            problems.append(source.diagnostic(alias_path, message))
     if problems:
         raise InputError(problems)
     rules = tuple(sorted(active.values(), key=lambda r: r.id))
