@@ -121,6 +121,17 @@ class OrgGraph:
                 return capacity
         return 5
 
+    def constraints_on(self, objective_id: str) -> list:
+        """The org's constraints about this objective, in file order."""
+        return self._constraints.get(objective_id, [])
+
+    @cached_property
+    def _constraints(self) -> dict[str, list]:
+        by_objective: dict[str, list] = {}
+        for constraint in self.org.constraints:
+            by_objective.setdefault(constraint.objective, []).append(constraint)
+        return by_objective
+
     def current_owner(self, objective_id: str) -> str | None:
         """Today's owner of an objective, if the file says."""
         return self.org.current_owners.get(objective_id)
