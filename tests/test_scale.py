@@ -6,8 +6,8 @@ import json
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from orgdesign.graph import OrgGraph
 from orgdesign.load import parse_org
 
@@ -29,3 +29,57 @@ def test_deep_chain_of_social_teams_is_walked_once():
     chain = [d for d in graph.departments if d.startswith("s0")]
     assert len(chain) == 3000 and all(graph.has_above(team, "marketing") for team in chain)
     assert not graph.has_above("mkt", "marketing")
+
+
+def _paths(data, path=()):
+    yield path
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _paths(value, (*path, index))
+
+
+@pytest.mark.parametrize("indent", [None, 1, "\t"])
+def test_json_locations_match_the_yaml_reader(indent):
+    from orgdesign.source import _JsonMarks, _parse_yaml
+
+    data = generate(40, 6, seed=2)
+    data["departments"][3]["skills"] = []
+    data["organization"]["note"] = {"nested": [[1, 2], {"a": "x\"y ü"}], "empty": {}}
+    text = json.dumps(data, indent=indent, ensure_ascii=False) + "\n"
+    _, expected, _ = _parse_yaml(text, "org.json")
+    marks = _JsonMarks(text)
+    for path in _paths(data):
+        if path:
+            assert marks[path] == expected[path], path
+    for missing in [("departments", 40), ("departments", 0, "nope"), ("organization", "name", 0), ("nope",)]:
+        assert missing not in marks
+
+
+def test_json_errors_are_located_without_yaml(tmp_path, monkeypatch):
+    import orgdesign.source as source
+    from orgdesign.errors import InputError
+    from orgdesign.load import load_org
+
+    data = generate(300, 5, seed=4)
+    data["departments"][250]["fucntion"] = data["departments"][250].pop("function")
+    path = tmp_path / "org.json"
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    monkeypatch.setattr(source, "_parse_yaml", None)  # a JSON file is never read as YAML
+    with pytest.raises(InputError) as caught:
+        load_org(str(path))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for diagnostic in caught.value.diagnostics:
+        assert diagnostic.field.startswith("departments[250]")
+        assert lines[diagnostic.line - 1].strip().startswith(('"fucntion"', '{'))
+
+
+def test_json_duplicate_keys_match_the_yaml_reader():
+    from orgdesign.source import _json_duplicates, _parse_yaml
+
+    text = '{"a": 1,\n "b": {"x": [1, {"y": 2, "y": 3}], "x": 0},\n "a": [2],\n "c": {"a": 1}}'
+    _, _, expected = _parse_yaml(text, "org.json")
+    assert _json_duplicates(text, "org.json") == expected
+    assert len(expected) == 3
