@@ -214,6 +214,7 @@ class _JsonMarks:
         self.items: dict[Path, list[int]] = {}  # list path -> offsets of the items found so far
         self.ends: dict[Path, int] = {}  # list path -> where the scan of that list stopped
         self.found: dict[Path, int | None] = {}
+        self.lines: _Lines | None = None
 
     def __contains__(self, path: Path) -> bool:
         return self._offset(path) is not None
@@ -222,7 +223,9 @@ class _JsonMarks:
         offset = self._offset(path)
         if offset is None:
             raise KeyError(path)
-        return _text_position(self.text, offset)
+        if self.lines is None:
+            self.lines = _Lines(self.text)
+        return self.lines.position(offset)
 
     def get(self, path: Path, default=None):
         return self[path] if path in self else default
@@ -303,9 +306,29 @@ def _skip_space(text: str, at: int) -> int:
     return _SPACE.match(text, at).end()
 
 
-def _text_position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of an offset into the text."""
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+class _Lines:
+    """Line and column of offsets into a large text: newlines are counted once per block."""
+
+    BLOCK = 1 << 16
+
+    def __init__(self, text: str):
+        self.text = text
+        self.before = [0]  # newlines before each block
+        self.last = [-1]  # the last newline before each block
+        for start in range(0, len(text), self.BLOCK):
+            end = start + self.BLOCK
+            newline = text.rfind("\n", start, end)
+            self.before.append(self.before[-1] + text.count("\n", start, end))
+            self.last.append(newline if newline >= 0 else self.last[-1])
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters)."""
+        block = offset // self.BLOCK
+        start = block * self.BLOCK
+        newline = self.text.rfind("\n", start, offset)
+        if newline < 0:
+            newline = self.last[block]
+        return self.before[block] + self.text.count("\n", start, offset) + 1, offset - newline
 
 
 def _skip(text: str, at: int) -> int:
@@ -323,6 +346,7 @@ def _skip(text: str, at: int) -> int:
 def _json_duplicates(text: str, name: str) -> list[Diagnostic]:
     """Every repeated key in a JSON text, located like the YAML reader locates them."""
     problems: list[Diagnostic] = []
+    lines = _Lines(text)
 
     def walk(at: int, path: Path) -> int:
         if text[at] == "{":
@@ -330,7 +354,7 @@ def _json_duplicates(text: str, name: str) -> list[Diagnostic]:
             at = _skip_space(text, at + 1)
             while text[at] == '"':
                 key, after = json.decoder.scanstring(text, at + 1)
-                line, column = _text_position(text, at)
+                line, column = lines.position(at)
                 if key in first_line:
                     message = f"duplicate key {key!r} (first defined on line {first_line[key]})"
                     problems.append(Diagnostic(name, line, column, _fmt((*path, key)), message))

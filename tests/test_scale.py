@@ -83,3 +83,14 @@ def test_json_duplicate_keys_match_the_yaml_reader():
     _, _, expected = _parse_yaml(text, "org.json")
     assert _json_duplicates(text, "org.json") == expected
     assert len(expected) == 3
+
+
+def test_line_positions_across_blocks():
+    from orgdesign.source import _Lines
+
+    text = "".join(("x" * (i % 7)) + ("\n" if i % 3 else "") for i in range(60000))
+    lines = _Lines(text)
+    assert len(text) > 3 * lines.BLOCK
+    for offset in range(0, len(text), 997):
+        line = text.count("\n", 0, offset) + 1
+        assert lines.position(offset) == (line, offset - text.rfind("\n", 0, offset))
