@@ -49,23 +49,35 @@ def median_wall(command: list[str], repeat: int) -> float:
     return statistics.median(times)
 
 
-def measured(command: list[str], expect: tuple[int, ...] = (0,)) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one whole process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    errors = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
-    if process.returncode not in expect:
-        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}: {errors[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024
+_MEASURE = """
+import json, os, subprocess, sys, time
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+errors = child.stderr.read().decode(errors="replace")
+_, status, usage = os.wait4(child.pid, 0)
+seconds = time.perf_counter() - started
+print(json.dumps([seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), errors[-4000:]]))
+"""
 
 
-def median_measured(command: list[str], repeat: int, expect: tuple[int, ...] = (0,)) -> tuple[float, float]:
+def measured(command: list[str], expect: tuple[int, ...] = (0,), says: str = "") -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one whole process.
+
+    A small Python process starts the command and reads its resource usage: a
+    process forked straight from this one would count this one's memory as its own.
+    """
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
+    seconds, peak_kb, code, errors = json.loads(out.stdout)
+    if code not in expect or says not in errors:
+        raise RuntimeError(f"{' '.join(command)} exited with {code}: {errors[-2000:]}")
+    return seconds, peak_kb / 1024
+
+
+def median_measured(
+    command: list[str], repeat: int, expect: tuple[int, ...] = (0,), says: str = ""
+) -> tuple[float, float]:
     """Median wall seconds and the largest peak RSS (MB) over `repeat` runs."""
-    runs = [measured(command, expect) for _ in range(repeat)]
+    runs = [measured(command, expect, says) for _ in range(repeat)]
     return statistics.median(t for t, _ in runs), max(m for _, m in runs)
 
 
@@ -167,7 +179,7 @@ def exponent(rows: list[dict]) -> float | None:
 # --- growth in the other dimensions ------------------------------------------------------------
 
 def _write(path: Path, data) -> str:
-    path.write_text(json.dumps(data), encoding="utf-8")
+    path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     return str(path)
 
 
@@ -227,7 +239,8 @@ def _series(smoke: bool) -> list[dict]:
          "sizes": pick([2500, 5000, 10000, 20000], [50, 100]), "case": rules_case},
         {"name": "JSON error", "title": "departments, for a JSON error",
          "unit": "departments (`validate`, one misspelt field, minimal records)", "tiny": 10,
-         "sizes": pick([10000, 100000, 1000000], [1000, 2000]), "case": typo_case, "expect": (2,)},
+         "sizes": pick([10000, 100000, 1000000], [1000, 2000]), "case": typo_case, "expect": (2,),
+         "says": "unknown field 'fucntion'"},
     ]
 
 
@@ -235,11 +248,11 @@ def growth(smoke: bool, repeat: int, folder: Path) -> list[dict]:
     """Whole-process wall time and peak RSS per size, and the exponent with start-up taken off."""
     out = []
     for series in _series(smoke):
-        expect = series.get("expect", (0,))
-        startup_s, startup_mb = median_measured(series["case"](series["tiny"], folder), repeat, expect)
+        expect, says = series.get("expect", (0,)), series.get("says", "")
+        startup_s, startup_mb = median_measured(series["case"](series["tiny"], folder), repeat, expect, says)
         rows = []
         for size in series["sizes"]:
-            seconds, peak = median_measured(series["case"](size, folder), repeat, expect)
+            seconds, peak = median_measured(series["case"](size, folder), repeat, expect, says)
             rows.append({"size": size, "seconds": seconds, "peak_mb": peak, "work": seconds - startup_s})
         slope = fit_exponent([(r["size"], r["work"]) for r in rows])
         out.append({"name": series["name"], "title": series.get("title", series["name"]), "unit": series["unit"],
