@@ -75,8 +75,7 @@ def _isolated_social_teams(graph: OrgGraph, links: list[Link]) -> list[Finding]:
         partners_of.setdefault(link.a, set()).add(link.b)
         partners_of.setdefault(link.b, set()).add(link.a)
     for team in graph.with_function("social_media"):
-        above = [graph.departments[d].function for d in graph.chain(team)[1:]]
-        if "marketing" not in above:
+        if not graph.has_above(team, "marketing"):
             continue
         partners = sorted(partners_of.get(team, set()) & users)
         missing = sorted(users - set(partners))

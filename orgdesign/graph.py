@@ -36,6 +36,7 @@ class OrgGraph:
         for objective_id, department_id in sorted(org.current_owners.items()):
             graph.add_edge((DEPARTMENT, department_id), (OBJECTIVE, objective_id), kind="owns_today")
         self.graph = graph
+        self._above: dict[str, dict[str, bool]] = {}  # function -> department -> has_above
 
     @cached_property
     def departments(self) -> dict[str, Department]:
@@ -87,6 +88,33 @@ class OrgGraph:
             out.append(self.departments[out[-1]].reports_to)
         return out
 
+    def has_above(self, department_id: str, function: str) -> bool:
+        """Whether a department above this one (not counting itself) has this function."""
+        above = self._above.get(function)
+        if above is None:
+            above = self._above[function] = self._mark_above(function)
+        return above[department_id]
+
+    def _mark_above(self, function: str) -> dict[str, bool]:
+        """has_above for every department at once: each walk stops at the first known department."""
+        departments = self.departments
+        above: dict[str, bool] = {}
+        for start in departments:
+            path = []
+            node = start
+            while node not in above:
+                path.append(node)
+                boss = departments[node].reports_to
+                if boss is None:
+                    above[node] = False
+                    path.pop()
+                    break
+                node = boss
+            for member in reversed(path):  # nearest the known department first
+                boss = departments[member].reports_to
+                above[member] = departments[boss].function == function or above[boss]
+        return above
+
     def depth(self, department_id: str) -> int:
         """0 for a root, 1 for a unit reporting to a root, and so on."""
         return self._depths[department_id]
@@ -121,6 +149,17 @@ class OrgGraph:
             if department.headcount < limit:
                 return capacity
         return 5
+
+    def constraints_on(self, objective_id: str) -> list:
+        """The org's constraints about this objective, in file order."""
+        return self._constraints.get(objective_id, [])
+
+    @cached_property
+    def _constraints(self) -> dict[str, list]:
+        by_objective: dict[str, list] = {}
+        for constraint in self.org.constraints:
+            by_objective.setdefault(constraint.objective, []).append(constraint)
+        return by_objective
 
     def current_owner(self, objective_id: str) -> str | None:
         """Today's owner of an objective, if the file says."""

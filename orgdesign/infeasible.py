@@ -82,6 +82,11 @@ def _capacity_shortfall(table: FitTable, options: dict[str, list[tuple[str, int]
             flow.add_edge(("d", department), "sink", capacity=graph.capacity(department))
     _, flows = nx.maximum_flow(flow, "source", "sink")
     unmatched = sorted(o for o in options if flows["source"][("o", o)] == 0)
+    holders: dict[str, list[str]] = {}  # department -> objectives the flow gave it
+    for objective, found in options.items():
+        for department, _ in found:
+            if flows[("o", objective)].get(("d", department), 0):
+                holders.setdefault(department, []).append(objective)
     reached_objectives, reached_departments = set(unmatched), set()
     frontier = list(unmatched)
     while frontier:
@@ -90,16 +95,18 @@ def _capacity_shortfall(table: FitTable, options: dict[str, list[tuple[str, int]
             if department in reached_departments:
                 continue
             reached_departments.add(department)
-            for other in options:
-                if other not in reached_objectives and flows[("o", other)].get(("d", department), 0):
+            for other in holders.get(department, ()):
+                if other not in reached_objectives:
                     reached_objectives.add(other)
                     frontier.append(other)
     capacity = sum(graph.capacity(d) for d in reached_departments)
     shortfall = len(reached_objectives) - capacity
-    best = max(
-        sorted(reached_departments),
-        key=lambda d: max(table.fit(o, d) for o in reached_objectives if any(d == x for x, _ in options[o])),
-    )
+    best_fit: dict[str, int] = {}
+    for objective in reached_objectives:
+        for department, fit in options[objective]:
+            if department in reached_departments and fit > best_fit.get(department, fit - 1):
+                best_fit[department] = fit
+    best = max(sorted(reached_departments), key=best_fit.__getitem__)
     objectives = sorted(reached_objectives)
     details = [
         f"objectives left without owner: {', '.join(unmatched)}",

@@ -71,8 +71,29 @@ def apply(source: Source, what_if: WhatIf, vocabulary: Vocabulary) -> tuple[Sour
 
 
 def _marks(source: Source) -> dict:
-    source.locate(())  # computes the marks of a JSON file
-    return dict(source._marks or {})
+    """Every path's (line, column), as a dict the what-ifs can re-index.
+
+    A JSON file finds its marks on demand, so they are asked for here path by path."""
+    source.locate(())  # sets up the marks of a JSON file
+    marks = source._marks
+    if not marks:
+        return {}
+    if isinstance(marks, dict):
+        return dict(marks)
+    return {path: marks[path] for path in _paths(source.data) if path in marks}
+
+
+def _paths(data) -> list[tuple]:
+    """Every path into plain data, the root first (iterative: nesting is bounded anyway)."""
+    out, stack = [], [((), data)]
+    while stack:
+        path, value = stack.pop()
+        out.append(path)
+        if isinstance(value, dict):
+            stack += [((*path, key), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [((*path, index), item) for index, item in enumerate(value)]
+    return out
 
 
 def _records(data: dict, key: str) -> list:

@@ -13,6 +13,7 @@ as a communications team does, but never collects both functions' points.
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -51,6 +52,7 @@ class FitTable:
         self._raw_cells: dict[tuple[Aim, Profile], Cell] = {}
         self._unfitted: dict[Aim, bool] = {}
         self._rankings: dict[Aim, list[tuple[int, list[Profile]]]] = {}
+        self._ranked: dict[Aim, tuple[list[tuple[str, int]], Iterator[tuple[str, int]]]] = {}
         region = o.region
         self.aims = {i: Aim(x.kind, x.region or region, x.region is None) for i, x in graph.objectives.items()}
 
@@ -174,7 +176,35 @@ class FitTable:
 
     def ranked(self, aim: Aim) -> Iterator[tuple[str, int]]:
         """(department, fit) allowed to own objectives with this aim, best first (`tie_key` order);
-        departments without capacity left out. Lazy: callers take what they need."""
+        departments without capacity left out. Lazy: callers take what they need, and what one
+        caller has taken is kept for the next one with the same aim."""
+        taken, rest = self._walk(aim)
+        index = 0
+        while True:
+            if index == len(taken):
+                following = next(rest, None)
+                if following is None:
+                    return
+                taken.append(following)
+            yield taken[index]
+            index += 1
+
+    def best(self, aim: Aim, count: int | None = None) -> list[tuple[str, int]]:
+        """The first `count` entries of `ranked(aim)` (all when None), computed once per aim."""
+        taken, rest = self._walk(aim)
+        if count is None:
+            taken.extend(rest)
+        elif len(taken) < count:
+            taken.extend(itertools.islice(rest, count - len(taken)))
+        return taken[:count]
+
+    def _walk(self, aim: Aim) -> tuple[list[tuple[str, int]], Iterator[tuple[str, int]]]:
+        walk = self._ranked.get(aim)
+        if walk is None:
+            walk = self._ranked[aim] = ([], self._rank(aim))
+        return walk
+
+    def _rank(self, aim: Aim) -> Iterator[tuple[str, int]]:
         capacity = self.graph.capacity
         for fit, profiles in self.ranking(aim):
             lists = [self.departments_by_profile[p] for p in profiles]

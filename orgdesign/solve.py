@@ -89,27 +89,31 @@ def allowed(table: FitTable, objective_id: str, limit: int | None = None) -> lis
     Ties go to the department higher in the reporting tree, then to the lower id.
     """
     graph = table.graph
-    org = graph.org
-    required = [c.owner for c in org.constraints if c.objective == objective_id and c.owner]
+    constraints = graph.constraints_on(objective_id)
+    required = [c.owner for c in constraints if c.owner]
     if required:
         department = required[0]
         blocked = table.cell(objective_id, department).forbidden_by or graph.capacity(department) == 0
-        excluded = any(c.objective == objective_id and c.not_owner == department for c in org.constraints)
+        excluded = any(c.not_owner == department for c in constraints)
         return [] if blocked or excluded else [(department, table.fit(objective_id, department))]
-    excluded = {c.not_owner for c in org.constraints if c.objective == objective_id and c.not_owner}
+    excluded = {c.not_owner for c in constraints if c.not_owner}
     region = graph.objectives[objective_id].region
+    aim = table.aims[objective_id]
     profiles = table.profiles
 
     def may_own(department: str) -> bool:
         return department not in excluded and (region is None or profiles[department].region == region)
 
-    out: list[tuple[str, int]] = []
-    for department, fit in table.ranked(table.aims[objective_id]):
-        if may_own(department):
-            out.append((department, fit))
-            if limit is not None and len(out) >= limit:
-                break
-    today = org.current_owners.get(objective_id)
+    if not excluded and region is None:
+        out = list(table.best(aim, limit))  # a copy: the ranking is shared by every objective of the aim
+    else:
+        out = []
+        for department, fit in table.ranked(aim):
+            if may_own(department):
+                out.append((department, fit))
+                if limit is not None and len(out) >= limit:
+                    break
+    today = graph.org.current_owners.get(objective_id)
     if limit is not None and today in graph.departments and today not in dict(out) and may_own(today):
         cell = table.cell(objective_id, today)
         if not cell.forbidden_by and graph.capacity(today) > 0:
@@ -135,12 +139,15 @@ def build_problem(table: FitTable, prune: bool = True) -> Problem:
 
 def value(problem: Problem, owners: dict[str, str]) -> int:
     """The model's objective for a given assignment (hundredths)."""
-    fits = {(o, d): fit for o, options in problem.candidates.items() for d, fit in options}
-    total = sum(problem.priorities[o] * fits[(o, d)] for o, d in owners.items())
+    total = sum(problem.priorities[o] * _fit(problem.candidates[o], d) for o, d in owners.items())
     loads: dict[str, int] = {}
     for d in owners.values():
         loads[d] = loads.get(d, 0) + 1
     return total - sum(step_cost(problem, d, step) for d, k in loads.items() for step in range(k))
+
+
+def _fit(options: tuple[tuple[str, int], ...], department: str) -> int:
+    return next(fit for d, fit in options if d == department)
 
 
 def solve(problem: Problem) -> Solution:
@@ -153,17 +160,19 @@ def solve(problem: Problem) -> Solution:
     # Lexicographic costs: fit and load (x fit_unit), then changes of owner (x change), then rank.
     change = sum(len(options) for options in problem.candidates.values()) + 1  # > any sum of ranks
     fit_unit = (len(objectives) + 1) * change  # > any number of changes plus ranks
+    classes: dict[tuple, list[str]] = {}  # the arcs of one objective -> every objective with exactly those arcs
+    for o in objectives:
+        classes.setdefault(_arcs(problem, o, change, fit_unit), []).append(o)
     flow = nx.MultiDiGraph()
     flow.add_node("source", demand=-len(objectives))
     flow.add_node("sink", demand=len(objectives))
     room: dict[str, int] = {}
-    for o in objectives:
-        flow.add_edge("source", ("o", o), capacity=1, weight=0)
-        today = problem.current.get(o)
-        for rank, (d, fit) in enumerate(problem.candidates[o]):
-            cost = -problem.priorities[o] * fit * fit_unit + (d != today) * change + rank
-            flow.add_edge(("o", o), ("d", d), capacity=1, weight=cost)
-            room[d] = room.get(d, 0) + 1
+    for arcs, members in classes.items():
+        node = ("o", members[0])
+        flow.add_edge("source", node, capacity=len(members), weight=0)
+        for d, weight in arcs:
+            flow.add_edge(node, ("d", d), capacity=len(members), weight=weight)
+            room[d] = room.get(d, 0) + len(members)
     for d in sorted(room):
         for step in range(min(problem.capacities[d], room[d])):
             flow.add_edge(("d", d), "sink", capacity=1, weight=step_cost(problem, d, step) * fit_unit)
@@ -172,11 +181,27 @@ def solve(problem: Problem) -> Solution:
     except nx.NetworkXUnfeasible:
         raise Unfeasible from None
     owners = {}
-    for o in objectives:
-        for (_, d), arcs in flows[("o", o)].items():
-            if any(amount for amount in arcs.values()):
-                owners[o] = d
+    for arcs, members in classes.items():
+        waiting = iter(members)  # members are interchangeable: hand them out in id order, best arc first
+        out = flows[("o", members[0])]
+        for d, _ in arcs:
+            for _ in range(sum(out[("d", d)].values())):
+                owners[next(waiting)] = d
+    owners = {o: owners[o] for o in objectives}
     return Solution(owners, value(problem, owners))
+
+
+def _arcs(problem: Problem, objective: str, change: int, fit_unit: int) -> tuple[tuple[str, int], ...]:
+    """The objective's arcs to its candidates, with their costs: fit first, then keeping today's
+    owner, then candidate order.
+
+    Objectives with the same arcs are interchangeable, so the flow carries them as one node.
+    """
+    priority, today = problem.priorities[objective], problem.current.get(objective)
+    return tuple(
+        (d, -priority * fit * fit_unit + (d != today) * change + rank)
+        for rank, (d, fit) in enumerate(problem.candidates[objective])
+    )
 
 
 def with_fit(problem: Problem, objective: str, department: str, fit: int) -> Problem:

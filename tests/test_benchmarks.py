@@ -18,6 +18,9 @@ def test_smoke_run_prints_every_table():
     assert "| 10 x 13 |" in out and "| 100 x 13 |" in out
     assert "## Solver against HiGHS" in out and "## Batch" in out and "## Targets" in out
     assert "| same optimum as HiGHS on every instance | 2 of 2 | yes |" in out
+    for series in ("objectives", "chain depth", "objectives, for `explain`", "rules", "departments, for a JSON error"):
+        assert f"## Growth in {series} (whole process)" in out
+    assert "| 1,000 | " in out and "| 2,000 | " in out  # the JSON error series ran and found its error
 
 
 def test_generator_is_seeded():

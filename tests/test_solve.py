@@ -54,6 +54,24 @@ def test_load_penalty_spreads_work_when_fits_are_close():
     assert sorted(owners.values()) == ["mkt", "mkt", "pr"]
 
 
+def test_interchangeable_objectives_share_one_flow_node_and_keep_the_optimum():
+    rng = random.Random(7)
+    shared = (("alpha", 300), ("beta", 250), ("gamma", 100))
+    candidates = {f"o{i}": shared for i in range(6)}
+    candidates["x"] = (("beta", 400), ("gamma", 100))
+    problem = Problem(
+        priorities={o: rng.choice([2, 2, 3]) if o != "x" else 4 for o in candidates},
+        candidates=candidates,
+        capacities={"alpha": 3, "beta": 3, "gamma": 2},
+    )
+    solution = solve(problem)
+    assert solution.value == brute_force(problem)
+    same_priority = sorted(o for o in candidates if o != "x" and problem.priorities[o] == 2)
+    rank = {d: i for i, (d, _) in enumerate(shared)}
+    held = [rank[solution.owners[o]] for o in same_priority]
+    assert held == sorted(held)  # among objectives the model cannot tell apart, lower ids come first
+
+
 def test_ties_are_broken_by_department_id():
     problem = Problem(
         priorities={"a": 3},

@@ -71,9 +71,12 @@ class Rulebook:
     def get(self, rule_id: str) -> CompiledRule:
         """A rule by id or former id; InputError with a suggestion otherwise."""
         wanted = self.aliases.get(rule_id, rule_id)
-        for rule in self.rules:
-            if rule.id == wanted:
-                return rule
+        by_id = self.__dict__.get("_by_id")
+        if by_id is None:
+            by_id = {rule.id: rule for rule in self.rules}
+            object.__setattr__(self, "_by_id", by_id)
+        if wanted in by_id:
+            return by_id[wanted]
         raise InputError.single("<command line>", unknown("rule", rule_id, [r.id for r in self.rules]), field="RULE")
 
     @property
