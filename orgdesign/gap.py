@@ -56,9 +56,9 @@ def _forced_by(table: FitTable, objective: str, current: str, recommended: str, 
     """What keeps today's owner from keeping an objective that the new owner fits no better."""
     graph = table.graph
     out = [("rule", f"rule {r.id} forbids {current}") for r in table.cell(objective, current).forbidden_by]
-    for index, c in enumerate(graph.org.constraints):
-        if c.objective == objective and (c.not_owner == current or (c.owner and c.owner != current)):
-            out.append(("constraint", f"constraints[{index}] ({c.kind}: {c.department})"))
+    for c in graph.constraints_on(objective):
+        if c.not_owner == current or (c.owner and c.owner != current):
+            out.append(("constraint", f"the constraint {c.kind}: {c.department} on {objective}"))
     region = graph.objectives[objective].region
     if region and table.profiles[current].region != region:
         out.append(("region", f"{current} does not serve {region}"))
@@ -68,7 +68,7 @@ def _forced_by(table: FitTable, objective: str, current: str, recommended: str, 
     if not out:
         out.append((
             "load",
-            f"{current} already owns {loads.get(current, 0)} other objectives; "
-            f"{recommended} carries {loads.get(recommended, 0) - 1} besides this one (E11)",
+            f"{current} keeps {loads.get(current, 0)} objectives; one more would weigh more than the move "
+            f"to {recommended} (E11)",
         ))
     return tuple(out)

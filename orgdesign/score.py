@@ -47,7 +47,6 @@ class FitTable:
         self.rulebook = rulebook
         o = graph.org.organization
         self.facts = OrgFacts(o.region, o.country, o.size, o.industry, o.regulated, graph.functions)
-        self.home = o.region
         self._cells: dict[tuple[Aim, Profile], Cell] = {}
         self._raw_cells: dict[tuple[Aim, Profile], Cell] = {}
         self._unfitted: dict[Aim, bool] = {}
@@ -121,7 +120,7 @@ class FitTable:
         if not profile.also:
             return self._match_one(aim, profile)
         cells = [self._raw(aim, profile.as_function(f)) for f in profile.functions]
-        best = max(cells, key=lambda c: c.fit)  # the first (primary) function wins a tie
+        best = max(cells, key=lambda c: (c.fit, c.fallback))  # the first (primary) function wins a tie
         roles = {}
         for role in ROLES:
             weighted = [c.roles[role] for c in cells if role in c.roles]
@@ -141,9 +140,10 @@ class FitTable:
     def _match_one(self, aim: Aim, profile: Profile) -> Cell:
         rules = self.rulebook.for_pair(aim.kind, profile.function)
         matched = [rule for rule in rules if rule.test(aim, profile, self.facts)]
-        by_effect: dict[str, tuple[CompiledRule, ...]] = {}
+        grouped: dict[str, list[CompiledRule]] = {}
         for rule in matched:
-            by_effect[rule.effect_kind] = (*by_effect.get(rule.effect_kind, ()), rule)
+            grouped.setdefault(rule.effect_kind, []).append(rule)
+        by_effect = {kind: tuple(rules) for kind, rules in grouped.items()}
         owner = by_effect.get("owner", ())
         fallback = by_effect.get("fallback", ())
         roles = {role: (sum(r.points for r in by_effect[role]), by_effect[role]) for role in ROLES if role in by_effect}

@@ -14,8 +14,9 @@ unit arc per load step, each step dearer than the last), which networkx's
 network simplex solves exactly.
 
 Among optimal assignments the solver keeps today's owners wherever it can, and
-only then follows each objective's candidate order (fallback rules, the home
-region before regional units, higher in the reporting tree, then id). Both are
+only then follows each objective's candidate order (units serving the
+objective's region first, group-level units before regional ones, higher in
+the reporting tree, then id). Both are
 costs on the same arcs, scaled so that they are lexicographic: no amount of
 the second outweighs one change of owner, and no number of kept owners
 outweighs one hundredth of priority-weighted fit. So an owner changes only
@@ -47,6 +48,7 @@ class Problem:
     capacities: dict[str, int]  # department -> capacity
     load_penalty: int = LOAD_PENALTY
     current: dict[str, str] = field(default_factory=dict)  # objective -> today's owner, kept on a tie
+    tie: Callable[[str, str], tuple] | None = field(default=None, compare=False)  # (objective, dept) -> sort key
 
     @property
     def held(self) -> dict[str, int]:
@@ -58,7 +60,6 @@ class Problem:
                 cached[department] = cached.get(department, 0) + 1
             object.__setattr__(self, "_held", cached)
         return cached
-    tie: Callable[[str, str], tuple] | None = field(default=None, compare=False)  # (objective, dept) -> sort key
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,9 @@ class Unfeasible(Exception):
 
 
 def allowed(table: FitTable, objective_id: str, limit: int | None = None) -> list[tuple[str, int]]:
-    """Departments that may own the objective, best fit first, at most `limit`.
+    """Departments that may own the objective, best fit first, at most `limit` (plus today's owner).
 
-    Ties go to the department higher in the reporting tree, then to the lower id.
+    Ties follow `FitTable.tie_key`: the objective's own region, group-level units, the tree, the id.
     """
     graph = table.graph
     constraints = graph.constraints_on(objective_id)
@@ -114,7 +115,8 @@ def allowed(table: FitTable, objective_id: str, limit: int | None = None) -> lis
                 if limit is not None and len(out) >= limit:
                     break
     today = graph.org.current_owners.get(objective_id)
-    if limit is not None and today in graph.departments and today not in dict(out) and may_own(today):
+    listed = limit is None or any(d == today for d, _ in out)
+    if not listed and today in graph.departments and may_own(today):
         cell = table.cell(objective_id, today)
         if not cell.forbidden_by and graph.capacity(today) > 0:
             out.append((today, cell.fit))
