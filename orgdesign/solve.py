@@ -164,7 +164,7 @@ def solve(problem: Problem) -> Solution:
     fit_unit = (len(objectives) + 1) * change  # > any number of changes plus ranks
     classes: dict[tuple, list[str]] = {}  # the arcs of one objective -> every objective with exactly those arcs
     for o in objectives:
-        classes.setdefault(_arcs(problem, o, change, fit_unit), []).append(o)
+        classes.setdefault(_arcs(problem, o, fit_unit), []).append(o)
     flow = nx.MultiDiGraph()
     flow.add_node("source", demand=-len(objectives))
     flow.add_node("sink", demand=len(objectives))
@@ -172,8 +172,13 @@ def solve(problem: Problem) -> Solution:
     for arcs, members in classes.items():
         node = ("o", members[0])
         flow.add_edge("source", node, capacity=len(members), weight=0)
+        today = _today(problem, members)
         for d, weight in arcs:
-            flow.add_edge(node, ("d", d), capacity=len(members), weight=weight)
+            # The first today[d] units on this arc keep an owner; any further unit is a change.
+            if today.get(d):
+                flow.add_edge(node, ("d", d), capacity=today[d], weight=weight)
+            if len(members) > today.get(d, 0):
+                flow.add_edge(node, ("d", d), capacity=len(members) - today.get(d, 0), weight=weight + change)
             room[d] = room.get(d, 0) + len(members)
     for d in sorted(room):
         for step in range(min(problem.capacities[d], room[d])):
@@ -182,28 +187,43 @@ def solve(problem: Problem) -> Solution:
         _, flows = nx.network_simplex(flow)
     except nx.NetworkXUnfeasible:
         raise Unfeasible from None
-    owners = {}
+    owners: dict[str, str] = {}
     for arcs, members in classes.items():
-        waiting = iter(members)  # members are interchangeable: hand them out in id order, best arc first
         out = flows[("o", members[0])]
+        count = {d: sum(out[("d", d)].values()) for d, _ in arcs}
+        waiting = []
+        for o in members:  # members are interchangeable: today's owners first, as the flow counted them
+            d = problem.current.get(o)
+            if count.get(d):
+                owners[o], count[d] = d, count[d] - 1
+            else:
+                waiting.append(o)
+        rest = iter(waiting)  # then in id order, best arc first
         for d, _ in arcs:
-            for _ in range(sum(out[("d", d)].values())):
-                owners[next(waiting)] = d
+            for _ in range(count[d]):
+                owners[next(rest)] = d
     owners = {o: owners[o] for o in objectives}
     return Solution(owners, value(problem, owners))
 
 
-def _arcs(problem: Problem, objective: str, change: int, fit_unit: int) -> tuple[tuple[str, int], ...]:
-    """The objective's arcs to its candidates, with their costs: fit first, then keeping today's
-    owner, then candidate order.
+def _arcs(problem: Problem, objective: str, fit_unit: int) -> tuple[tuple[str, int], ...]:
+    """The objective's arcs to its candidates, with their costs: fit first, then candidate order.
 
-    Objectives with the same arcs are interchangeable, so the flow carries them as one node.
+    Objectives with the same arcs are interchangeable, so the flow carries them as one node; what
+    keeping today's owners adds is counted per class and department (`_today`).
     """
-    priority, today = problem.priorities[objective], problem.current.get(objective)
-    return tuple(
-        (d, -priority * fit * fit_unit + (d != today) * change + rank)
-        for rank, (d, fit) in enumerate(problem.candidates[objective])
-    )
+    priority = problem.priorities[objective]
+    return tuple((d, -priority * fit * fit_unit + rank) for rank, (d, fit) in enumerate(problem.candidates[objective]))
+
+
+def _today(problem: Problem, members: list[str]) -> dict[str, int]:
+    """Department -> how many of these objectives it owns today."""
+    count: dict[str, int] = {}
+    for o in members:
+        d = problem.current.get(o)
+        if d is not None:
+            count[d] = count.get(d, 0) + 1
+    return count
 
 
 def with_fit(problem: Problem, objective: str, department: str, fit: int) -> Problem:

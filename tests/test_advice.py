@@ -57,6 +57,14 @@ def test_a_tie_keeps_todays_owner_and_says_so():
     assert contrast.verdict == "tie" and "kept with today's owner" in contrast.blockers[0]
 
 
+def test_interchangeable_objectives_each_keep_their_own_owner():
+    """The solver carries objectives with the same candidates as one flow node; today's owners still hold."""
+    objectives = [("care_1", "customer_care"), ("care_2", "customer_care"), ("care_3", "customer_care")]
+    today = {"care_1": "care_b", "care_2": "care_a", "care_3": "care_b"}
+    result = recommend(_org(TIED, objectives, current=today))
+    assert result.solution.owners == today
+
+
 def test_renaming_a_department_does_not_move_a_tied_objective():
     renamed = [TIED[0], TIED[1], ("aaa", "customer_service", {"reports_to": "ceo", "headcount": 50})]
     for departments, today in ((TIED, "care_b"), (renamed, "aaa")):
