@@ -426,18 +426,7 @@ def test_summaries_never_quote_the_content_of_a_bad_file(cli, tmp_path):
 
 
 def test_a_full_disk_midway_leaves_no_file_with_half_its_outputs(cli, tmp_path, monkeypatch):
-    import errno
-
-    real_fsync = os.fsync
-    written = []
-
-    def full_after_five(fd):  # the sixth output file hits a full disk: the third org's .md
-        written.append(fd)
-        if len(written) == 6:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", full_after_five)
+    _disk_full_at(monkeypatch, lambda count: count == 6)  # the sixth output file: the third org's .md
     folder = good_folder(tmp_path)
     out = tmp_path / "out"
     result = cli("batch", folder, "-o", out, "-w", "1")
@@ -455,18 +444,7 @@ def test_a_full_disk_midway_leaves_no_file_with_half_its_outputs(cli, tmp_path, 
 
 
 def test_when_the_summary_cannot_be_written_the_failed_files_are_still_listed(cli, tmp_path, monkeypatch):
-    import errno
-
-    real_fsync = os.fsync
-    written = []
-
-    def full_from_the_third(fd):
-        written.append(fd)
-        if len(written) >= 3:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", full_from_the_third)
+    _disk_full_at(monkeypatch, lambda count: count >= 3)
     folder = good_folder(tmp_path)
     out = tmp_path / "out"
     result = cli("batch", folder, "-o", out, "-w", "1")
@@ -512,3 +490,19 @@ def test_a_closed_stdout_does_not_cost_the_summary(tmp_path):
     assert process.returncode == 141, errors
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["statuses"]["ok"] == len(EXAMPLES) and (out / "summary.md").exists()
+
+
+def _disk_full_at(monkeypatch, full) -> None:
+    """Make the n-th file written (counted from 1) fail with ENOSPC wherever `full(n)` is true."""
+    import errno
+
+    real_fsync = os.fsync
+    written = []
+
+    def fsync(fd):
+        written.append(fd)
+        if full(len(written)):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)

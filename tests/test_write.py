@@ -62,18 +62,13 @@ def test_output_to_a_missing_folder_or_a_directory(tmp_path):
 
 
 def test_new_files_follow_the_umask_and_a_replaced_file_keeps_its_mode(tmp_path):
-    previous = os.umask(0o077)
-    try:
-        write_atomic(str(tmp_path / "private.md"), "x")
-    finally:
-        os.umask(previous)
-    assert (tmp_path / "private.md").stat().st_mode & 0o777 == 0o600
-    previous = os.umask(0o002)
-    try:
-        write_atomic(str(tmp_path / "shared.md"), "x")
-    finally:
-        os.umask(previous)
-    assert (tmp_path / "shared.md").stat().st_mode & 0o777 == 0o664
+    for name, umask, mode in (("private.md", 0o077, 0o600), ("shared.md", 0o002, 0o664)):
+        previous = os.umask(umask)
+        try:
+            write_atomic(str(tmp_path / name), "x")
+        finally:
+            os.umask(previous)
+        assert (tmp_path / name).stat().st_mode & 0o777 == mode
     secret = tmp_path / "secret.json"
     secret.write_text("old", encoding="utf-8")
     secret.chmod(0o600)
