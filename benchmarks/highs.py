@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from orgdesign.solve import Problem, step_cost
+from orgdesign.engine.solve import Problem, step_cost
 
 
 def _rooms(problem: Problem) -> dict[str, int]:

@@ -108,9 +108,9 @@ def startup(repeat: int) -> list[dict]:
 def stage_child(path: str) -> None:
     """Run the pipeline once in this process and print stage times and peak memory as JSON."""
     started = time.perf_counter()
-    from orgdesign.load import load_org
-    from orgdesign.pipeline import recommend
-    from orgdesign.report import to_json
+    from orgdesign.input.load import load_org
+    from orgdesign.engine.pipeline import recommend
+    from orgdesign.present.json_report import to_json
     from orgdesign.rulebook import load_rulebook
 
     imported = time.perf_counter()
@@ -278,11 +278,11 @@ def solver(rows: list[dict], repeat: int) -> list[dict]:
         ortools = None
     from highs import solve_with_highs, solve_with_ortools
 
-    from orgdesign.graph import OrgGraph
-    from orgdesign.load import load_org
+    from orgdesign.engine.graph import OrgGraph
+    from orgdesign.input.load import load_org
     from orgdesign.rulebook import load_rulebook
-    from orgdesign.score import score
-    from orgdesign.solve import build_problem, solve
+    from orgdesign.engine.score import score
+    from orgdesign.engine.solve import build_problem, solve
 
     book = load_rulebook()
     out = []

@@ -21,13 +21,13 @@ __all__ = [
 ]
 
 _LAZY = {
-    "recommend": "orgdesign.pipeline",
-    "Recommendation": "orgdesign.pipeline",
+    "recommend": "orgdesign.engine.pipeline",
+    "Recommendation": "orgdesign.engine.pipeline",
     "load_rulebook": "orgdesign.rulebook",
     "InfeasibleError": "orgdesign.errors",
-    "load_org": "orgdesign.load",
-    "parse_org": "orgdesign.load",
-    "OrgFile": "orgdesign.model",
+    "load_org": "orgdesign.input.load",
+    "parse_org": "orgdesign.input.load",
+    "OrgFile": "orgdesign.input.model",
     "InputError": "orgdesign.errors",
     "OrgdesignError": "orgdesign.errors",
 }

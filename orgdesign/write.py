@@ -14,7 +14,7 @@ import stat
 import tempfile
 from collections.abc import Sequence
 
-from .errors import OutputError
+from orgdesign.errors import OutputError
 
 
 def write_atomic(path: str, data: str | bytes, force: bool = False) -> None:

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import orgdesign
-from orgdesign.explain import why_not
-from orgdesign.load import validate_data
-from orgdesign.pipeline import recommend
-from orgdesign.solve import Unfeasible, build_problem, solve
-from orgdesign.structure import PATH
+from orgdesign.engine.explain import why_not
+from orgdesign.input.load import validate_data
+from orgdesign.engine.pipeline import recommend
+from orgdesign.engine.solve import Unfeasible, build_problem, solve
+from orgdesign.engine.structure import PATH
 
 
 def _org(departments, objectives, current=None, constraints=(), **organization):
@@ -378,8 +378,8 @@ def _changes(solution, data) -> int:
 
 
 def recommend_table(org):
-    from orgdesign.graph import OrgGraph
+    from orgdesign.engine.graph import OrgGraph
     from orgdesign.rulebook import load_rulebook
-    from orgdesign.score import score
+    from orgdesign.engine.score import score
 
     return score(OrgGraph(org), load_rulebook())

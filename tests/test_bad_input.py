@@ -101,7 +101,7 @@ def test_input_from_a_pipe_over_the_limit_is_refused_not_cut(cli, tmp_path, monk
     import os
     import threading
 
-    from orgdesign import source
+    from orgdesign.input import source
 
     text = (CORPUS.parent.parent / "examples" / "small_agency.yaml").read_text(encoding="utf-8")
     monkeypatch.setattr(source, "MAX_BYTES", len(text.encode()) - 1)

@@ -14,7 +14,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 
 import orgdesign
-from orgdesign import batch as portfolio
+from orgdesign.batch import portfolio
 
 INFEASIBLE = """\
 organization: {name: Tight Corp, industry: airline, region: europe, size: small}
@@ -247,7 +247,7 @@ def test_names_from_files_cannot_drive_the_terminal(cli, tmp_path):
 
 
 def test_an_unexpected_error_in_one_file_is_reported_and_the_batch_goes_on(cli, tmp_path, monkeypatch):
-    from orgdesign import pipeline
+    from orgdesign.engine import pipeline
 
     real = pipeline.recommend
 
@@ -268,7 +268,7 @@ def test_an_unexpected_error_in_one_file_is_reported_and_the_batch_goes_on(cli, 
 
 @forking
 def test_a_worker_process_that_dies_fails_only_its_file(cli, tmp_path, monkeypatch):
-    from orgdesign import pipeline
+    from orgdesign.engine import pipeline
 
     real = pipeline.recommend
 
@@ -288,7 +288,7 @@ def test_a_worker_process_that_dies_fails_only_its_file(cli, tmp_path, monkeypat
 
 
 def test_ctrl_c_in_process_lists_what_was_done(cli, tmp_path, monkeypatch):
-    from orgdesign import pipeline
+    from orgdesign.engine import pipeline
 
     real = pipeline.recommend
     calls = []

@@ -131,9 +131,10 @@ def test_python_dash_m(tmp_path):
 def test_domain_code_never_imports_the_terminal_libraries():
     code = (
         "import sys\n"
-        "import orgdesign.pipeline, orgdesign.report, orgdesign.markdown, orgdesign.compare, orgdesign.batch\n"
-        "import orgdesign.interview, orgdesign.scenario, orgdesign.export\n"
-        "from orgdesign.export import html, svg, dot, mermaid, graphml, nodelink, raci_csv, markdown\n"
+        "import orgdesign.engine.pipeline, orgdesign.present.json_report, orgdesign.present.markdown, orgdesign.engine.compare, orgdesign.batch.portfolio\n"
+        "import orgdesign.interview.questions, orgdesign.input.scenario, orgdesign.present.formats\n"
+        "from orgdesign.present import html, raci_csv, markdown_chart\n"
+        "from orgdesign.present.chart import svg, dot, mermaid, graphml, nodelink\n"
         "print(sorted(m for m in ('rich', 'typer') if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -223,7 +224,7 @@ def _rendered(org, width: int) -> str:
 
     from rich.console import Console
 
-    from orgdesign.render import org_tree
+    from orgdesign.present.terminal import org_tree
 
     console = Console(file=io.StringIO(), width=width, color_system=None)
     console.print(org_tree(org))
@@ -251,7 +252,7 @@ def test_show_a_chain_20000_deep(tmp_path):
 
 
 def test_show_and_export_a_chain_2000_deep(cli, tmp_path):
-    from orgdesign.export import FORMATS, export
+    from orgdesign.present.formats import FORMATS, export
 
     path = deep_chain(tmp_path / "deep.yaml", 2_000)
     result = cli("show", path)

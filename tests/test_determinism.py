@@ -9,10 +9,10 @@ import pytest
 import yaml
 from conftest import EXAMPLES
 
-from orgdesign.load import validate_data
-from orgdesign.markdown import to_markdown
-from orgdesign.pipeline import recommend
-from orgdesign.report import to_json
+from orgdesign.input.load import validate_data
+from orgdesign.present.markdown import to_markdown
+from orgdesign.engine.pipeline import recommend
+from orgdesign.present.json_report import to_json
 
 
 def _data(path):

@@ -26,12 +26,12 @@ import pydot
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from orgdesign.export import FORMATS, VIEWS, export
-from orgdesign.export.chart import build, to_networkx
-from orgdesign.export.layout import text_width, tree, wrap
-from orgdesign.load import load_org, validate_data
-from orgdesign.pipeline import recommend
-from orgdesign.report import to_dict
+from orgdesign.present.formats import FORMATS, VIEWS, export
+from orgdesign.present.chart.model import build, to_networkx
+from orgdesign.present.chart.layout import text_width, tree, wrap
+from orgdesign.input.load import load_org, validate_data
+from orgdesign.engine.pipeline import recommend
+from orgdesign.present.json_report import to_dict
 
 GOLDEN = ROOT / "tests" / "golden" / "export"
 SMALL = ROOT / "examples" / "small_agency.yaml"
@@ -246,9 +246,9 @@ def test_every_format_for_every_example_is_valid_and_deterministic(example):
 def test_the_same_bytes_whatever_the_hash_seed():
     script = (
         "import hashlib, sys\n"
-        "from orgdesign.export import FORMATS, VIEWS, export\n"
-        "from orgdesign.load import load_org\n"
-        "from orgdesign.pipeline import recommend\n"
+        "from orgdesign.present.formats import FORMATS, VIEWS, export\n"
+        "from orgdesign.input.load import load_org\n"
+        "from orgdesign.engine.pipeline import recommend\n"
         "for path in sys.argv[1:]:\n"
         "    result = recommend(load_org(path))\n"
         "    for name in FORMATS:\n"
@@ -499,7 +499,7 @@ _XML_CHAR = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]") 
 
 def test_every_xml_export_is_well_formed_even_with_names_the_loader_refuses(monkeypatch):
     """Defence in depth: with the load-time check switched off, no name can make an XML export unreadable."""
-    from orgdesign import model
+    from orgdesign.input import model
 
     monkeypatch.setattr(model, "_check_text", lambda value, pattern: value)
     data = _hostile_org()
@@ -581,7 +581,7 @@ def test_a_failed_export_leaves_the_old_file_and_nothing_else(cli, tmp_path, mon
 
 
 def test_a_renderer_crash_writes_nothing(cli, tmp_path, monkeypatch):
-    import orgdesign.export.html as page
+    import orgdesign.present.html as page
 
     def crash(result, view):
         raise RuntimeError("boom")
@@ -614,6 +614,12 @@ def test_docstring_examples_run():
     import doctest
     import importlib
 
-    for name in ("", ".chart", ".layout", ".svg", ".mermaid", ".dot", ".raci_csv", ".html", ".markdown"):
-        module = importlib.import_module(f"orgdesign.export{name}")
-        assert doctest.testmod(module).failed == 0, name
+    import pkgutil
+
+    import orgdesign
+
+    for info in pkgutil.walk_packages(orgdesign.__path__, "orgdesign."):
+        if info.name == "orgdesign.__main__":
+            continue
+        module = importlib.import_module(info.name)
+        assert doctest.testmod(module).failed == 0, info.name

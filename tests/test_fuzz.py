@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgdesign.errors import InfeasibleError, InputError, OrgdesignError
-from orgdesign.load import parse_org, validate_data
-from orgdesign.pipeline import recommend
-from orgdesign.report import to_json
+from orgdesign.input.load import parse_org, validate_data
+from orgdesign.engine.pipeline import recommend
+from orgdesign.present.json_report import to_json
 
 BASES = {p.name: (json.loads(p.read_text("utf-8")) if p.suffix == ".json" else yaml.safe_load(p.read_text("utf-8")))
          for p in EXAMPLES}

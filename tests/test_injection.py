@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from orgdesign.load import validate_data
-from orgdesign.markdown import md
+from orgdesign.input.load import validate_data
+from orgdesign.present.markdown import md
 
 HOSTILE = [
     "[bold red]Loud[/bold red]",
@@ -209,7 +209,7 @@ def test_names_that_only_look_alike_are_a_warning_where_they_are(cli, tmp_path):
 
 
 def test_different_or_identical_names_raise_no_warning(recwarn):
-    from orgdesign.lookalike import skeleton
+    from orgdesign.input.lookalike import skeleton
 
     data = _org(["Acme", "Board", "Marketing", "Marketing", "Listening", "\u041c\u0430\u0440\u043a\u0435\u0442"])
     validate_data(data)
@@ -221,7 +221,11 @@ def test_different_or_identical_names_raise_no_warning(recwarn):
 def test_docstring_examples_run():
     import doctest
 
-    from orgdesign import lookalike, markdown, plain
+    from orgdesign.input import lookalike
+
+    from orgdesign.present import markdown
+
+    from orgdesign.present import plain
 
     for module in (plain, markdown, lookalike):
         result = doctest.testmod(module)

@@ -13,8 +13,8 @@ import re
 
 import pytest
 
-from orgdesign.graph import OrgGraph
-from orgdesign.interview import (
+from orgdesign.engine.graph import OrgGraph
+from orgdesign.interview.questions import (
     DEPARTMENT_DEFAULTS,
     OBJECTIVE_DEFAULTS,
     Refused,
@@ -29,9 +29,9 @@ from orgdesign.interview import (
     replay,
     run,
 )
-from orgdesign.load import load_org, validate_data
-from orgdesign.pipeline import recommend
-from orgdesign.source import parse_text
+from orgdesign.input.load import load_org, validate_data
+from orgdesign.engine.pipeline import recommend
+from orgdesign.input.source import parse_text
 from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS
 
 DEFAULT_KEYS = [

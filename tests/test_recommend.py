@@ -10,9 +10,9 @@ import pytest
 from conftest import EXAMPLES, ROOT
 
 import orgdesign
-from orgdesign.explain import why_not
-from orgdesign.pipeline import recommend
-from orgdesign.report import to_dict
+from orgdesign.engine.explain import why_not
+from orgdesign.engine.pipeline import recommend
+from orgdesign.present.json_report import to_dict
 
 
 def _result(name: str):
@@ -152,7 +152,7 @@ def test_explain_why_and_why_not(cli):
 def test_every_promised_change_really_flips_the_owner(example):
     from dataclasses import replace
 
-    from orgdesign.solve import solve, with_fit
+    from orgdesign.engine.solve import solve, with_fit
 
     result = recommend(orgdesign.load_org(str(example)))
     for a in result.assignments:

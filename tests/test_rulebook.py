@@ -7,7 +7,7 @@ from conftest import ROOT
 
 import orgdesign
 from orgdesign.errors import InputError
-from orgdesign.pipeline import recommend
+from orgdesign.engine.pipeline import recommend
 from orgdesign.rulebook import load_rulebook
 
 AIRLINE = ROOT / "examples" / "airline.yaml"

@@ -8,8 +8,8 @@ import sys
 import pytest
 from conftest import ROOT
 
-from orgdesign.graph import OrgGraph
-from orgdesign.load import parse_org
+from orgdesign.engine.graph import OrgGraph
+from orgdesign.input.load import parse_org
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate, social_chain  # noqa: E402
@@ -43,7 +43,7 @@ def _paths(data, path=()):
 
 @pytest.mark.parametrize("indent", [None, 1, "\t"])
 def test_json_locations_match_the_yaml_reader(indent):
-    from orgdesign.source import _JsonMarks, _parse_yaml
+    from orgdesign.input.source import _JsonMarks, _parse_yaml
 
     data = generate(40, 6, seed=2)
     data["departments"][3]["skills"] = []
@@ -59,9 +59,9 @@ def test_json_locations_match_the_yaml_reader(indent):
 
 
 def test_json_errors_are_located_without_yaml(tmp_path, monkeypatch):
-    import orgdesign.source as source
+    import orgdesign.input.source as source
     from orgdesign.errors import InputError
-    from orgdesign.load import load_org
+    from orgdesign.input.load import load_org
 
     data = generate(300, 5, seed=4)
     data["departments"][250]["fucntion"] = data["departments"][250].pop("function")
@@ -77,7 +77,7 @@ def test_json_errors_are_located_without_yaml(tmp_path, monkeypatch):
 
 
 def test_json_duplicate_keys_match_the_yaml_reader():
-    from orgdesign.source import _json_duplicates, _parse_yaml
+    from orgdesign.input.source import _json_duplicates, _parse_yaml
 
     text = '{"a": 1,\n "b": {"x": [1, {"y": 2, "y": 3}], "x": 0},\n "a": [2],\n "c": {"a": 1}}'
     _, _, expected = _parse_yaml(text, "org.json")
@@ -86,7 +86,7 @@ def test_json_duplicate_keys_match_the_yaml_reader():
 
 
 def test_line_positions_across_blocks():
-    from orgdesign.source import _Lines
+    from orgdesign.input.source import _Lines
 
     text = "".join(("x" * (i % 7)) + ("\n" if i % 3 else "") for i in range(60000))
     lines = _Lines(text)

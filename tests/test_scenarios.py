@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 from orgdesign.errors import InputError
-from orgdesign.scenario import WhatIf, load_scenario
+from orgdesign.input.scenario import WhatIf, load_scenario
 
 AIRLINE = ROOT / "examples" / "airline.yaml"
 BANK = ROOT / "examples" / "bank.yaml"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import EXAMPLES
 
-from orgdesign.model import OrgFile
+from orgdesign.input.model import OrgFile
 from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS, REGIONS, SIZES
 
 SCHEMA = OrgFile.model_json_schema()

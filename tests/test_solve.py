@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgdesign.errors import InfeasibleError
-from orgdesign.load import validate_data
-from orgdesign.pipeline import recommend
-from orgdesign.solve import Problem, Unfeasible, brute_force, solve, value, with_fit
+from orgdesign.input.load import validate_data
+from orgdesign.engine.pipeline import recommend
+from orgdesign.engine.solve import Problem, Unfeasible, brute_force, solve, value, with_fit
 
 
 def _random_problem(rng: random.Random) -> Problem:

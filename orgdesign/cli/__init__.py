@@ -11,10 +11,10 @@ import typer
 
 from orgdesign import __version__
 
-from . import batch as batch_command
-from . import compare, engine, interview, org, rules
-from . import export as export_command
-from .common import state, stdout_failure
+from orgdesign.cli import batch as batch_command
+from orgdesign.cli import compare, engine, interview, org, rules
+from orgdesign.cli import export as export_command
+from orgdesign.cli.common import state, stdout_failure
 
 app = typer.Typer(
     name="orgdesign",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from .common import boundary, err_console, out_console, print_error_lines
-from .engine import RULES_OPTION
+from orgdesign.cli.common import boundary, err_console, out_console, print_error_lines
+from orgdesign.cli.engine import RULES_OPTION
 
 
 @boundary
@@ -27,7 +27,7 @@ def batch(
     """
     import time
 
-    from orgdesign import batch as portfolio
+    from orgdesign.batch import portfolio
     from orgdesign.errors import OutputError
 
     book = portfolio.load_book(rules or [])  # a bad pack is reported before any folder is made
@@ -104,7 +104,7 @@ def _interrupted(done, total: int) -> None:
     """What was finished before Ctrl-C: those outputs are written and whole."""
     from rich.text import Text
 
-    from orgdesign.render import text
+    from orgdesign.present.terminal import text
 
     console = err_console()
     console.print(Text(f"interrupted: {len(done)} of {total} files done; no summary written", style="yellow"))
@@ -118,8 +118,8 @@ def _summary_view(summary, output: str):
     from rich.console import Group
     from rich.table import Table
 
-    from orgdesign.batch import TOP_FINDINGS, owner_cell, status_line
-    from orgdesign.render import clean, text
+    from orgdesign.batch.portfolio import TOP_FINDINGS, owner_cell, status_line
+    from orgdesign.present.terminal import clean, text
 
     head = text(status_line(summary), "bold")
     head.append(f"  → {clean(output)}", style="dim")

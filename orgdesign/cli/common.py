@@ -36,7 +36,7 @@ def print_error_lines(lines: list[str], style: str = "red") -> None:
     """Print diagnostics verbatim: never interpreted as markup."""
     from rich.text import Text
 
-    from orgdesign.render import clean
+    from orgdesign.present.terminal import clean
 
     console = err_console()
     try:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from .common import boundary, out_console, write_document
-from .engine import RULES_OPTION, SET_OPTION, WITH_OPTION, WITHOUT_OPTION, Format, run, what_if
+from orgdesign.cli.common import boundary, out_console, write_document
+from orgdesign.cli.engine import RULES_OPTION, SET_OPTION, WITH_OPTION, WITHOUT_OPTION, Format, run, what_if
 
 
 @boundary
@@ -22,7 +22,7 @@ def compare(
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
 ) -> None:
     """Compare two scenarios: owners, links, findings, structure and total fit."""
-    from orgdesign.compare import compare as diff
+    from orgdesign.engine.compare import compare as diff
     from orgdesign.errors import UsageError
 
     scenario = what_if(sets, without, with_)
@@ -33,18 +33,18 @@ def compare(
     label = (second or first) + (f" {scenario.describe()}" if scenario else "")
     comparison = diff(before, after, first, label)
     if format is Format.table and not output:
-        from orgdesign.render import comparison_view
+        from orgdesign.present.terminal import comparison_view
 
         out_console().print(comparison_view(comparison))
         return
     if format is Format.json:
         import json
 
-        from orgdesign.compare import to_dict
+        from orgdesign.engine.compare import to_dict
 
         body = json.dumps(to_dict(comparison), indent=2, ensure_ascii=False) + "\n"
     elif format is Format.markdown:
-        from orgdesign.compare import to_markdown
+        from orgdesign.engine.compare import to_markdown
 
         body = to_markdown(comparison)
     else:

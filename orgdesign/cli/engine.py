@@ -6,7 +6,7 @@ from enum import Enum
 
 import typer
 
-from .common import boundary, out_console, write_document
+from orgdesign.cli.common import boundary, out_console, write_document
 
 RULES_OPTION = typer.Option(
     None, "--rules", help="A rule pack layered over the built-in ones (repeatable).", metavar="PATH"
@@ -30,16 +30,16 @@ WITH_OPTION = typer.Option(
 
 def what_if(sets, without, with_):
     """The what-if options as one value."""
-    from orgdesign.scenario import WhatIf
+    from orgdesign.input.scenario import WhatIf
 
     return WhatIf(tuple(sets or ()), tuple(without or ()), tuple(with_ or ()))
 
 
 def run(file: str, rules: list[str] | None, scenario=None):
     """Load the rules and the org (with its what-ifs), and recommend."""
-    from orgdesign.pipeline import recommend
+    from orgdesign.engine.pipeline import recommend
     from orgdesign.rulebook import load_rulebook
-    from orgdesign.scenario import WhatIf, load_scenario
+    from orgdesign.input.scenario import WhatIf, load_scenario
 
     book = load_rulebook(rules or [])
     org = load_scenario(file, scenario or WhatIf(), book.vocabulary)
@@ -60,16 +60,16 @@ def recommend(
     """Recommend an owner for every objective, with RACI, links, findings, structure and gap."""
     result = run(file, rules, what_if(sets, without, with_))
     if format is Format.table and not output:
-        from orgdesign.render import recommendation_view
+        from orgdesign.present.terminal import recommendation_view
 
         out_console().print(recommendation_view(result))
         return
     if format is Format.json:
-        from orgdesign.report import to_json
+        from orgdesign.present.json_report import to_json
 
         body = to_json(result)
     elif format is Format.markdown:
-        from orgdesign.markdown import to_markdown
+        from orgdesign.present.markdown import to_markdown
 
         body = to_markdown(result)
     else:
@@ -77,7 +77,7 @@ def recommend(
 
         from rich.console import Console
 
-        from orgdesign.render import recommendation_view
+        from orgdesign.present.terminal import recommendation_view
 
         console = Console(file=io.StringIO(), width=100, color_system=None)
         console.print(recommendation_view(result))
@@ -102,8 +102,8 @@ def explain(
 ) -> None:
     """Why an objective got its owner, and why not another department."""
     from orgdesign.errors import UsageError
-    from orgdesign.explain import why_not
-    from orgdesign.render import explanation_view
+    from orgdesign.engine.explain import why_not
+    from orgdesign.present.terminal import explanation_view
     from orgdesign.vocabulary import unknown
 
     result = run(file, rules, what_if(sets, without, with_))

@@ -6,10 +6,10 @@ from enum import Enum
 
 import typer
 
-from orgdesign.export import FORMATS, VIEWS
+from orgdesign.present.formats import FORMATS, VIEWS
 
-from .common import boundary, write_document
-from .engine import RULES_OPTION, SET_OPTION, WITH_OPTION, WITHOUT_OPTION, run, what_if
+from orgdesign.cli.common import boundary, write_document
+from orgdesign.cli.engine import RULES_OPTION, SET_OPTION, WITH_OPTION, WITHOUT_OPTION, run, what_if
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)
 View = Enum("View", {name: name for name in VIEWS}, type=str)
@@ -42,7 +42,7 @@ def export(
 
     Files are written atomically, never over an existing file without --force. --output - writes to stdout.
     """
-    from orgdesign.export import export as render
+    from orgdesign.present.formats import export as render
 
     result = run(file, rules, what_if(sets, without, with_))
     body = render(result, format.value, view.value)

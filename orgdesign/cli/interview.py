@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from .common import boundary, out_console, print_error_lines
+from orgdesign.cli.common import boundary, out_console, print_error_lines
 
 DEFAULT_OUTPUT = "org.yaml"
 NEEDS_TERMINAL = "orgdesign interview needs a terminal; give answers with --answers FILE (see docs/interview.md)"
@@ -30,8 +30,8 @@ def interview(
 ) -> None:
     """Answer plain questions; get a recommendation and an org file."""
     from orgdesign.errors import InputError, OutputError, UsageError
-    from orgdesign.interview import answers_yaml, draft_path, load_answers, replay, run
-    from orgdesign.prompting import TerminalPrompter
+    from orgdesign.interview.questions import answers_yaml, draft_path, load_answers, replay, run
+    from orgdesign.interview.terminal import TerminalPrompter
     from orgdesign.write import write_atomic
 
     if answers and resume:
@@ -91,11 +91,11 @@ def interview(
 def _finish(answers: dict, output: str, replace: bool, draft: str | None) -> None:
     """Write the org file, drop the draft, and show the recommendation."""
     from orgdesign.errors import InfeasibleError
-    from orgdesign.interview import build_org, org_yaml
-    from orgdesign.load import validate_data
-    from orgdesign.pipeline import recommend
-    from orgdesign.prompting import summary_view
-    from orgdesign.render import text
+    from orgdesign.interview.questions import build_org, org_yaml
+    from orgdesign.input.load import validate_data
+    from orgdesign.engine.pipeline import recommend
+    from orgdesign.interview.terminal import summary_view
+    from orgdesign.present.terminal import text
     from orgdesign.write import write_atomic
 
     data = build_org(answers)

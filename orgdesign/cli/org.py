@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import boundary, out_console, print_error_lines, write_document
+from orgdesign.cli.common import boundary, out_console, print_error_lines, write_document
 
 
 @boundary
@@ -13,10 +13,10 @@ def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSO
     from rich.text import Text
 
     from orgdesign.errors import InputError
-    from orgdesign.lint import unread_skills
-    from orgdesign.load import validate_source
+    from orgdesign.engine.lint import unread_skills
+    from orgdesign.input.load import validate_source
     from orgdesign.rulebook import load_rulebook
-    from orgdesign.source import load_source
+    from orgdesign.input.source import load_source
 
     console = out_console()
     rulebook = None  # read only once some file is valid: its skills are checked against the rules
@@ -44,8 +44,8 @@ def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSO
 @boundary
 def show(file: str = typer.Argument(..., help="An org file.")) -> None:
     """Show an org as a reporting tree and a table of objectives."""
-    from orgdesign.load import load_org
-    from orgdesign.render import objectives_table, org_tree
+    from orgdesign.input.load import load_org
+    from orgdesign.present.terminal import objectives_table, org_tree
 
     org = load_org(file)
     console = out_console()
@@ -59,7 +59,7 @@ def schema() -> None:
     """Print the JSON Schema of org files, for editors that validate YAML and JSON."""
     import json
 
-    from orgdesign.model import OrgFile
+    from orgdesign.input.model import OrgFile
 
     write_document(json.dumps(OrgFile.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
 
@@ -69,8 +69,8 @@ def examples() -> None:
     """List the bundled example org files."""
     from rich.table import Table
 
-    from orgdesign.examples import bundled
-    from orgdesign.render import text
+    from orgdesign.input.examples import bundled
+    from orgdesign.present.terminal import text
 
     table = Table(box=None, show_header=False, pad_edge=False)
     table.add_column(style="cyan", no_wrap=True)

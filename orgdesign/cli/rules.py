@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import boundary, out_console
+from orgdesign.cli.common import boundary, out_console
 
 app = typer.Typer(help="List, show and check rule packs.", no_args_is_help=True)
 
@@ -17,7 +17,7 @@ def list_rules(
     """Every active rule: id, effect and title."""
     from rich.table import Table
 
-    from orgdesign.render import text
+    from orgdesign.present.terminal import text
     from orgdesign.rulebook import load_rulebook
 
     book = load_rulebook(rules or [])
@@ -43,7 +43,7 @@ def show_rule(
     from rich.text import Text
 
     from orgdesign.evidence import EVIDENCE
-    from orgdesign.render import text
+    from orgdesign.present.terminal import text
     from orgdesign.rulebook import load_rulebook
 
     rule = load_rulebook(rules or []).get(rule_id)

@@ -5,6 +5,6 @@
     book = load_rulebook(["mine.yaml"])    # layered with a user pack
 """
 
-from .packs import CompiledRule, Rulebook, load_rulebook
+from orgdesign.rulebook.packs import CompiledRule, Rulebook, load_rulebook
 
 __all__ = ["CompiledRule", "Rulebook", "load_rulebook"]

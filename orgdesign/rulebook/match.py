@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..vocabulary import canonical_skill
-from .schema import Condition
+from orgdesign.vocabulary import canonical_skill
+from orgdesign.rulebook.schema import Condition
 
 
 @dataclass(frozen=True)

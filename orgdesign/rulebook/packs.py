@@ -14,13 +14,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import Diagnostic, InputError
-from ..load import pydantic_problems, type_name
-from ..resources import data_dir
-from ..source import Source, load_source
-from ..vocabulary import BUILTIN, Vocabulary, unknown
-from .match import Test, compile_condition, possible, predicates
-from .schema import PREDICATES, Condition, Effect, Pack, Rule
+from orgdesign.errors import Diagnostic, InputError
+from orgdesign.input.load import pydantic_problems, type_name
+from orgdesign.resources import data_dir
+from orgdesign.input.source import Source, load_source
+from orgdesign.vocabulary import BUILTIN, Vocabulary, unknown
+from orgdesign.rulebook.match import Test, compile_condition, possible, predicates
+from orgdesign.rulebook.schema import PREDICATES, Condition, Effect, Pack, Rule
 
 _VOCABULARY_KEYS = {
     "objective.kind": ("objective kind", "objective_kinds"),
@@ -82,8 +82,8 @@ class Rulebook:
     @property
     def skills_read(self) -> frozenset[str]:
         """Every skill some rule's condition reads, in the vocabulary's words."""
-        from ..vocabulary import canonical_skill
-        from .match import predicates
+        from orgdesign.vocabulary import canonical_skill
+        from orgdesign.rulebook.match import predicates
 
         return frozenset(
             canonical_skill(skill)

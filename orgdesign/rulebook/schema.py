@@ -178,8 +178,8 @@ class Rule(BaseModel):
     @field_validator("evidence")
     @classmethod
     def _known_evidence(cls, value: list[str]) -> list[str]:
-        from ..evidence import EVIDENCE
-        from ..vocabulary import unknown
+        from orgdesign.evidence import EVIDENCE
+        from orgdesign.vocabulary import unknown
 
         for evidence_id in value:
             if evidence_id not in EVIDENCE:

@@ -1,0 +1,6 @@
+"""Engine: from a validated org and a rulebook to a recommendation, with no printing.
+
+The stages, in order: graph -> score (fit table) -> solve (owners) -> robustness
+and infeasibility -> raci and links -> structure -> gap -> findings -> explain.
+`pipeline.recommend` chains them; `compare` sets two results side by side.
+"""

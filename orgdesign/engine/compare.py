@@ -1,0 +1,136 @@
+"""Two recommendations side by side: who owns what, who works with whom, what is wrong, and why it moved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from orgdesign.engine.explain import Reason, reasons
+from orgdesign.engine.pipeline import Recommendation
+
+
+@dataclass(frozen=True)
+class OwnerChange:
+    objective: str
+    before: str | None  # None: the objective is new in the second scenario
+    after: str | None  # None: the objective is gone
+    gained: tuple[Reason, ...]  # rules the new owner has that the old one lacks, in the second scenario
+    lost: tuple[Reason, ...]  # rules the old owner had in the first scenario and no longer has
+    note: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    before: str
+    after: str
+    changes: tuple[OwnerChange, ...]
+    unchanged: int
+    links_gained: tuple[tuple[str, str], ...]
+    links_lost: tuple[tuple[str, str], ...]
+    findings_resolved: tuple[tuple[str, str, str], ...]  # code, subject, message
+    findings_introduced: tuple[tuple[str, str, str], ...]
+    structure_before: str
+    structure_after: str
+    total_fit_before: int
+    total_fit_after: int
+
+
+def compare(first: Recommendation, second: Recommendation, before: str, after: str) -> Comparison:
+    """What changes from the first recommendation to the second."""
+    a, b = first.solution.owners, second.solution.owners
+    changes = []
+    for objective in sorted(set(a) | set(b)):
+        old, new = a.get(objective), b.get(objective)
+        if old == new:
+            continue
+        changes.append(_change(first, second, objective, old, new))
+    pairs_a = {(link.a, link.b) for link in first.links}
+    pairs_b = {(link.a, link.b) for link in second.links}
+    found_a = {(f.code, f.subject, f.message) for f in first.findings}
+    found_b = {(f.code, f.subject, f.message) for f in second.findings}
+    return Comparison(
+        before, after, tuple(changes), len(set(a) & set(b)) - sum(1 for c in changes if c.before and c.after),
+        tuple(sorted(pairs_b - pairs_a)), tuple(sorted(pairs_a - pairs_b)),
+        tuple(sorted(found_a - found_b)), tuple(sorted(found_b - found_a)),
+        first.structure.model, second.structure.model, first.solution.value, second.solution.value,
+    )
+
+
+def _change(first: Recommendation, second: Recommendation, objective: str, old: str | None, new: str | None) -> OwnerChange:
+    if old is None:
+        return OwnerChange(objective, None, new, (), (), "new objective")
+    if new is None:
+        return OwnerChange(objective, old, None, (), (), "objective removed")
+    departments_b = second.table.graph.departments
+    if new not in first.table.graph.departments:
+        return OwnerChange(objective, old, new, reasons(second.table, objective, new), (),
+                           f"{new} is new in this scenario")
+    if old not in departments_b:
+        return OwnerChange(objective, old, new, reasons(second.table, objective, new), (),
+                           f"{old} no longer exists")
+    had = {r.rule for r in reasons(second.table, objective, old)}
+    gained = tuple(r for r in reasons(second.table, objective, new) if r.rule not in had)
+    still = had
+    lost = tuple(r for r in reasons(first.table, objective, old) if r.rule not in still)
+    if gained or lost:
+        note = "the rules changed the fit"
+    elif second.table.graph.capacity(old) != first.table.graph.capacity(old):
+        note = f"{old}'s capacity changed"
+    else:
+        note = "capacity and load moved it: other objectives now need the old owner more"
+    return OwnerChange(objective, old, new, gained, lost, note)
+
+
+def to_dict(comparison: Comparison) -> dict[str, Any]:
+    """JSON-ready, in a stable order."""
+    def reason(r: Reason) -> dict:
+        return {"rule": r.rule, "contribution": round(r.contribution / 100, 2), "evidence": list(r.evidence)}
+
+    return {
+        "before": comparison.before,
+        "after": comparison.after,
+        "ownership_changes": [
+            {"objective": c.objective, "from": c.before, "to": c.after, "note": c.note,
+             "rules_gained": [reason(r) for r in c.gained], "rules_lost": [reason(r) for r in c.lost]}
+            for c in comparison.changes
+        ],
+        "unchanged": comparison.unchanged,
+        "links_gained": [list(pair) for pair in comparison.links_gained],
+        "links_lost": [list(pair) for pair in comparison.links_lost],
+        "findings_resolved": [{"code": c, "subject": s, "message": m} for c, s, m in comparison.findings_resolved],
+        "findings_introduced": [{"code": c, "subject": s, "message": m} for c, s, m in comparison.findings_introduced],
+        "structure": {"before": comparison.structure_before, "after": comparison.structure_after},
+        "total_fit": {
+            "before": round(comparison.total_fit_before / 100, 2),
+            "after": round(comparison.total_fit_after / 100, 2),
+            "change": round((comparison.total_fit_after - comparison.total_fit_before) / 100, 2),
+        },
+    }
+
+
+def to_markdown(comparison: Comparison) -> str:
+    from orgdesign.present.markdown import md
+
+    c = comparison
+    lines = [f"# {md(c.before)} → {md(c.after)}", "", "## Ownership changes", ""]
+    for change in c.changes:
+        rules = ", ".join(f"`{r.rule}` {r.contribution / 100:+.2f}" for r in change.gained)
+        lost = ", ".join(f"`{r.rule}`" for r in change.lost)
+        why = "; ".join(x for x in (rules and f"gained {rules}", lost and f"lost {lost}", md(change.note)) if x)
+        lines.append(f"- {md(change.objective)}: {md(change.before or '—')} → **{md(change.after or '—')}** ({why})")
+    lines.append(f"- {c.unchanged} objectives keep their owner.")
+    lines += ["", "## Collaboration", ""]
+    lines += [f"- gained: {md(a)} ↔ {md(b)}" for a, b in c.links_gained]
+    lines += [f"- lost: {md(a)} ↔ {md(b)}" for a, b in c.links_lost]
+    if not (c.links_gained or c.links_lost):
+        lines.append("- no change")
+    lines += ["", "## Findings", ""]
+    lines += [f"- resolved {code}: {md(message)}" for code, _, message in c.findings_resolved]
+    lines += [f"- introduced {code}: {md(message)}" for code, _, message in c.findings_introduced]
+    if not (c.findings_resolved or c.findings_introduced):
+        lines.append("- no change")
+    change = (c.total_fit_after - c.total_fit_before) / 100
+    lines += ["", "## Structure and total fit", "",
+              f"- structure: {c.structure_before.replace('_', '-')} → {c.structure_after.replace('_', '-')}",
+              f"- total fit: {c.total_fit_before / 100:.2f} → {c.total_fit_after / 100:.2f} ({change:+.2f})"]
+    return "\n".join(lines) + "\n"

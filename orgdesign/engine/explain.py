@@ -1,0 +1,176 @@
+"""Why each owner, and why not another department.
+
+Reasons are the owner rules that matched; their contributions sum exactly to
+the fit. The runner-up is the best other department that may own the
+objective. `why_not` says what keeps a department from owning an objective
+and which single changes would make it the owner; every change it offers has
+been checked by solving the changed problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from orgdesign.engine.score import FitTable
+from orgdesign.engine.solve import Problem, Solution, Unfeasible, allowed, flip_increase, owner_after, solve, with_fit
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule: str
+    contribution: int  # hundredths
+    rationale: str
+    evidence: tuple[str, ...]
+    where: str
+
+
+@dataclass(frozen=True)
+class Assignment:
+    objective: str
+    owner: str
+    score: int  # the owner's fit, hundredths
+    reasons: tuple[Reason, ...]
+    runner_up: str | None
+    runner_up_score: int | None
+    tie: str | None = None  # how a tie with the runner-up was broken: "today" (kept) or "order"
+
+    @property
+    def margin(self) -> int | None:
+        return None if self.runner_up_score is None else self.score - self.runner_up_score
+
+
+@dataclass(frozen=True)
+class Change:
+    """A single change that would make a department the owner (verified by re-solving)."""
+
+    kind: str  # fit | capacity | priority | constraint
+    description: str
+
+
+TIE_BREAKS = {
+    "today": "kept with today's owner",
+    "order": "group-level units first, then higher in the reporting tree, then by id",
+}
+
+
+@dataclass(frozen=True)
+class WhyNot:
+    objective: str
+    department: str
+    owner: str
+    verdict: str  # owner | forbidden | lower_fit | tie | load | capacity
+    fit: int
+    owner_fit: int
+    owner_only: tuple[Reason, ...]  # rules the owner has and the department lacks
+    department_only: tuple[Reason, ...]
+    blockers: tuple[str, ...]  # what forbids it, or what took its capacity
+    changes: tuple[Change, ...]
+
+
+def reasons(table: FitTable, objective: str, department: str) -> tuple[Reason, ...]:
+    """The owner rules that match, with their contributions."""
+    return tuple(
+        Reason(r.id, r.points, r.rule.rationale, tuple(r.rule.evidence), r.where)
+        for r in table.cell(objective, department).reasons
+    )
+
+
+def assignments(table: FitTable, solution: Solution) -> list[Assignment]:
+    """One explained assignment per objective, in objective-id order."""
+    out = []
+    today = table.graph.org.current_owners
+    for objective, owner in solution.owners.items():
+        others = [(d, fit) for d, fit in allowed(table, objective, limit=2) if d != owner]
+        runner, runner_fit = others[0] if others else (None, None)
+        fit = table.fit(objective, owner)
+        tie = None if runner_fit != fit else "today" if today.get(objective) == owner else "order"
+        out.append(Assignment(objective, owner, fit, reasons(table, objective, owner), runner, runner_fit, tie))
+    return out
+
+
+def why_not(table: FitTable, problem: Problem, solution: Solution, objective: str, department: str) -> WhyNot:
+    """What keeps `department` from owning `objective`, and what would change that."""
+    graph = table.graph
+    owner = solution.owners[objective]
+    fit, owner_fit = table.fit(objective, department), table.fit(objective, owner)
+    mine = {r.rule: r for r in reasons(table, objective, department)}
+    theirs = {r.rule: r for r in reasons(table, objective, owner)}
+    owner_only = tuple(r for k, r in theirs.items() if k not in mine)
+    department_only = tuple(r for k, r in mine.items() if k not in theirs)
+    base = WhyNot(objective, department, owner, "owner", fit, owner_fit, owner_only, department_only, (), ())
+    if department == owner:
+        return base
+
+    blockers = [f"rule {r.id} forbids it ({r.where})" for r in table.cell(objective, department).forbidden_by]
+    for index, c in enumerate(graph.org.constraints):
+        if c.objective == objective and (c.not_owner == department or (c.owner and c.owner != department)):
+            blockers.append(f"constraints[{index}] ({c.kind}: {c.department})")
+    if graph.capacity(department) == 0:
+        blockers.append("its capacity is 0")
+    if blockers:
+        return replace(base, verdict="forbidden", blockers=tuple(blockers))
+
+    held = [o for o, d in solution.owners.items() if d == department]
+    owner_load = sum(1 for d in solution.owners.values() if d == owner)
+    verdict = _verdict(fit, owner_fit, len(held), owner_load, graph.capacity(department))
+    if verdict == "tie":
+        kept = graph.org.current_owners.get(objective) == owner
+        blockers = [f"tied with {owner}; {TIE_BREAKS['today' if kept else 'order']}"]
+    elif verdict in ("capacity", "load"):
+        blockers = [
+            f"it owns {o} (priority {problem.priorities[o]}, fit {table.fit(o, department) / 100:.2f})" for o in held
+        ]
+    changes = []
+    widened = _with_candidate(table, problem, objective, department)
+    forced = replace(widened, candidates={**widened.candidates, objective: ((department, fit),)})
+    try:
+        gap = solution.value - solve(forced).value
+    except Unfeasible:
+        gap = None
+    if gap is not None:
+        step = flip_increase(widened, objective, department, fit, gap)
+        if owner_after(with_fit(widened, objective, department, fit + step), objective) == department:
+            changes.append(
+                Change(
+                    "fit",
+                    f"raise its fit for {objective} by {step / 100:.2f} "
+                    f"(from {fit / 100:.2f} to at least {(fit + step) / 100:.2f}), e.g. with a rule or a skill",
+                )
+            )
+    roomier = replace(widened, capacities={**widened.capacities, department: graph.capacity(department) + 1})
+    if owner_after(roomier, objective) == department:
+        changes.append(
+            Change("capacity", f"raise its capacity from {graph.capacity(department)} to {graph.capacity(department) + 1}")
+        )
+    priority = problem.priorities[objective]
+    for other in sorted(range(1, 6), key=lambda p: (abs(p - priority), p)):
+        if other != priority:
+            reweighted = replace(widened, priorities={**widened.priorities, objective: other})
+            if owner_after(reweighted, objective) == department:
+                changes.append(Change("priority", f"set the priority of {objective} from {priority} to {other}"))
+                break
+    without_owner = tuple(option for option in widened.candidates[objective] if option[0] != owner)
+    if owner_after(replace(widened, candidates={**widened.candidates, objective: without_owner}), objective) == department:
+        changes.append(
+            Change("constraint", f"add the constraint {{objective: {objective}, not_owner: {owner}}}")
+        )
+    return replace(base, verdict=verdict, blockers=tuple(blockers), changes=tuple(changes))
+
+
+def _verdict(fit: int, owner_fit: int, load: int, owner_load: int, capacity: int) -> str:
+    """Why a department that may own an objective does not: it fits less, it is full, it ties
+    and the tie-break went the other way, or each further objective costs it more than the
+    owner (the load penalty grows with every objective a department holds)."""
+    if fit < owner_fit:
+        return "lower_fit"
+    if load >= capacity:
+        return "capacity"
+    return "tie" if fit == owner_fit and load <= owner_load - 1 else "load"
+
+
+def _with_candidate(table: FitTable, problem: Problem, objective: str, department: str) -> Problem:
+    capacities = {**problem.capacities, department: table.graph.capacity(department)}
+    widened = with_fit(problem, objective, department, table.fit(objective, department))
+    return replace(widened, capacities=capacities)
+
+

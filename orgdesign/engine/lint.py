@@ -1,0 +1,30 @@
+"""Warnings about org files that are valid but probably not what their author meant.
+
+A warning never stops a run: `validate` prints it, located like an error, and
+exits 0 when nothing else is wrong.
+"""
+
+from __future__ import annotations
+
+from orgdesign.errors import Diagnostic
+from orgdesign.input.model import OrgFile
+from orgdesign.rulebook import Rulebook
+from orgdesign.input.source import Source
+from orgdesign.vocabulary import canonical_skill, did_you_mean
+
+
+def unread_skills(source: Source, org: OrgFile, rulebook: Rulebook) -> list[Diagnostic]:
+    """One warning per skill that no active rule reads (after synonyms), at its first place."""
+    read = rulebook.skills_read
+    seen: set[str] = set()
+    out = []
+    for i, department in enumerate(source.data.get("departments", [])):
+        skills = department.get("skills", []) if isinstance(department, dict) else []
+        for j, skill in enumerate(skills if isinstance(skills, list) else []):
+            word = canonical_skill(str(skill))
+            if word in read or word in seen:
+                continue
+            seen.add(word)
+            hint = did_you_mean(word, read)
+            out.append(source.diagnostic(("departments", i, "skills", j), f"warning: no rule reads the skill {str(skill)!r}{hint}"))
+    return out

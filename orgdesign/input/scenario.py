@@ -1,0 +1,303 @@
+"""What-if scenarios from the command line, applied to an org file's data before validation.
+
+    --set departments.social.capacity=4    change one field (organization.*, departments.ID.*,
+                                           objectives.ID.*, current_owners.OBJECTIVE)
+    --without agency                       drop a department; its reports move up to its manager
+    --with social_media                    add a department of that function, with defaults
+
+Mistakes in these options are reported like mistakes in a file, against
+`<command line>`; a value that fails validation is reported against the
+option that set it, not against the file.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from orgdesign.errors import Diagnostic, InputError, UsageError
+from orgdesign.input.model import Department, Objective, Organization, OrgFile
+from orgdesign.input.source import Source, format_path, load_source, parse_text
+from orgdesign.vocabulary import BUILTIN, Vocabulary, unknown
+
+COMMAND_LINE = "<command line>"
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """Changes to apply to an org before it is solved."""
+
+    sets: tuple[str, ...] = ()
+    without: tuple[str, ...] = ()
+    with_: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.sets or self.without or self.with_)
+
+    def describe(self) -> str:
+        parts = [f"--set {s}" for s in self.sets] + [f"--without {w}" for w in self.without]
+        return " ".join(parts + [f"--with {w}" for w in self.with_])
+
+
+def load_scenario(path: str, what_if: WhatIf = WhatIf(), vocabulary: Vocabulary = BUILTIN) -> OrgFile:
+    """Load an org file, apply the what-ifs, and validate the result."""
+    from orgdesign.input.load import validate_source
+
+    source = load_source(path)
+    if not what_if:
+        return validate_source(source, vocabulary)
+    if not isinstance(source.data, dict):
+        return validate_source(source, vocabulary)  # reports the wrong top level
+    changed, origins = apply(source, what_if, vocabulary)
+    try:
+        return validate_source(changed, vocabulary)
+    except InputError as error:
+        raise InputError(_blame(error.diagnostics, source, what_if, vocabulary, origins)) from None
+
+
+def apply(source: Source, what_if: WhatIf, vocabulary: Vocabulary) -> tuple[Source, dict[str, str]]:
+    """A new Source with the changes made, and which option set each changed field."""
+    data = copy.deepcopy(source.data)
+    marks = {path: mark for path, mark in _marks(source).items()}
+    origins: dict[str, str] = {}
+    for department in what_if.without:
+        marks = _drop(data, department, marks)
+    for function in what_if.with_:
+        _add(data, function, vocabulary)
+    for assignment in what_if.sets:
+        path = _set(data, assignment)
+        origins[format_path(path)] = assignment
+    return Source(source.name, data, source.text, source.is_json, marks), origins
+
+
+def _marks(source: Source) -> dict:
+    """Every path's (line, column), as a dict the what-ifs can re-index.
+
+    A JSON file finds its marks on demand, so they are asked for here path by path."""
+    source.locate(())  # sets up the marks of a JSON file
+    marks = source._marks
+    if not marks:
+        return {}
+    if isinstance(marks, dict):
+        return dict(marks)
+    return {path: marks[path] for path in _paths(source.data) if path in marks}
+
+
+def _paths(data) -> list[tuple]:
+    """Every path into plain data, the root first (iterative: nesting is bounded anyway)."""
+    out, stack = [], [((), data)]
+    while stack:
+        path, value = stack.pop()
+        out.append(path)
+        if isinstance(value, dict):
+            stack += [((*path, key), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [((*path, index), item) for index, item in enumerate(value)]
+    return out
+
+
+def _records(data: dict, key: str) -> list:
+    records = data.get(key)
+    return records if isinstance(records, list) else []
+
+
+def _index(data: dict, key: str, ident: str, option: str) -> int:
+    for index, record in enumerate(_records(data, key)):
+        if isinstance(record, dict) and record.get("id") == ident:
+            return index
+    known = [r.get("id") for r in _records(data, key) if isinstance(r, dict) and isinstance(r.get("id"), str)]
+    raise UsageError(option, unknown(key[:-1], ident, known))
+
+
+def _drop(data: dict, ident: str, marks: dict) -> dict:
+    """Remove a department; reports move to its manager; owners and constraints naming it go."""
+    option = f"--without {ident}"
+    index = _index(data, "departments", ident, option)
+    gone = data["departments"].pop(index)
+    manager = gone.get("reports_to")
+    for record in _records(data, "departments"):
+        if isinstance(record, dict) and record.get("reports_to") == ident:
+            if manager is None:
+                record.pop("reports_to", None)
+            else:
+                record["reports_to"] = manager
+    owners = data.get("current_owners")
+    if isinstance(owners, dict):
+        data["current_owners"] = {o: d for o, d in owners.items() if d != ident}
+    if isinstance(data.get("constraints"), list):
+        data["constraints"] = [
+            c for c in data["constraints"]
+            if not (isinstance(c, dict) and ident in (c.get("owner"), c.get("not_owner"), c.get("consulted")))
+        ]
+    moved = {}
+    for path, mark in marks.items():
+        if len(path) >= 2 and path[0] == "departments" and isinstance(path[1], int):
+            if path[1] == index:
+                continue
+            if path[1] > index:
+                path = ("departments", path[1] - 1, *path[2:])
+        moved[path] = mark
+    return moved
+
+
+def _add(data: dict, function: str, vocabulary: Vocabulary) -> None:
+    """Add a department of this function under the top of the reporting tree."""
+    option = f"--with {function}"
+    if function not in vocabulary.functions:
+        raise UsageError(option, unknown("function", function, vocabulary.functions))
+    departments = _records(data, "departments")
+    taken = {r.get("id") for r in departments if isinstance(r, dict)}
+    ident, number = function, 2
+    while ident in taken:
+        ident, number = f"{function}_{number}", number + 1
+    roots = sorted(r["id"] for r in departments if isinstance(r, dict) and isinstance(r.get("id"), str)
+                   and not r.get("reports_to"))
+    label = {"social_media": "Social media team", "rnd": "R&D", "hr": "HR", "it": "IT"}.get(
+        function, function.replace("_", " ").capitalize()
+    )
+    record = {"id": ident, "name": f"{label} (what-if)", "function": function}
+    if roots:
+        record["reports_to"] = roots[0]
+    if function == "social_media":
+        record["structure"] = "function"
+    departments.append(record)
+    data["departments"] = departments
+
+
+_FIELDS = {
+    "organization": Organization,
+    "departments": Department,
+    "objectives": Objective,
+}
+
+
+def _set(data: dict, assignment: str) -> tuple:
+    """Apply one `path=value`; return the data path it changed."""
+    option = f"--set {assignment}"
+    if "=" not in assignment:
+        raise UsageError(option, "expected PATH=VALUE, e.g. departments.social.capacity=4")
+    where, raw = assignment.split("=", 1)
+    parts = where.strip().split(".")
+    value = _value(raw, option)
+    head = parts[0]
+    if head == "organization" and len(parts) == 2:
+        _field(parts[1], Organization, option)
+        if not isinstance(data.get("organization"), dict):
+            data["organization"] = {}
+        data["organization"][parts[1]] = value
+        return ("organization", parts[1])
+    if head in ("departments", "objectives") and len(parts) == 3:
+        index = _index(data, head, parts[1], option)
+        _field(parts[2], _FIELDS[head], option)
+        data[head][index][parts[2]] = value
+        return (head, index, parts[2])
+    if head == "current_owners" and len(parts) == 2:
+        _index(data, "objectives", parts[1], option)
+        owners = data.get("current_owners") if isinstance(data.get("current_owners"), dict) else {}
+        owners[parts[1]] = value
+        data["current_owners"] = owners
+        return ("current_owners", parts[1])
+    raise UsageError(
+        option,
+        f"unknown path {where!r}; use organization.FIELD, departments.ID.FIELD, objectives.ID.FIELD "
+        "or current_owners.OBJECTIVE",
+    )
+
+
+def _field(name: str, model, option: str) -> None:
+    if name not in model.model_fields or name == "id":
+        choices = [f for f in model.model_fields if f != "id"]
+        raise UsageError(option, unknown("field", name, choices))
+
+
+def _value(raw: str, option: str):
+    """Read a YAML scalar or flow list as safely as a file, never losing part of its text.
+
+    YAML would drop `#1` from `Team #1` as a comment: plain text keeps it,
+    anything else with a comment is refused.
+    """
+    if "".join(raw.splitlines()) != raw:
+        raise UsageError(option, "the value must be on one line")
+    text = f"value: {raw}" if raw.strip() else "value: null"
+    try:
+        value = parse_text(text, COMMAND_LINE).data.get("value")
+    except InputError as error:
+        raise UsageError(option, error.diagnostics[0].message) from None
+    comment = _comment(text)
+    if comment and isinstance(value, str) and not raw.lstrip().startswith(("'", '"')):
+        return raw.strip()
+    if comment:
+        raise UsageError(
+            option, f"{comment!r} would be dropped as a YAML comment; remove it, or quote the whole value to keep it"
+        )
+    return value
+
+
+def _comment(text: str) -> str:
+    """Return what follows the value of a one-line `value: ...` document: a comment, or ''."""
+    import yaml
+
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return text[root.value[0][1].end_mark.index :].strip()
+
+
+def _blame(
+    diagnostics: list[Diagnostic], source: Source, what_if: WhatIf, vocabulary: Vocabulary, origins: dict[str, str]
+) -> list[Diagnostic]:
+    """Each problem where it comes from: the option that set the field, the option that caused it, or the file.
+
+    A problem elsewhere than in a field an option set (a reporting cycle that
+    a new `reports_to` closes, an org left without departments) belongs to
+    the first option after which it appears; one the file already has is the file's.
+    """
+    in_file = _messages(source, vocabulary)
+    steps: list[tuple[str, set[str]]] | None = None
+    blamed = []
+    for diagnostic in diagnostics:
+        attributed = _attribute(diagnostic, origins)
+        if attributed is diagnostic and diagnostic.message not in in_file:
+            if steps is None:
+                steps = [
+                    (label, _messages(apply(source, prefix, vocabulary)[0], vocabulary))
+                    for label, prefix in _prefixes(what_if)
+                ]
+            option = next((label for label, messages in steps if diagnostic.message in messages), what_if.describe())
+            attributed = Diagnostic(COMMAND_LINE, None, None, option, diagnostic.message)
+        blamed.append(attributed)
+    return blamed
+
+
+def _messages(source: Source, vocabulary: Vocabulary) -> set[str]:
+    """Collect the message of every problem in `source` (its warnings were given already)."""
+    import warnings
+
+    from orgdesign.errors import InputWarning
+    from orgdesign.input.load import validate_source
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", InputWarning)
+            validate_source(source, vocabulary)
+    except InputError as error:
+        return {d.message for d in error.diagnostics}
+    return set()
+
+
+def _prefixes(what_if: WhatIf):
+    """(option, the what-ifs up to and including it), in the order `apply` makes them."""
+    options = [("without", w, f"--without {w}") for w in what_if.without]
+    options += [("with_", f, f"--with {f}") for f in what_if.with_]
+    options += [("sets", s, f"--set {s}") for s in what_if.sets]
+    for count, (_, _, label) in enumerate(options, 1):
+        chosen: dict[str, tuple[str, ...]] = {"without": (), "with_": (), "sets": ()}
+        for kind, value, _ in options[:count]:
+            chosen[kind] += (value,)
+        yield label, WhatIf(**chosen)
+
+
+def _attribute(diagnostic: Diagnostic, origins: dict[str, str]) -> Diagnostic:
+    """A problem in a field that an option set belongs to the option, not to the file."""
+    for field, assignment in origins.items():
+        if diagnostic.field == field or diagnostic.field.startswith((field + ".", field + "[")):
+            return Diagnostic(COMMAND_LINE, None, None, f"--set {assignment}", diagnostic.message)
+    return diagnostic

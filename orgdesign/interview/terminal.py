@@ -1,0 +1,132 @@
+"""The interview in a terminal: rich screens for the questions and for the result.
+
+One screen per question: a step indicator, the question with its default in
+brackets, a line of help, the choices, and an input line. Everything a
+person typed, and every name shown back, goes through `render.text()`.
+"""
+
+from __future__ import annotations
+
+import shlex
+from typing import Any
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from orgdesign.interview.questions import Question, Refused, yes_or_no
+from orgdesign.present.terminal import clean, findings_view, ownership_table, structure_view, text
+
+PROMPT = Text("› ", style="bold cyan")
+HINT = "Enter keeps the answer in [brackets] · ? explains more · Ctrl-C pauses, and your answers are kept"
+
+
+def bracket(question: Question, value: Any) -> str:
+    """The default as shown between brackets: what pressing Enter means."""
+    if question.kind == "yes_no":
+        return "Y/n" if value else "y/N"
+    if question.kind == "multi":
+        ids = [ident for ident, _ in question.choices]
+        return " ".join(str(ids.index(ident) + 1) for ident in value)
+    return str(value)
+
+
+class TerminalPrompter:
+    """Asks in a terminal; a refused answer or `?` keeps the screen and asks again below."""
+
+    def __init__(self, console: Console):
+        self.console = console
+        self._showing: str | None = None
+
+    def ask(self, question: Question, default: Any, step: int, total: int) -> str:
+        if question.key != self._showing:
+            self._showing = question.key
+            self._screen(question, default, step, total)
+        return self.console.input(PROMPT)
+
+    def say(self, message: str) -> None:
+        for line in message.splitlines():
+            self.console.print(text(line))
+
+    def warn(self, message: str) -> None:
+        self.console.print(text(f"{message}. Try again.", "yellow"))
+
+    def confirm(self, message: str, default: bool) -> bool:
+        """A yes/no question outside the interview (overwrite a file, continue a draft)."""
+        self.console.print()
+        self.console.print(text(message, "bold") + Text(f" [{'Y/n' if default else 'y/N'}]", style="cyan"))
+        while True:
+            reply = self.console.input(PROMPT).strip()
+            if not reply:
+                return default
+            try:
+                return yes_or_no(reply)
+            except Refused as refusal:
+                self.console.print(text(str(refusal), "yellow"))
+
+    def _screen(self, question: Question, default: Any, step: int, total: int) -> None:
+        console = self.console
+        if console.is_terminal:
+            console.clear()
+        else:
+            console.print()
+        title = Text(f"Step {step} of {total} · {question.section}", style="bold")
+        console.print(Rule(title, align="left", style="cyan"))
+        console.print(Text(HINT, style="dim"))
+        console.print()
+        line = text(question.prompt, "bold")
+        shown = bracket(question, default)
+        if shown:
+            line.append(f" [{clean(shown)}]", style="cyan")
+        console.print(line)
+        if question.help:
+            console.print(text(question.help, "dim"))
+        if question.choices:
+            console.print(_choices(question, default))
+        if question.kind == "multi":
+            console.print(Text("Type the numbers or ids you want, separated by spaces, such as 1 2 5.", style="dim"))
+        console.print()
+
+
+def _choices(question: Question, default: Any) -> Padding:
+    chosen = set(default) if question.kind == "multi" else {default}
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="green")
+    grid.add_column(justify="right")
+    grid.add_column(style="cyan", no_wrap=True)
+    grid.add_column(style="dim")
+    for number, (ident, description) in enumerate(question.choices, 1):
+        grid.add_row("✓" if ident in chosen else " ", str(number), text(ident), text(description))
+    return Padding(grid, (1, 0, 0, 2))
+
+
+def summary_view(result, output: str) -> Group:
+    """The end of the interview: owners, key findings, structure, where the file is, what to run next."""
+    org = result.org
+    first = min(org.objectives, key=lambda o: (-o.priority, o.id)).id
+    key_findings = [f for f in result.findings if f.severity != "info"] or list(result.findings)
+    findings = findings_view(key_findings)
+    if len(key_findings) < len(result.findings):
+        findings.append(f"and {len(result.findings) - len(key_findings)} more in orgdesign recommend\n", style="dim")
+    path = shlex.quote(output)
+    saved = Text("Saved the org file to ", style="green") + text(output, "bold green") + Text(". Next:", style="green")
+    lines = [saved]
+    for command, why in (
+        (f"orgdesign recommend {path}", "the full answer: RACI, who works with whom, the gap to today"),
+        (f"orgdesign explain {path} {first}", "why an objective got its owner"),
+        (f"orgdesign export {path} --format html --output report.html", "a report to share"),
+    ):
+        lines.append(text(f"  {command}", "bold") + text(f"  # {why}", "dim"))
+    return Group(
+        Rule(Text("Your recommendation", style="bold"), align="left", style="cyan"),
+        text(org.organization.name, "bold"),
+        ownership_table(result),
+        Rule("Key findings", align="left"),
+        findings,
+        Rule("Structure", align="left"),
+        structure_view(result.structure),
+        Text(),
+        Text("\n").join(lines),
+    )

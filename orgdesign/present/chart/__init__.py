@@ -1,0 +1,1 @@
+"""The org chart: one `Chart` built from a recommendation, drawn in every chart format."""

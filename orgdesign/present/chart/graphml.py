@@ -1,0 +1,24 @@
+"""The org chart as GraphML, for networkx, yEd and Gephi.
+
+Written by networkx (which escapes XML); text has already been through
+`render.clean`, so a control character cannot make the XML invalid. Nodes
+carry `label`, `name`, `function`, `owned` (objective ids, comma-joined) and
+`proposed`; edges carry `kind` (`reports_to` or `link`) and `objectives`. In
+yEd, map `label` to the node label with Edit > Properties Mapper; Gephi uses it
+as it is.
+"""
+
+from __future__ import annotations
+
+import io
+
+from orgdesign.present.chart.model import build, to_networkx
+
+
+def render(result, view: str = "recommended") -> str:
+    """Render the chart of a Recommendation as GraphML text."""
+    import networkx as nx
+
+    buffer = io.BytesIO()
+    nx.write_graphml(to_networkx(build(result, view)), buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue().decode("utf-8")

@@ -1,0 +1,173 @@
+"""The org chart as a Mermaid flowchart, for GitHub, GitLab, Notion and Confluence.
+
+Node ids are made from unit ids (`d_` + letters, digits and `_`, made unique),
+so no name can become syntax. Labels are in double quotes and every character
+that Mermaid, its Markdown labels or HTML could read as syntax is written as a
+Mermaid entity code (`#quot;`, `#35;`, `#lt;`, `#91;`...). Only features that
+GitHub's renderer supports are used: `flowchart TB`, `-->`, `-.-`, `classDef`,
+`class`, `linkStyle` and a subgraph for the legend.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgdesign.present.plain import clean
+
+from orgdesign.present.plain import HUB_TIE
+from orgdesign.present.chart.model import COLORS, Chart, build
+
+# Characters that could end a label, open a shape, start a comment, an entity,
+# HTML, Markdown or math, written as Mermaid entity codes instead.
+_CODES = {
+    '"': "#quot;",
+    "#": "#35;",
+    "&": "#amp;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "[": "#91;",
+    "]": "#93;",
+    "(": "#40;",
+    ")": "#41;",
+    "{": "#123;",
+    "}": "#125;",
+    "|": "#124;",
+    "%": "#37;",
+    ";": "#59;",
+    "`": "#96;",
+    "*": "#42;",
+    "_": "#95;",
+    "~": "#126;",
+    "$": "#36;",
+    "\\": "#92;",
+    "=": "#61;",
+    "'": "#39;",
+}
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
+
+
+def text(value: object) -> str:
+    """Text for inside a double-quoted Mermaid label.
+
+    >>> text('Say "hi" [now] #1')
+    'Say #quot;hi#quot; #91;now#93; #35;1'
+    """
+    return "".join(_CODES.get(char, char) for char in clean(value))
+
+
+def node_ids(units) -> dict[str, str]:
+    """Give every unit id a Mermaid node id: `d_` + the id with unsafe characters as `_`, made unique.
+
+    >>> node_ids(["a-b", "a_b"])
+    {'a-b': 'd_a_b', 'a_b': 'd_a_b_2'}
+    """
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for unit in units:
+        base = "d_" + _UNSAFE_ID.sub("_", unit)
+        candidate, n = base, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{base}_{n}"
+        used.add(candidate)
+        out[unit] = candidate
+    return out
+
+
+def render(result, view: str = "recommended") -> str:
+    """Render the chart of a Recommendation as Mermaid source."""
+    return flowchart(build(result, view))
+
+
+def flowchart(chart: Chart) -> str:
+    """Mermaid source for a chart, ending in a newline."""
+    ids = node_ids(chart.units)
+    what = "recommended" if chart.view == "recommended" else "current"
+    lines = [
+        "flowchart TB",
+        f"    %% {text(chart.title)}: {what} ownership of social media objectives (orgdesign)",
+    ]
+    for unit_id, unit in chart.units.items():
+        label = [text(unit.label), text(("proposed · " if unit.proposed else "") + unit.function.replace("_", " "))]
+        label += ["● " + text(chart.objectives[o]) for o in sorted(unit.owned, key=lambda o: (-chart.priorities[o], o))]
+        lines.append(f'    {ids[unit_id]}["{"<br/>".join(label)}"]')
+    edges = 0
+    for manager, report in chart.reporting():
+        lines.append(f"    {ids[manager]} --> {ids[report]}")
+        edges += 1
+    first_link = edges
+    depths = _depths(chart)
+    tiers = _tiers(chart, depths)
+    for link in chart.links:
+        # Mermaid ranks every edge top-down, links too: start each link at the unit higher in the
+        # tree, or in the lower tier among its peers, so links bend the hierarchy as little as possible.
+        a, b = sorted((link.a, link.b), key=lambda u: (depths[u], tiers[u], u))
+        lines.append(f'    {ids[a]} -.-|"{text(", ".join(link.objectives) or HUB_TIE)}"| {ids[b]}')
+        edges += 1
+    lines += [
+        '    subgraph legend["Legend"]',
+        "        direction LR",
+        '        legend_owner["Owns objectives<br/>● objective"]',
+        '        legend_unit["Owns none"]',
+    ]
+    legend_nodes = ["legend_owner", "legend_unit"]
+    if chart.view == "recommended":
+        lines.append('        legend_proposed["Proposed new unit"]')
+        legend_nodes.append("legend_proposed")
+    lines.append('        legend_owner -->|"reports to"| legend_unit')
+    edges += 1
+    if chart.view == "recommended":
+        lines.append('        legend_unit -.-|"works with"| legend_proposed')
+        edges += 1
+    lines.append("    end")
+    lines.append("    style legend fill:#f8fafc,stroke:#d9e2ec,color:#52606d")
+    deepest = min(chart.units, key=lambda u: (-depths[u], u))
+    lines.append(f"    {ids[deepest]} ~~~ legend")  # an invisible link keeps the legend below the chart
+    edges += 1
+    lines += [
+        f"    classDef owner fill:{COLORS['owner_fill']},stroke:{COLORS['owner']},stroke-width:2px,"
+        f"color:{COLORS['ink']}",
+        f"    classDef unit fill:{COLORS['unit_fill']},stroke:{COLORS['unit']},stroke-width:1px,color:{COLORS['ink']}",
+        f"    classDef proposed fill:{COLORS['proposed_fill']},stroke:{COLORS['proposed']},stroke-width:2px,"
+        f"stroke-dasharray: 5 5,color:{COLORS['ink']}",
+    ]
+    groups: dict[str, list[str]] = {"owner": ["legend_owner"], "unit": ["legend_unit"], "proposed": []}
+    if chart.view == "recommended":
+        groups["proposed"].append("legend_proposed")
+    for unit_id, unit in chart.units.items():
+        groups["proposed" if unit.proposed else "owner" if unit.owned else "unit"].append(ids[unit_id])
+    for name, members in groups.items():
+        if members:
+            lines.append(f"    class {','.join(members)} {name}")
+    link_indexes = list(range(first_link, first_link + len(chart.links)))
+    if chart.view == "recommended":
+        link_indexes.append(edges - 2)  # the legend's sample link
+    if link_indexes:
+        lines.append(
+            f"    linkStyle {','.join(map(str, link_indexes))} "
+            f"stroke:{COLORS['link']},stroke-width:1.5px,stroke-dasharray:5 4,color:{COLORS['link']}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _depths(chart: Chart) -> dict[str, int]:
+    depths, level, frontier = {}, 0, chart.roots()
+    while frontier:
+        depths.update((unit, level) for unit in frontier)
+        frontier = [report for unit in frontier for report in chart.reports(unit)]
+        level += 1
+    return depths
+
+
+def _tiers(chart: Chart, depths: dict[str, int]) -> dict[str, int]:
+    """Colour the links between units at the same depth (Welsh-Powell), so few units get pushed down."""
+    peers: dict[str, set[str]] = {unit: set() for unit in chart.units}
+    for link in chart.links:
+        if depths[link.a] == depths[link.b]:
+            peers[link.a].add(link.b)
+            peers[link.b].add(link.a)
+    tiers: dict[str, int] = {}
+    for unit in sorted(chart.units, key=lambda u: (-len(peers[u]), u)):
+        taken = {tiers[p] for p in peers[unit] if p in tiers}
+        tiers[unit] = next(t for t in range(len(taken) + 1) if t not in taken)
+    return tiers

@@ -1,0 +1,163 @@
+"""The org chart every export draws: which units, who owns what, who reports to and works with whom.
+
+A `Chart` is plain data built once from a Recommendation and a view:
+
+- `recommended`: the recommended owners, the collaboration links, and the new
+  units the recommendation proposes (a social hub, an embedded expert);
+- `current`: today's owners from the org file, reporting lines only.
+
+Everything is in id order, so every format built from it is deterministic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from orgdesign.present.plain import HUB_TIE
+
+if TYPE_CHECKING:
+    from orgdesign.engine.raci import Link
+
+# One palette for every format, so the SVG, DOT and Mermaid charts read alike (6-digit hex for Graphviz).
+COLORS = {
+    "ink": "#1f2933",  # names
+    "muted": "#52606d",  # function, details
+    "line": "#7b8794",  # reporting lines
+    "owner": "#2f5d9e",  # outline of a unit that owns objectives
+    "owner_fill": "#e8f0fb",  # its header
+    "unit": "#9aa5b1",  # outline of a unit that owns nothing
+    "unit_fill": "#ffffff",
+    "proposed": "#b7791f",  # dashed outline of a proposed unit
+    "proposed_fill": "#fff8e6",
+    "link": "#d9480f",  # collaboration links
+}
+
+# What a proposed unit does, for its box (proposals carry a kind, not a function).
+_PROPOSAL_FUNCTION = {"social_hub": "social_media", "embedded_expert": "social_media"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One box of the chart: a department, or a unit the recommendation proposes."""
+
+    id: str
+    name: str
+    function: str
+    manager: str | None
+    owned: tuple[str, ...]  # objective ids, in id order
+    proposed: bool = False
+    headcount: int | None = None
+    note: str = ""  # why a proposed unit is proposed
+
+    @property
+    def label(self) -> str:
+        """The name to show, marked when the unit is only proposed."""
+        if self.proposed and "proposed" not in self.name.lower():
+            return f"{self.name} (proposed)"
+        return self.name
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    view: str
+    units: dict[str, Unit]  # by id, in id order
+    objectives: dict[str, str]  # objective id -> name, in id order
+    priorities: dict[str, int]  # objective id -> priority (1-5)
+    links: tuple[Link, ...]
+    children: dict[str, tuple[str, ...]]  # unit id -> its direct reports, in id order
+
+    def reports(self, unit_id: str) -> tuple[str, ...]:
+        """Units that report directly to this one, in id order."""
+        return self.children.get(unit_id, ())
+
+    def roots(self) -> list[str]:
+        """Units that report to nobody, in id order."""
+        return [u for u, unit in self.units.items() if unit.manager is None]
+
+    def reporting(self) -> list[tuple[str, str]]:
+        """List (manager, report) pairs, in id order of the report."""
+        return [(unit.manager, u) for u, unit in self.units.items() if unit.manager is not None]
+
+
+def build(result, view: str = "recommended") -> Chart:
+    """Build the chart of a Recommendation in one view (`recommended` or `current`)."""
+    graph = result.table.graph
+    recommended = view == "recommended"
+    owners = result.solution.owners if recommended else graph.org.current_owners
+    owned: dict[str, list[str]] = {}
+    for objective, department in sorted(owners.items()):
+        owned.setdefault(department, []).append(objective)
+    units = {
+        d: Unit(d, record.label, record.function, record.reports_to, tuple(owned.get(d, ())), False, record.headcount)
+        for d, record in graph.departments.items()
+    }
+    links: tuple[Link, ...] = ()
+    if recommended:
+        for proposal in result.structure.proposals:
+            unit_id = _free_id(proposal.id, units)
+            units[unit_id] = Unit(
+                unit_id,
+                proposal.name,
+                _PROPOSAL_FUNCTION.get(proposal.kind, "social_media"),
+                proposal.reports_to if proposal.reports_to in graph.departments else None,
+                (),
+                True,
+                None,
+                proposal.reason,
+            )
+        links = tuple(result.links)
+    units = dict(sorted(units.items()))
+    children: dict[str, list[str]] = {}
+    for unit_id, unit in units.items():
+        if unit.manager is not None:
+            children.setdefault(unit.manager, []).append(unit_id)
+    return Chart(
+        title=graph.org.organization.name,
+        view=view,
+        units=units,
+        objectives={o: record.label for o, record in graph.objectives.items()},
+        priorities={o: record.priority for o, record in graph.objectives.items()},
+        links=links,
+        children={manager: tuple(reports) for manager, reports in children.items()},
+    )
+
+
+def _free_id(wanted: str, taken) -> str:
+    """`wanted`, or `wanted_2`, `wanted_3`... when a department already has that id."""
+    candidate, n = wanted, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{wanted}_{n}"
+    return candidate
+
+
+def to_networkx(chart: Chart):
+    """Give the chart as a networkx MultiDiGraph, the graph GraphML and JSON carry.
+
+    Nodes are unit ids with `label`, `name`, `function`, `owned` (objective ids,
+    comma-joined) and `proposed`; edges run manager -> report with key and
+    `kind` `reports_to`, or between linked units (a -> b, a < b) with key and
+    `kind` `link`; `objectives` lists the objectives a link serves. Text goes
+    through `render.clean` so control characters cannot break XML.
+    """
+    import networkx as nx
+
+    from orgdesign.present.plain import clean
+
+    graph = nx.MultiDiGraph(organization=clean(chart.title), view=chart.view)
+    for unit_id, unit in chart.units.items():
+        graph.add_node(
+            unit_id,
+            label=clean(unit.label),
+            name=clean(unit.name),
+            function=clean(unit.function),
+            owned=",".join(unit.owned),
+            proposed=unit.proposed,
+        )
+    for manager, report in chart.reporting():
+        graph.add_edge(manager, report, key="reports_to", kind="reports_to", objectives="")
+    for link in chart.links:
+        graph.add_edge(link.a, link.b, key="link", kind="link", objectives=",".join(link.objectives) or HUB_TIE)
+    return graph
