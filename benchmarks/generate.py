@@ -17,17 +17,59 @@ import random
 import sys
 
 FUNCTIONS = [
-    ("marketing", 14), ("sales", 14), ("customer_service", 12), ("communications", 6), ("hr", 6),
-    ("product", 6), ("rnd", 5), ("it", 5), ("legal", 3), ("risk", 2), ("finance", 4), ("distribution", 4),
-    ("social_media", 5), ("analytics", 4), ("ecommerce", 3), ("community", 3), ("agency", 2),
-    ("foundation", 1), ("executive", 1),
+    ("marketing", 14),
+    ("sales", 14),
+    ("customer_service", 12),
+    ("communications", 6),
+    ("hr", 6),
+    ("product", 6),
+    ("rnd", 5),
+    ("it", 5),
+    ("legal", 3),
+    ("risk", 2),
+    ("finance", 4),
+    ("distribution", 4),
+    ("social_media", 5),
+    ("analytics", 4),
+    ("ecommerce", 3),
+    ("community", 3),
+    ("agency", 2),
+    ("foundation", 1),
+    ("executive", 1),
 ]
-SKILLS = ["content", "brand", "data", "analytics", "customer_support", "social_care", "crisis", "media_relations",
-          "recruiting", "employer_branding", "channel_partners", "paid_media", "community", "social_selling", "seo"]
+SKILLS = [
+    "content",
+    "brand",
+    "data",
+    "analytics",
+    "customer_support",
+    "social_care",
+    "crisis",
+    "media_relations",
+    "recruiting",
+    "employer_branding",
+    "channel_partners",
+    "paid_media",
+    "community",
+    "social_selling",
+    "seo",
+]
 REGIONS = ["north_america", "latin_america", "europe", "asia_pacific", "middle_east_africa"]
-KINDS = ["listening", "customer_care", "brand_content", "reputation", "social_selling", "employer_brand",
-         "product_insight", "community", "employee_advocacy", "paid_social", "market_intelligence",
-         "partner_data_sharing", "account_governance"]
+KINDS = [
+    "listening",
+    "customer_care",
+    "brand_content",
+    "reputation",
+    "social_selling",
+    "employer_brand",
+    "product_insight",
+    "community",
+    "employee_advocacy",
+    "paid_social",
+    "market_intelligence",
+    "partner_data_sharing",
+    "account_governance",
+]
 
 
 def generate(departments: int, objectives: int, seed: int = 1, capacity: int | None = None) -> dict:
@@ -71,8 +113,12 @@ def generate(departments: int, objectives: int, seed: int = 1, capacity: int | N
     ]
     owners = {goal["id"]: rng.choice(units)["id"] for goal in goals}
     return {
-        "organization": {"name": f"Synthetic {departments}", "industry": "consumer_goods", "region": "europe",
-                         "size": "enterprise"},
+        "organization": {
+            "name": f"Synthetic {departments}",
+            "industry": "consumer_goods",
+            "region": "europe",
+            "size": "enterprise",
+        },
         "departments": units,
         "objectives": goals,
         "current_owners": owners,

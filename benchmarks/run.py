@@ -108,8 +108,8 @@ def startup(repeat: int) -> list[dict]:
 def stage_child(path: str) -> None:
     """Run the pipeline once in this process and print stage times and peak memory as JSON."""
     started = time.perf_counter()
-    from orgdesign.input.load import load_org
     from orgdesign.engine.pipeline import recommend
+    from orgdesign.input.load import load_org
     from orgdesign.present.json_report import to_json
     from orgdesign.rulebook import load_rulebook
 
@@ -178,6 +178,7 @@ def exponent(rows: list[dict]) -> float | None:
 
 # --- growth in the other dimensions ------------------------------------------------------------
 
+
 def _write(path: Path, data) -> str:
     path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     return str(path)
@@ -228,19 +229,45 @@ def _series(smoke: bool) -> list[dict]:
         return small if smoke else full
 
     return [
-        {"name": "objectives", "unit": "objectives (200 departments of capacity 100)", "tiny": 13,
-         "sizes": pick([1000, 2000, 5000, 10000], [100, 200]), "case": objectives_case},
-        {"name": "chain depth", "unit": "social teams in one reporting chain", "tiny": 1,
-         "sizes": pick([2500, 5000, 10000, 20000], [100, 200]), "case": chain_case},
-        {"name": "explain", "title": "objectives, for `explain`",
-         "unit": "objectives (`explain` one objective; 40 departments of capacity 100)", "tiny": 13,
-         "sizes": pick([250, 500, 1000, 2000], [50, 100]), "case": explain_case},
-        {"name": "rules", "unit": "rules in a user pack (YAML), airline example", "tiny": 1,
-         "sizes": pick([2500, 5000, 10000, 20000], [50, 100]), "case": rules_case},
-        {"name": "JSON error", "title": "departments, for a JSON error",
-         "unit": "departments (`validate`, one misspelt field, minimal records)", "tiny": 10,
-         "sizes": pick([10000, 100000, 1000000], [1000, 2000]), "case": typo_case, "expect": (2,),
-         "says": "unknown field 'fucntion'"},
+        {
+            "name": "objectives",
+            "unit": "objectives (200 departments of capacity 100)",
+            "tiny": 13,
+            "sizes": pick([1000, 2000, 5000, 10000], [100, 200]),
+            "case": objectives_case,
+        },
+        {
+            "name": "chain depth",
+            "unit": "social teams in one reporting chain",
+            "tiny": 1,
+            "sizes": pick([2500, 5000, 10000, 20000], [100, 200]),
+            "case": chain_case,
+        },
+        {
+            "name": "explain",
+            "title": "objectives, for `explain`",
+            "unit": "objectives (`explain` one objective; 40 departments of capacity 100)",
+            "tiny": 13,
+            "sizes": pick([250, 500, 1000, 2000], [50, 100]),
+            "case": explain_case,
+        },
+        {
+            "name": "rules",
+            "unit": "rules in a user pack (YAML), airline example",
+            "tiny": 1,
+            "sizes": pick([2500, 5000, 10000, 20000], [50, 100]),
+            "case": rules_case,
+        },
+        {
+            "name": "JSON error",
+            "title": "departments, for a JSON error",
+            "unit": "departments (`validate`, one misspelt field, minimal records)",
+            "tiny": 10,
+            "sizes": pick([10000, 100000, 1000000], [1000, 2000]),
+            "case": typo_case,
+            "expect": (2,),
+            "says": "unknown field 'fucntion'",
+        },
     ]
 
 
@@ -255,13 +282,23 @@ def growth(smoke: bool, repeat: int, folder: Path) -> list[dict]:
             seconds, peak = median_measured(series["case"](size, folder), repeat, expect, says)
             rows.append({"size": size, "seconds": seconds, "peak_mb": peak, "work": seconds - startup_s})
         slope = fit_exponent([(r["size"], r["work"]) for r in rows])
-        out.append({"name": series["name"], "title": series.get("title", series["name"]), "unit": series["unit"],
-                    "tiny": series["tiny"], "startup": startup_s, "startup_mb": startup_mb,
-                    "rows": rows, "exponent": slope})
+        out.append(
+            {
+                "name": series["name"],
+                "title": series.get("title", series["name"]),
+                "unit": series["unit"],
+                "tiny": series["tiny"],
+                "startup": startup_s,
+                "startup_mb": startup_mb,
+                "rows": rows,
+                "exponent": slope,
+            }
+        )
     return out
 
 
 # --- the solver against independent solvers ---------------------------------------------------
+
 
 def solver(rows: list[dict], repeat: int) -> list[dict]:
     """Ours (pruning included) against HiGHS on the full model and on the same pruned model.
@@ -279,10 +316,10 @@ def solver(rows: list[dict], repeat: int) -> list[dict]:
     from highs import solve_with_highs, solve_with_ortools
 
     from orgdesign.engine.graph import OrgGraph
-    from orgdesign.input.load import load_org
-    from orgdesign.rulebook import load_rulebook
     from orgdesign.engine.score import score
     from orgdesign.engine.solve import build_problem, solve
+    from orgdesign.input.load import load_org
+    from orgdesign.rulebook import load_rulebook
 
     book = load_rulebook()
     out = []
@@ -389,9 +426,11 @@ def report(info, start_rows, scale_rows, solver_rows, command: str, batch_rows=(
             ratio = f"{value:.2f}x {reference}" + (f" (target <= {target}x)" if target else "")
         lines.append(f"| `{row['name']}` | {row['seconds'] * 1000:.0f} | {ratio} |")
     lines += ["", "## Growth in departments (seconds; stages in process, CLI is the whole process)", ""]
-    lines += ["| departments x objectives | load | score | solve | RACI + findings | explain | render | total | "
-              "CLI wall (JSON) | CLI peak MB |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines += [
+        "| departments x objectives | load | score | solve | RACI + findings | explain | render | total | "
+        "CLI wall (JSON) | CLI peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in scale_rows:
         lines.append(
             f"| {r['departments']:,} x {r['objectives']} | {r['load']:.3f} | {r['score']:.3f} | {r['solve']:.3f} | "
@@ -400,17 +439,29 @@ def report(info, start_rows, scale_rows, solver_rows, command: str, batch_rows=(
         )
     slope = exponent(scale_rows)
     if slope is not None:
-        lines += ["", "Growth exponent in departments (in-process total, so no process start-up, minus the total of "
-                  f"the smallest org; 1,000 departments and up, all with 100 objectives): {slope:.2f}"]
+        lines += [
+            "",
+            "Growth exponent in departments (in-process total, so no process start-up, minus the total of "
+            f"the smallest org; 1,000 departments and up, all with 100 objectives): {slope:.2f}",
+        ]
     for series in growth_rows:
-        lines += ["", f"## Growth in {series['title']} (whole process)", "",
-                  f"Size: {series['unit']}. Start-up, the same command on a size of {series['tiny']}: "
-                  f"{series['startup']:.2f} s, {series['startup_mb']:.0f} MB.", "",
-                  "| size | seconds | minus start-up | ratio to previous | peak MB |", "|---:|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            f"## Growth in {series['title']} (whole process)",
+            "",
+            f"Size: {series['unit']}. Start-up, the same command on a size of {series['tiny']}: "
+            f"{series['startup']:.2f} s, {series['startup_mb']:.0f} MB.",
+            "",
+            "| size | seconds | minus start-up | ratio to previous | peak MB |",
+            "|---:|---:|---:|---:|---:|",
+        ]
         previous = None
         for r in series["rows"]:
-            ratio = f"{r['work'] / previous['work']:.2f}x for {r['size'] / previous['size']:.1f}x size" if (
-                previous and previous["work"] > 0) else ""
+            ratio = (
+                f"{r['work'] / previous['work']:.2f}x for {r['size'] / previous['size']:.1f}x size"
+                if (previous and previous["work"] > 0)
+                else ""
+            )
             lines.append(f"| {r['size']:,} | {r['seconds']:.2f} | {r['work']:.2f} | {ratio} | {r['peak_mb']:.0f} |")
             previous = r
         if series["exponent"] is not None:
@@ -419,34 +470,53 @@ def report(info, start_rows, scale_rows, solver_rows, command: str, batch_rows=(
     for target, measured, met in targets(by_name, scale_rows, solver_rows, slope, growth_rows):
         lines.append(f"| {target} | {measured} | {'yes' if met else 'NO'} |")
     if solver_rows:
-        lines += ["", "## Solver against HiGHS and OR-Tools", "",
-                  "Ours is networkx's network simplex on the pruned model (each objective keeps its best "
-                  "`objectives` candidates), objectives with identical arcs sharing one flow node; its time includes "
-                  "scoring and pruning. HiGHS solves the same model as a MILP twice: the full model (every "
-                  "candidate) and our pruned model. OR-Tools' min-cost flow solves the full model to check that "
-                  "pruning loses nothing.", "",
-                  "| departments x objectives | ours s | HiGHS full s (variables) | speed-up | HiGHS pruned s "
-                  "(variables) | speed-up | same optimum | OR-Tools full s | pruning exact |",
-                  "|---|---:|---:|---:|---:|---:|---|---:|---|"]
+        lines += [
+            "",
+            "## Solver against HiGHS and OR-Tools",
+            "",
+            "Ours is networkx's network simplex on the pruned model (each objective keeps its best "
+            "`objectives` candidates), objectives with identical arcs sharing one flow node; its time includes "
+            "scoring and pruning. HiGHS solves the same model as a MILP twice: the full model (every "
+            "candidate) and our pruned model. OR-Tools' min-cost flow solves the full model to check that "
+            "pruning loses nothing.",
+            "",
+            "| departments x objectives | ours s | HiGHS full s (variables) | speed-up | HiGHS pruned s "
+            "(variables) | speed-up | same optimum | OR-Tools full s | pruning exact |",
+            "|---|---:|---:|---:|---:|---:|---|---:|---|",
+        ]
         for r in solver_rows:
-            full = (f"{r['highs_full']:.3f} ({r['full_variables']:,}) | {r['highs_full'] / r['ours']:.1f}x"
-                    if "highs_full" in r else f"not run ({r['full_variables']:,}) | ")
+            full = (
+                f"{r['highs_full']:.3f} ({r['full_variables']:,}) | {r['highs_full'] / r['ours']:.1f}x"
+                if "highs_full" in r
+                else f"not run ({r['full_variables']:,}) | "
+            )
             same = r["pruned_same"] and r.get("full_same", True)
-            check = (f"{r['ortools_full']:.3f} | {'yes' if r['pruning_exact'] else 'NO'}"
-                     if "ortools_full" in r else "not run | ")
+            check = (
+                f"{r['ortools_full']:.3f} | {'yes' if r['pruning_exact'] else 'NO'}"
+                if "ortools_full" in r
+                else "not run | "
+            )
             lines.append(
                 f"| {r['departments']:,} x {r['objectives']} | {r['ours']:.3f} | {full} | {r['highs_pruned']:.3f} "
                 f"({r['pruned_variables']:,}) | {r['highs_pruned'] / r['ours']:.1f}x | {'yes' if same else 'NO'} | "
                 f"{check} |"
             )
     if batch_rows:
-        lines += ["", "## Batch (whole process, median)", "",
-                  f"`orgdesign batch` over {batch_rows[0]['files']} generated orgs of 30 to 60 departments and 13 "
-                  "objectives, each written as JSON and Markdown.", "",
-                  "| workers | seconds | files/s | speed-up |", "|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            "## Batch (whole process, median)",
+            "",
+            f"`orgdesign batch` over {batch_rows[0]['files']} generated orgs of 30 to 60 departments and 13 "
+            "objectives, each written as JSON and Markdown.",
+            "",
+            "| workers | seconds | files/s | speed-up |",
+            "|---:|---:|---:|---:|",
+        ]
         for r in batch_rows:
-            lines.append(f"| {r['workers']} | {r['seconds']:.2f} | {r['files'] / r['seconds']:.1f} | "
-                         f"{batch_rows[0]['seconds'] / r['seconds']:.2f}x |")
+            lines.append(
+                f"| {r['workers']} | {r['seconds']:.2f} | {r['files'] / r['seconds']:.1f} | "
+                f"{batch_rows[0]['seconds'] / r['seconds']:.2f}x |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -472,37 +542,56 @@ def targets(by_name: dict, scale_rows: list[dict], solver_rows: list[dict], slop
                 cases.append((f"{g['name']} {r['size']:,}", r["peak_mb"]))
     if cases:
         worst = max(cases, key=lambda c: c[1])
-        yield (f"peak memory < {MEMORY_LIMIT_MB} MB in every case up to 100,000 departments (JSON)",
-               f"largest {worst[1]:.0f} MB ({worst[0]})", worst[1] < MEMORY_LIMIT_MB)
-    for name, size, label in (("objectives", 10000, "10,000 objectives x 200 departments"),
-                              ("chain depth", 20000, "a chain of 20,000 social teams"),
-                              ("explain", 2000, "`explain` on a 2,000-objective org")):
+        yield (
+            f"peak memory < {MEMORY_LIMIT_MB} MB in every case up to 100,000 departments (JSON)",
+            f"largest {worst[1]:.0f} MB ({worst[0]})",
+            worst[1] < MEMORY_LIMIT_MB,
+        )
+    for name, size, label in (
+        ("objectives", 10000, "10,000 objectives x 200 departments"),
+        ("chain depth", 20000, "a chain of 20,000 social teams"),
+        ("explain", 2000, "`explain` on a 2,000-objective org"),
+    ):
         rows = {r["size"]: r for r in series[name]["rows"]} if name in series else {}
         if size in rows:
             yield f"{label} end to end < 10 s", f"{rows[size]['seconds']:.2f} s", rows[size]["seconds"] < 10
     if "JSON error" in series:
         last = series["JSON error"]["rows"][-1]
-        yield ("a JSON error is located without parsing the file again as YAML",
-               f"{last['size']:,} departments: {last['seconds']:.2f} s, {last['peak_mb']:.0f} MB", True)
+        yield (
+            "a JSON error is located without parsing the file again as YAML",
+            f"{last['size']:,} departments: {last['seconds']:.2f} s, {last['peak_mb']:.0f} MB",
+            True,
+        )
     if slope is not None:
         yield "time grows no faster than linearly in departments", f"exponent {slope:.2f}", slope <= 1.0
     for g in growth_rows:
         if g["exponent"] is not None:
-            yield (f"time grows no faster than linearly in {g['title']}", f"exponent {g['exponent']:.2f}",
-                   g["exponent"] <= 1.0)
+            yield (
+                f"time grows no faster than linearly in {g['title']}",
+                f"exponent {g['exponent']:.2f}",
+                g["exponent"] <= 1.0,
+            )
     for r in solver_rows:
         if (r["departments"], r["objectives"]) == (10000, 100):
             if "highs_full" in r:
                 speedup = r["highs_full"] / r["ours"]
-                yield ("solver: same optimum as HiGHS and >= 100x faster at 10,000 x 100 (HiGHS on the full model)",
-                       f"{speedup:.0f}x", speedup >= 100 and r["full_same"])
+                yield (
+                    "solver: same optimum as HiGHS and >= 100x faster at 10,000 x 100 (HiGHS on the full model)",
+                    f"{speedup:.0f}x",
+                    speedup >= 100 and r["full_same"],
+                )
             speedup = r["highs_pruned"] / r["ours"]
-            yield ("solver: same optimum as HiGHS and >= 100x faster at 10,000 x 100 (HiGHS on our pruned model)",
-                   f"{speedup:.1f}x: the speed comes from pruning, not from the solver",
-                   speedup >= 100 and r["pruned_same"])
+            yield (
+                "solver: same optimum as HiGHS and >= 100x faster at 10,000 x 100 (HiGHS on our pruned model)",
+                f"{speedup:.1f}x: the speed comes from pruning, not from the solver",
+                speedup >= 100 and r["pruned_same"],
+            )
             if "pruning_exact" in r:
-                yield ("pruning is exact at 10,000 x 100 (OR-Tools min-cost flow on the full model)",
-                       "same optimum" if r["pruning_exact"] else "different optimum", r["pruning_exact"])
+                yield (
+                    "pruning is exact at 10,000 x 100 (OR-Tools min-cost flow on the full model)",
+                    "same optimum" if r["pruning_exact"] else "different optimum",
+                    r["pruning_exact"],
+                )
     if solver_rows:
         same = [r["pruned_same"] and r.get("full_same", True) for r in solver_rows]
         yield "same optimum as HiGHS on every instance", f"{sum(same)} of {len(same)}", all(same)

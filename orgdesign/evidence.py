@@ -1,6 +1,7 @@
-"""The findings rules may cite (E1-E30 from five source documents, F1-F8 from
-frameworks the field already uses), each with its source and a short summary
-in our own words. Rules, findings and `rules show` read this table.
+"""The findings rules may cite, each with its source and a short summary in our own words.
+
+E1-E30 come from five source documents, F1-F8 from frameworks the field
+already uses. Rules, findings and `rules show` read this table.
 """
 
 from __future__ import annotations
@@ -29,44 +30,116 @@ class Evidence:
 
 
 _TABLE = [
-    ("E1", "S1", "Where several functions work closely on social media, marketing is named most (73%), then customer service (50%) and sales (49%)."),
+    (
+        "E1",
+        "S1",
+        "Where several functions work closely on social media, marketing is named most (73%), then customer service (50%) and sales (49%).",
+    ),
     ("E2", "S1", "Product management, IT and above all R&D should take part in social media but mostly do not."),
-    ("E3", "S1", "Distribution, risk management, finance and legal collaborate least on social media, a risk to the effort."),
-    ("E4", "S1", "Marketing is the most-named collaborator everywhere except Latin America, where customer service leads."),
-    ("E5", "S1", "Sharing social data with channel partners: North America 29%, Europe 34%, Asia-Pacific about 50%, Latin America 60% (Mexico 95%)."),
-    ("E6", "S2", "Marketing, PR, sales and a foundation must work from one common platform: what matters is who is listening."),
-    ("E7", "S2", "52% of consumer-facing social efforts are led by CMOs, who also carry customer service and customer experience."),
+    (
+        "E3",
+        "S1",
+        "Distribution, risk management, finance and legal collaborate least on social media, a risk to the effort.",
+    ),
+    (
+        "E4",
+        "S1",
+        "Marketing is the most-named collaborator everywhere except Latin America, where customer service leads.",
+    ),
+    (
+        "E5",
+        "S1",
+        "Sharing social data with channel partners: North America 29%, Europe 34%, Asia-Pacific about 50%, Latin America 60% (Mexico 95%).",
+    ),
+    (
+        "E6",
+        "S2",
+        "Marketing, PR, sales and a foundation must work from one common platform: what matters is who is listening.",
+    ),
+    (
+        "E7",
+        "S2",
+        "52% of consumer-facing social efforts are led by CMOs, who also carry customer service and customer experience.",
+    ),
     ("E8", "S2", "All ten marketing leaders interviewed called collaboration with other departments essential."),
     ("E9", "S2", "Assess the social media objective first, then give it to the department that fits it best."),
-    ("E10", "S2", "Consumer outreach and monitoring fit the department with the most customer-relations experience: PR or customer service rather than marketing."),
+    (
+        "E10",
+        "S2",
+        "Consumer outreach and monitoring fit the department with the most customer-relations experience: PR or customer service rather than marketing.",
+    ),
     ("E11", "S2", "Marketing should hand over what others do better and team up with them."),
     ("E12", "S3", "Ownership of social media is not standardized across organizations."),
-    ("E13", "S3", "Marketing owns social media most often today; sales (3%), agencies (3%) and customer relations (2%) rarely do."),
+    (
+        "E13",
+        "S3",
+        "Marketing owns social media most often today; sales (3%), agencies (3%) and customer relations (2%) rarely do.",
+    ),
     ("E14", "S3", "Nobody said an agency should own social media; most prefer a dedicated in-house social team."),
     ("E15", "S3", "Time, talent and budget hold change back; company culture decides."),
-    ("E16", "S3", "An airline's marketing and communications team partners with a 39-person social care team that handles social requests."),
+    (
+        "E16",
+        "S3",
+        "An airline's marketing and communications team partners with a 39-person social care team that handles social requests.",
+    ),
     ("E17", "S4", "Social media runs across the organization and needs sales, marketing, PR and HR to cooperate."),
     ("E18", "S4", "One separate entity should run the company's accounts and hold ownership of all of them."),
     ("E19", "S4", "Recruiting happens on social media; a marketing or PR person may do it better than HR alone."),
-    ("E20", "S4", "A separate social entity helps focus and cross-department work, but may be premature without experts fed by other departments."),
+    (
+        "E20",
+        "S4",
+        "A separate social entity helps focus and cross-department work, but may be premature without experts fed by other departments.",
+    ),
     ("E21", "S4", "Organization-wide guidelines are needed; social media serves every department, like e-mail."),
     ("E22", "S5", "76% of social marketers say their insights influence product, sales and recruiting."),
     ("E23", "S5", "43% of social teams feel isolated from other departments (48% mid-market, 44% enterprise)."),
     ("E24", "S5", "Social teams usually sit in marketing, where social media began."),
     ("E25", "S5", "64% of social teams organize by network, which deepens silos and limits access to social data."),
-    ("E26", "S5", "Customer experience is delivered by support, success, community, sales, account management and product together."),
+    (
+        "E26",
+        "S5",
+        "Customer experience is delivered by support, success, community, sales, account management and product together.",
+    ),
     ("E27", "S5", "One platform that every team uses and that feeds CRM and BI beats single-department point tools."),
     ("E28", "S5", "Align social experts with internal functions or audiences rather than with networks."),
     ("E29", "S5", "When social works with recruiters on employer brand, embed a social expert in HR."),
-    ("E30", "S5", "When customer care leans on social, build the team around community management or customer experience."),
-    ("F1", "F", "Altimeter's five models: organic, centralized, hub-and-spoke, multiple hub-and-spoke (dandelion), holistic (honeycomb)."),
-    ("F2", "F", "Among large companies, hub-and-spoke and dandelion grew from 2010 to 2012; 78% had a dedicated social team by 2013."),
-    ("F3", "F", "The usual path runs from ad hoc to centralized to hub-and-spoke; hub-and-spoke firms run employee advocacy twice as often."),
+    (
+        "E30",
+        "S5",
+        "When customer care leans on social, build the team around community management or customer experience.",
+    ),
+    (
+        "F1",
+        "F",
+        "Altimeter's five models: organic, centralized, hub-and-spoke, multiple hub-and-spoke (dandelion), holistic (honeycomb).",
+    ),
+    (
+        "F2",
+        "F",
+        "Among large companies, hub-and-spoke and dandelion grew from 2010 to 2012; 78% had a dedicated social team by 2013.",
+    ),
+    (
+        "F3",
+        "F",
+        "The usual path runs from ad hoc to centralized to hub-and-spoke; hub-and-spoke firms run employee advocacy twice as often.",
+    ),
     ("F4", "F", "Maturity stages run from dormant or planning to converged, empowering the workforce."),
     ("F5", "F", "RACI: at least one Responsible, exactly one Accountable, Consulted before, Informed after."),
-    ("F6", "F", "Marketing executives judged PR and communications best suited to manage social (51%), then marketing (28%) and customer service (9%)."),
-    ("F7", "F", "A center of excellence is a cross-functional council that sets strategy and drives collaboration between units."),
-    ("F8", "F", "Governance: roles, brand standards, approval tiers by risk, account access control, audit records, a crisis path."),
+    (
+        "F6",
+        "F",
+        "Marketing executives judged PR and communications best suited to manage social (51%), then marketing (28%) and customer service (9%).",
+    ),
+    (
+        "F7",
+        "F",
+        "A center of excellence is a cross-functional council that sets strategy and drives collaboration between units.",
+    ),
+    (
+        "F8",
+        "F",
+        "Governance: roles, brand standards, approval tiers by risk, account access control, audit records, a crisis path.",
+    ),
 ]
 
 EVIDENCE: dict[str, Evidence] = {eid: Evidence(eid, source, summary) for eid, source, summary in _TABLE}

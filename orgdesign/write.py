@@ -42,7 +42,7 @@ def write_together(files: Sequence[tuple[str, str | bytes]], force: bool = False
             os.replace(temporary, current)
             renamed.append(current)
     except BaseException as error:
-        for leftover in temporaries[len(renamed):] + renamed:
+        for leftover in temporaries[len(renamed) :] + renamed:
             try:
                 os.unlink(leftover)
             except OSError:
@@ -64,8 +64,10 @@ def check_target(path: str, force: bool) -> int:
         if stat.S_ISDIR(status.st_mode):
             raise OutputError(f"{path}: is a directory; give a file name")
         if not stat.S_ISREG(status.st_mode):
-            raise OutputError(f"{path}: is {_kind(status.st_mode)}, not a regular file; orgdesign only replaces "
-                              "regular files, so give another name")
+            raise OutputError(
+                f"{path}: is {_kind(status.st_mode)}, not a regular file; orgdesign only replaces "
+                "regular files, so give another name"
+            )
         if not force:
             raise OutputError(f"{path}: already exists; use --force to overwrite it")
     folder = os.path.dirname(os.path.abspath(path))

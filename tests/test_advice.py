@@ -1,6 +1,9 @@
-"""Advice at the edges, one test per defect a consultant found: ties, the executive office,
-departments with several functions, care and marketing, regions, the structure model,
-missing findings, habit, and regulated firms. Each expectation cites its evidence."""
+"""Advice at the edges, one test per defect a consultant found.
+
+Ties, the executive office, departments with several functions, care and
+marketing, regions, the structure model, missing findings, habit, and
+regulated firms. Each expectation cites its evidence.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +16,10 @@ from hypothesis import strategies as st
 
 import orgdesign
 from orgdesign.engine.explain import why_not
-from orgdesign.input.load import validate_data
 from orgdesign.engine.pipeline import recommend
 from orgdesign.engine.solve import Unfeasible, build_problem, solve
 from orgdesign.engine.structure import PATH
+from orgdesign.input.load import validate_data
 
 
 def _org(departments, objectives, current=None, constraints=(), **organization):
@@ -74,8 +77,11 @@ def test_renaming_a_department_does_not_move_a_tied_objective():
 
 def test_a_change_without_gain_names_what_forced_it():
     """Today's owner is full: the move is forced by capacity, and the gap says so."""
-    departments = [("ceo", "executive"), ("care_a", "customer_service", {"reports_to": "ceo", "capacity": 1}),
-                   ("care_b", "customer_service", {"reports_to": "ceo", "capacity": 1})]
+    departments = [
+        ("ceo", "executive"),
+        ("care_a", "customer_service", {"reports_to": "ceo", "capacity": 1}),
+        ("care_b", "customer_service", {"reports_to": "ceo", "capacity": 1}),
+    ]
     objectives = [("care", "customer_care", {"priority": 5}), ("community", "community", {"priority": 1})]
     result = recommend(_org(departments, objectives, current={"care": "care_a", "community": "care_a"}))
     moved = [g for g in result.gap if g.changed]
@@ -100,7 +106,9 @@ def test_the_executive_is_consulted_on_reputation_not_the_owner():
 
 
 def test_the_executive_owns_only_what_no_department_fits_and_a_finding_says_so():
-    result = recommend(_org([("ceo", "executive"), ("fin", "finance", {"reports_to": "ceo"})], [("voice", "reputation")]))
+    result = recommend(
+        _org([("ceo", "executive"), ("fin", "finance", {"reports_to": "ceo"})], [("voice", "reputation")])
+    )
     assert result.solution.owners["voice"] == "ceo"
     assert ("OD110", "voice") in _codes(result)
 
@@ -198,20 +206,35 @@ def test_the_owner_always_does_the_work_it_answers_for():
 
 def test_a_three_department_startup_is_not_hub_and_spoke_and_stays_put():
     """E20: too early for a dedicated department; F1's hub-and-spoke needs a center of excellence."""
-    departments = [("founders", "executive"), ("growth", "marketing", {"reports_to": "founders"}),
-                   ("support", "customer_service", {"reports_to": "founders"})]
-    objectives = [("accounts", "account_governance"), ("care", "customer_care"), ("content", "brand_content"),
-                  ("listening", "listening")]
+    departments = [
+        ("founders", "executive"),
+        ("growth", "marketing", {"reports_to": "founders"}),
+        ("support", "customer_service", {"reports_to": "founders"}),
+    ]
+    objectives = [
+        ("accounts", "account_governance"),
+        ("care", "customer_care"),
+        ("content", "brand_content"),
+        ("listening", "listening"),
+    ]
     result = recommend(_org(departments, objectives, size="small"))
     assert result.structure.model == "centralized" and result.structure.next_model == "centralized"
     assert "E20" in result.structure.next_why[0]
 
 
 def test_an_agency_holding_the_accounts_is_no_hub():
-    departments = [("ceo", "executive"), ("mkt", "marketing", {"reports_to": "ceo"}),
-                   ("care", "customer_service", {"reports_to": "ceo"}), ("ag", "agency", {"reports_to": "mkt"})]
-    objectives = [("accounts", "account_governance"), ("support", "customer_care"), ("content", "brand_content"),
-                  ("ads", "paid_social")]
+    departments = [
+        ("ceo", "executive"),
+        ("mkt", "marketing", {"reports_to": "ceo"}),
+        ("care", "customer_service", {"reports_to": "ceo"}),
+        ("ag", "agency", {"reports_to": "mkt"}),
+    ]
+    objectives = [
+        ("accounts", "account_governance"),
+        ("support", "customer_care"),
+        ("content", "brand_content"),
+        ("ads", "paid_social"),
+    ]
     today = {"accounts": "ag", "support": "care", "content": "mkt", "ads": "ag"}
     result = recommend(_org(departments, objectives, current=today))
     assert result.structure.current_model == "decentralized"
@@ -230,16 +253,30 @@ def test_an_org_whose_agency_owns_most_objectives_is_decentralized_today():
 
 
 def test_a_regulated_centralized_firm_is_told_central_control_suits_it():
-    departments = [("ceo", "executive"), ("comms", "communications", {"reports_to": "ceo", "capacity": 6}),
-                   ("risk", "risk", {"reports_to": "ceo"}), ("legal", "legal", {"reports_to": "ceo"})]
+    departments = [
+        ("ceo", "executive"),
+        ("comms", "communications", {"reports_to": "ceo", "capacity": 6}),
+        ("risk", "risk", {"reports_to": "ceo"}),
+        ("legal", "legal", {"reports_to": "ceo"}),
+    ]
     objectives = [("accounts", "account_governance"), ("crisis", "reputation"), ("content", "brand_content")]
     result = recommend(_org(departments, objectives, regulated=True, industry="insurance"))
     assert result.structure.model == "centralized" and result.structure.next_model == "centralized"
     assert "F1" in result.structure.next_why[0]
 
 
-@pytest.mark.parametrize("name", ["airline.yaml", "bank.yaml", "consumer_goods_mexico.yaml", "multinational.yaml",
-                                  "manufacturer_germany.yaml", "small_agency.yaml", "software_b2b.json"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "airline.yaml",
+        "bank.yaml",
+        "consumer_goods_mexico.yaml",
+        "multinational.yaml",
+        "manufacturer_germany.yaml",
+        "small_agency.yaml",
+        "software_b2b.json",
+    ],
+)
 def test_the_next_step_is_never_backwards(name):
     s = _example(name).structure
     behind = max(PATH.index(m) for m in (s.model, s.current_model) if m)
@@ -271,16 +308,23 @@ def test_care_that_leans_on_social_gets_the_community_advice():
 
 def test_latin_american_channel_partners_prompt_partner_data():
     """E5: 60% share social data with channel partners in Latin America, 95% in Mexico."""
-    departments = [("ceo", "executive"), ("dist", "distribution", {"reports_to": "ceo"}),
-                   ("mkt", "marketing", {"reports_to": "ceo"})]
+    departments = [
+        ("ceo", "executive"),
+        ("dist", "distribution", {"reports_to": "ceo"}),
+        ("mkt", "marketing", {"reports_to": "ceo"}),
+    ]
     result = recommend(_org(departments, [("content", "brand_content")], region="latin_america", country="MX"))
     finding = next(f for f in result.findings if f.code == "OD109")
     assert "95%" in finding.message
 
 
 def test_the_isolated_team_finding_does_not_claim_links_that_are_not_there():
-    departments = [("ceo", "executive"), ("mkt", "marketing", {"reports_to": "ceo"}),
-                   ("social", "social_media", {"reports_to": "mkt"}), ("sales", "sales", {"reports_to": "ceo"})]
+    departments = [
+        ("ceo", "executive"),
+        ("mkt", "marketing", {"reports_to": "ceo"}),
+        ("social", "social_media", {"reports_to": "mkt"}),
+        ("sales", "sales", {"reports_to": "ceo"}),
+    ]
     result = recommend(_org(departments, [("content", "brand_content")]))
     finding = next(f for f in result.findings if f.code == "OD102")
     assert "does not join them" in finding.help
@@ -291,16 +335,22 @@ def test_the_isolated_team_finding_does_not_claim_links_that_are_not_there():
 
 def test_marketing_earns_no_points_for_habit():
     """E9: assess the objective first; E7 and E13 describe who owns, not who should."""
-    departments = [("ceo", "executive"), ("mkt", "marketing", {"reports_to": "ceo"}),
-                   ("service", "customer_service", {"reports_to": "ceo"})]
+    departments = [
+        ("ceo", "executive"),
+        ("mkt", "marketing", {"reports_to": "ceo"}),
+        ("service", "customer_service", {"reports_to": "ceo"}),
+    ]
     result = recommend(_org(departments, [("listening", "listening")], current={"listening": "mkt"}))
     assert result.table.fit("listening", "mkt") == 0
     assert result.solution.owners["listening"] == "service"
 
 
 def test_marketing_is_the_named_fallback_when_nobody_fits():
-    departments = [("ceo", "executive"), ("mkt", "marketing", {"reports_to": "ceo"}),
-                   ("fin", "finance", {"reports_to": "ceo"})]
+    departments = [
+        ("ceo", "executive"),
+        ("mkt", "marketing", {"reports_to": "ceo"}),
+        ("fin", "finance", {"reports_to": "ceo"}),
+    ]
     result = recommend(_org(departments, [("listening", "listening")]))
     assert result.solution.owners["listening"] == "mkt"
     assert ("OD110", "listening") in _codes(result)
@@ -311,9 +361,13 @@ def test_marketing_is_the_named_fallback_when_nobody_fits():
 
 def test_regulated_firms_consult_risk_on_content_and_ads_and_communications_on_ads():
     """F8: approval tiers by risk."""
-    departments = [("ceo", "executive"), ("mkt", "marketing", {"reports_to": "ceo"}),
-                   ("comms", "communications", {"reports_to": "ceo"}), ("risk", "risk", {"reports_to": "ceo"}),
-                   ("legal", "legal", {"reports_to": "ceo"})]
+    departments = [
+        ("ceo", "executive"),
+        ("mkt", "marketing", {"reports_to": "ceo"}),
+        ("comms", "communications", {"reports_to": "ceo"}),
+        ("risk", "risk", {"reports_to": "ceo"}),
+        ("legal", "legal", {"reports_to": "ceo"}),
+    ]
     objectives = [("content", "brand_content"), ("ads", "paid_social")]
     result = recommend(_org(departments, objectives, regulated=True))
     assert "risk" in result.raci["content"].consulted and "risk" in result.raci["ads"].consulted
@@ -331,10 +385,29 @@ def test_the_docs_list_the_skills_vocabulary():
 
 # --- no change of owner without a stated gain or a stated forcing cause ---------------------
 
-FUNCTIONS = ["marketing", "communications", "customer_service", "social_media", "sales", "hr", "product",
-             "analytics", "executive", "agency"]
-KINDS = ["listening", "customer_care", "brand_content", "reputation", "employer_brand", "community",
-         "paid_social", "account_governance", "product_insight"]
+FUNCTIONS = [
+    "marketing",
+    "communications",
+    "customer_service",
+    "social_media",
+    "sales",
+    "hr",
+    "product",
+    "analytics",
+    "executive",
+    "agency",
+]
+KINDS = [
+    "listening",
+    "customer_care",
+    "brand_content",
+    "reputation",
+    "employer_brand",
+    "community",
+    "paid_social",
+    "account_governance",
+    "product_insight",
+]
 
 
 @st.composite
@@ -342,13 +415,25 @@ def orgs_with_owners(draw):
     count = draw(st.integers(2, 6))
     departments = [{"id": "d0", "function": draw(st.sampled_from(FUNCTIONS)), "capacity": draw(st.integers(1, 3))}]
     for i in range(1, count):
-        departments.append({"id": f"d{i}", "function": draw(st.sampled_from(FUNCTIONS)),
-                            "reports_to": f"d{draw(st.integers(0, i - 1))}", "capacity": draw(st.integers(1, 3))})
-    objectives = [{"id": f"o{i}", "kind": draw(st.sampled_from(KINDS)), "priority": draw(st.integers(1, 5))}
-                  for i in range(draw(st.integers(1, 5)))]
+        departments.append(
+            {
+                "id": f"d{i}",
+                "function": draw(st.sampled_from(FUNCTIONS)),
+                "reports_to": f"d{draw(st.integers(0, i - 1))}",
+                "capacity": draw(st.integers(1, 3)),
+            }
+        )
+    objectives = [
+        {"id": f"o{i}", "kind": draw(st.sampled_from(KINDS)), "priority": draw(st.integers(1, 5))}
+        for i in range(draw(st.integers(1, 5)))
+    ]
     current = {o["id"]: f"d{draw(st.integers(0, count - 1))}" for o in objectives}
-    return {"organization": {"name": "Random", "region": "europe", "size": "midmarket"},
-            "departments": departments, "objectives": objectives, "current_owners": current}
+    return {
+        "organization": {"name": "Random", "region": "europe", "size": "midmarket"},
+        "departments": departments,
+        "objectives": objectives,
+        "current_owners": current,
+    }
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -379,7 +464,7 @@ def _changes(solution, data) -> int:
 
 def recommend_table(org):
     from orgdesign.engine.graph import OrgGraph
-    from orgdesign.rulebook import load_rulebook
     from orgdesign.engine.score import score
+    from orgdesign.rulebook import load_rulebook
 
     return score(OrgGraph(org), load_rulebook())

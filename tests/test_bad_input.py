@@ -93,7 +93,10 @@ def test_json_errors_are_located_too(cli, tmp_path):
 def test_a_missing_file_and_a_directory(cli, tmp_path):
     result = cli("validate", tmp_path / "nope.yaml", tmp_path)
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == [f"{tmp_path / 'nope.yaml'}: no such file", f"{tmp_path}: is a directory; expected an org file"]
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'nope.yaml'}: no such file",
+        f"{tmp_path}: is a directory; expected an org file",
+    ]
 
 
 def test_input_from_a_pipe_over_the_limit_is_refused_not_cut(cli, tmp_path, monkeypatch):
@@ -118,7 +121,6 @@ def test_input_from_a_pipe_over_the_limit_is_refused_not_cut(cli, tmp_path, monk
     writer.join()
     assert result.exit_code == 2
     assert result.stderr.strip().startswith(f"{pipe}: input is larger than the limit of ")
-
 
 
 @pytest.mark.parametrize(

@@ -71,8 +71,10 @@ def test_a_mix_of_good_and_bad_files(cli, tmp_path):
 
     errors = result.stderr
     assert f"{folder / 'broken.yaml'}:3:1: invalid YAML" in errors
-    assert (f"{folder / 'typo.yaml'}:4:28: departments[1].function: unknown function 'custmer_service' "
-            "(did you mean 'customer_service'?)") in errors
+    assert (
+        f"{folder / 'typo.yaml'}:4:28: departments[1].function: unknown function 'custmer_service' "
+        "(did you mean 'customer_service'?)"
+    ) in errors
     assert f"{folder / 'not_an_org.json'}:1:1: organization: required field is missing" in errors
     assert f"{folder / 'tight.yml'}: no feasible assignment" in errors
     assert f"{folder / 'tight.yml'}: help: raise the capacity of 'comms'" in errors
@@ -214,8 +216,16 @@ def test_inputs_with_the_same_stem_keep_their_full_names(cli, tmp_path):
     out = tmp_path / "out"
     assert cli("batch", folder, "-o", out).exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == [
-        "acme.json.json", "acme.json.md", "acme.yaml.json", "acme.yaml.md", "agency.json", "agency.md",
-        "summary.json", "summary.md", "summary.yaml.json", "summary.yaml.md",
+        "acme.json.json",
+        "acme.json.md",
+        "acme.yaml.json",
+        "acme.yaml.md",
+        "agency.json",
+        "agency.md",
+        "summary.json",
+        "summary.md",
+        "summary.yaml.json",
+        "summary.yaml.md",
     ]
     assert json.loads((out / "acme.json.json").read_text(encoding="utf-8"))["organization"] == (
         orgdesign.load_org(str(folder / "acme.json")).organization.name
@@ -224,8 +234,14 @@ def test_inputs_with_the_same_stem_keep_their_full_names(cli, tmp_path):
 
 def test_output_names_that_would_still_collide_are_refused(tmp_path):
     files = ["B.yml", "a.json", "a.yaml", "a.yaml.json", "b.json", "c.yaml"]
-    assert portfolio.output_bases(files) == {"B.yml": "B.yml", "a.json": "a.json", "a.yaml": "a.yaml",
-                                             "a.yaml.json": "a.yaml", "b.json": "b.json", "c.yaml": "c"}
+    assert portfolio.output_bases(files) == {
+        "B.yml": "B.yml",
+        "a.json": "a.json",
+        "a.yaml": "a.yaml",
+        "a.yaml.json": "a.yaml",
+        "b.json": "b.json",
+        "c.yaml": "c",
+    }
     jobs, refused = portfolio.plan("in", files, "out")
     assert [job.file for job in jobs] == ["B.yml", "a.json", "b.json", "c.yaml"]
     assert jobs[-1].outputs == (os.path.join("out", "c.json"), os.path.join("out", "c.md"))
@@ -396,8 +412,10 @@ def test_links_that_leave_the_folder_are_not_followed(cli, tmp_path):
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     by_file = {r["file"]: r for r in summary["results"]}
     for name in ("leak.yaml", "dangling.yaml", "up.yaml"):
-        line = (f"{folder / name}: is a symbolic link to a file outside the folder; "
-                "links that leave the folder are not followed")
+        line = (
+            f"{folder / name}: is a symbolic link to a file outside the folder; "
+            "links that leave the folder are not followed"
+        )
         assert by_file[name] == {"file": name, "status": "bad-input", "outputs": [], "problems": [line]}
         assert line in result.stderr
     assert by_file["alias.yaml"]["status"] == by_file["real.yaml"]["status"] == "ok"
@@ -419,8 +437,10 @@ def test_summaries_never_quote_the_content_of_a_bad_file(cli, tmp_path):
         assert secret not in written + result.stdout, secret
     assert "hunter2" in result.stderr and "custmer_service" in result.stderr  # the full messages stay on stderr
     problems = {r["file"]: r["problems"] for r in json.loads((out / "summary.json").read_text("utf-8"))["results"]}
-    assert problems["notes.yaml"] == [f"{folder / 'notes.yaml'}:1:1: expected a mapping with organization, "
-                                      "departments and objectives, found the text '…'"]
+    assert problems["notes.yaml"] == [
+        f"{folder / 'notes.yaml'}:1:1: expected a mapping with organization, "
+        "departments and objectives, found the text '…'"
+    ]
     assert f"{folder / 'config.yaml'}:1:1: api_key: unknown field '…'" in problems["config.yaml"]
     assert f"{folder / 'typo.yaml'}:4:28: departments[1].function: unknown function '…'" in problems["typo.yaml"][0]
 
@@ -483,8 +503,11 @@ def test_a_closed_stdout_does_not_cost_the_summary(tmp_path):
 
     folder = good_folder(tmp_path)
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "orgdesign", "batch", str(folder), "-o", str(out), "-w", "1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "orgdesign", "batch", str(folder), "-o", str(out), "-w", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     process.stdout.close()  # `| head -0`: nobody reads the terminal view
     _, errors = process.communicate(timeout=120)
     assert process.returncode == 141, errors

@@ -131,7 +131,8 @@ def test_python_dash_m(tmp_path):
 def test_domain_code_never_imports_the_terminal_libraries():
     code = (
         "import sys\n"
-        "import orgdesign.engine.pipeline, orgdesign.present.json_report, orgdesign.present.markdown, orgdesign.engine.compare, orgdesign.batch.portfolio\n"
+        "import orgdesign.engine.pipeline, orgdesign.engine.compare, orgdesign.batch.portfolio\n"
+        "import orgdesign.present.json_report, orgdesign.present.markdown\n"
         "import orgdesign.interview.questions, orgdesign.input.scenario, orgdesign.present.formats\n"
         "from orgdesign.present import html, raci_csv, markdown_chart\n"
         "from orgdesign.present.chart import svg, dot, mermaid, graphml, nodelink\n"
@@ -177,8 +178,11 @@ def test_a_stdout_that_is_not_utf8_still_prints(tmp_path):
         encoding="utf-8",
     )
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "COLUMNS": "100"}
-    for args, expected in ((("show", org), b"Caf? ?and?"), (("validate", org), b"? "),
-                           (("recommend", org), b"Caf? ?and?")):
+    for args, expected in (
+        (("show", org), b"Caf? ?and?"),
+        (("validate", org), b"? "),
+        (("recommend", org), b"Caf? ?and?"),
+    ):
         process = _orgdesign(*args, stdout=subprocess.PIPE, env=env)
         output, errors = process.communicate(timeout=60)
         assert process.returncode == 0, (args, errors)
@@ -196,8 +200,10 @@ def test_a_stdout_that_is_not_utf8_still_prints(tmp_path):
 def test_outputs_never_replace_devices_or_symlinks(cli, tmp_path):
     result = cli("export", EXAMPLES[0], "-f", "mermaid", "-o", os.devnull, "--force")
     assert result.exit_code == 2
-    assert result.stderr == f"{os.devnull}: is a device, not a regular file; orgdesign only replaces regular files, " \
-                            "so give another name\n"
+    assert (
+        result.stderr == f"{os.devnull}: is a device, not a regular file; orgdesign only replaces regular files, "
+        "so give another name\n"
+    )
     dangling = tmp_path / "chart.svg"
     dangling.symlink_to(tmp_path / "elsewhere.svg")
     for force in ((), ("--force",)):
@@ -208,13 +214,22 @@ def test_outputs_never_replace_devices_or_symlinks(cli, tmp_path):
 
 def deep_chain(path, depth: int):
     """An org whose units report in one chain `depth` long, under a top unit with a social media team."""
-    lines = ["organization: {name: Deep Corp, region: europe, size: enterprise}", "departments:",
-             "  - {id: u0, name: Top, function: executive}",
-             "  - {id: social, name: Social, function: social_media, reports_to: u0}"]
-    lines += [f"  - {{id: u{i}, name: Unit {i}, function: {'marketing' if i % 2 else 'customer_service'}, "
-              f"reports_to: u{i - 1}}}" for i in range(1, depth)]
-    lines += ["objectives:", "  - {id: care, name: Care, kind: customer_care, priority: 5}",
-              "  - {id: brand, name: Brand, kind: brand_content, priority: 3}"]
+    lines = [
+        "organization: {name: Deep Corp, region: europe, size: enterprise}",
+        "departments:",
+        "  - {id: u0, name: Top, function: executive}",
+        "  - {id: social, name: Social, function: social_media, reports_to: u0}",
+    ]
+    lines += [
+        f"  - {{id: u{i}, name: Unit {i}, function: {'marketing' if i % 2 else 'customer_service'}, "
+        f"reports_to: u{i - 1}}}"
+        for i in range(1, depth)
+    ]
+    lines += [
+        "objectives:",
+        "  - {id: care, name: Care, kind: customer_care, priority: 5}",
+        "  - {id: brand, name: Brand, kind: brand_content, priority: 3}",
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

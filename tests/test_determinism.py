@@ -9,10 +9,10 @@ import pytest
 import yaml
 from conftest import EXAMPLES
 
-from orgdesign.input.load import validate_data
-from orgdesign.present.markdown import to_markdown
 from orgdesign.engine.pipeline import recommend
+from orgdesign.input.load import validate_data
 from orgdesign.present.json_report import to_json
+from orgdesign.present.markdown import to_markdown
 
 
 def _data(path):

@@ -26,11 +26,11 @@ import pydot
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from orgdesign.present.formats import FORMATS, VIEWS, export
-from orgdesign.present.chart.model import build, to_networkx
-from orgdesign.present.chart.layout import text_width, tree, wrap
-from orgdesign.input.load import load_org, validate_data
 from orgdesign.engine.pipeline import recommend
+from orgdesign.input.load import load_org, validate_data
+from orgdesign.present.chart.layout import text_width, tree, wrap
+from orgdesign.present.chart.model import build, to_networkx
+from orgdesign.present.formats import FORMATS, VIEWS, export
 from orgdesign.present.json_report import to_dict
 
 GOLDEN = ROOT / "tests" / "golden" / "export"
@@ -613,7 +613,6 @@ def test_unknown_format_and_view_are_usage_errors(cli, tmp_path):
 def test_docstring_examples_run():
     import doctest
     import importlib
-
     import pkgutil
 
     import orgdesign

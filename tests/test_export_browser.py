@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from orgdesign.present.formats import export
-from orgdesign.present.chart.model import COLORS, build
-from orgdesign.input.load import load_org
 from orgdesign.engine.pipeline import recommend
+from orgdesign.input.load import load_org
+from orgdesign.present.chart.model import COLORS, build
+from orgdesign.present.formats import export
 
 WIDTH, HEIGHT = 1200, 900
 # What a page may say on the console: nothing. These are the shapes chromium gives page messages.

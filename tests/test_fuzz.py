@@ -17,17 +17,24 @@ from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from orgdesign.engine.pipeline import recommend
 from orgdesign.errors import InfeasibleError, InputError, OrgdesignError
 from orgdesign.input.load import parse_org, validate_data
-from orgdesign.engine.pipeline import recommend
 from orgdesign.present.json_report import to_json
 
-BASES = {p.name: (json.loads(p.read_text("utf-8")) if p.suffix == ".json" else yaml.safe_load(p.read_text("utf-8")))
-         for p in EXAMPLES}
+BASES = {
+    p.name: (json.loads(p.read_text("utf-8")) if p.suffix == ".json" else yaml.safe_load(p.read_text("utf-8")))
+    for p in EXAMPLES
+}
 
 ANY_VALUE = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=30), st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
 )
 
 
@@ -103,8 +110,12 @@ def test_random_text_is_a_clean_error_or_an_org(text):
 
 
 @pytest.mark.slow
-@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20000")), deadline=None,
-          suppress_health_check=list(HealthCheck), database=None)
+@settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20000")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+)
 @given(mutated())
 def test_long_fuzz_run(data):
     _check(data)

@@ -13,8 +13,8 @@ from orgdesign.present.markdown import md
 HOSTILE = [
     "[bold red]Loud[/bold red]",
     "[link=http://evil.example]click[/link]",
-    '"quoted" & \'single\' <b>tag</b>',
-    "=HYPERLINK(\"http://x\")",
+    "\"quoted\" & 'single' <b>tag</b>",
+    '=HYPERLINK("http://x")',
     "@SUM(A1) | +1 | -2",
     "]]> {braces} (parens) `ticks` *stars* _under_",
 ]
@@ -60,8 +60,21 @@ def test_control_and_bidi_characters_are_refused_in_names(bad):
 
 
 @pytest.mark.parametrize(
-    "char", ["\u2028", "\u2029", "\u200b", "\ufeff", "\U000e0041", "\u061c", "\u00ad", "\u2060", "\ufffe",
-             "\uffff", "\ufdd0", "\U0001fffe"],  # fmt: skip
+    "char",
+    [
+        "\u2028",
+        "\u2029",
+        "\u200b",
+        "\ufeff",
+        "\U000e0041",
+        "\u061c",
+        "\u00ad",
+        "\u2060",
+        "\ufffe",
+        "\uffff",
+        "\ufdd0",
+        "\U0001fffe",
+    ],  # fmt: skip
 )
 @pytest.mark.parametrize("field", ["name", "description"])
 def test_invisible_and_non_characters_are_refused_in_names_and_descriptions(char, field):
@@ -222,10 +235,7 @@ def test_docstring_examples_run():
     import doctest
 
     from orgdesign.input import lookalike
-
-    from orgdesign.present import markdown
-
-    from orgdesign.present import plain
+    from orgdesign.present import markdown, plain
 
     for module in (plain, markdown, lookalike):
         result = doctest.testmod(module)

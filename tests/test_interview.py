@@ -14,6 +14,9 @@ import re
 import pytest
 
 from orgdesign.engine.graph import OrgGraph
+from orgdesign.engine.pipeline import recommend
+from orgdesign.input.load import load_org, validate_data
+from orgdesign.input.source import parse_text
 from orgdesign.interview.questions import (
     DEPARTMENT_DEFAULTS,
     OBJECTIVE_DEFAULTS,
@@ -29,23 +32,34 @@ from orgdesign.interview.questions import (
     replay,
     run,
 )
-from orgdesign.input.load import load_org, validate_data
-from orgdesign.engine.pipeline import recommend
-from orgdesign.input.source import parse_text
 from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS
 
 DEFAULT_KEYS = [
-    "company.name", "company.industry", "company.region", "company.country", "company.size", "company.regulated",
+    "company.name",
+    "company.industry",
+    "company.region",
+    "company.country",
+    "company.size",
+    "company.regulated",
     "functions",
-    *(f"department.{d}.{field}" for d in ("executive", "marketing", "communications", "customer_service", "sales",
-                                          "hr", "it", "legal") for field in ("name", "headcount")),
+    *(
+        f"department.{d}.{field}"
+        for d in ("executive", "marketing", "communications", "customer_service", "sales", "hr", "it", "legal")
+        for field in ("name", "headcount")
+    ),
     "social.team",
     "objectives",
-    *(f"objective.{k}.priority" for k in ("listening", "customer_care", "brand_content", "reputation",
-                                          "employer_brand", "account_governance")),
-    *(f"objective.{k}.owner" for k in ("listening", "customer_care", "brand_content", "reputation",
-                                       "employer_brand", "account_governance")),
-    "department.marketing.capacity", "department.communications.capacity", "department.customer_service.capacity",
+    *(
+        f"objective.{k}.priority"
+        for k in ("listening", "customer_care", "brand_content", "reputation", "employer_brand", "account_governance")
+    ),
+    *(
+        f"objective.{k}.owner"
+        for k in ("listening", "customer_care", "brand_content", "reputation", "employer_brand", "account_governance")
+    ),
+    "department.marketing.capacity",
+    "department.communications.capacity",
+    "department.customer_service.capacity",
 ]
 
 # A CMO who does not take every default: a retailer in Germany with a social team organized by function.
@@ -131,8 +145,12 @@ def test_defaults_build_a_valid_org_and_a_recommendation():
 
 
 def test_everything_chosen_still_builds_a_feasible_org():
-    replies = {"functions": " ".join(f for f in FUNCTIONS if f != "social_media"), "social.team": "yes",
-               "objectives": " ".join(OBJECTIVE_KINDS), "company.size": "enterprise"}
+    replies = {
+        "functions": " ".join(f for f in FUNCTIONS if f != "social_media"),
+        "social.team": "yes",
+        "objectives": " ".join(OBJECTIVE_KINDS),
+        "company.size": "enterprise",
+    }
     answers = run(Scripted(typed(replies)), {}, lambda answers: None)
     org = validate_data(build_org(answers))
     assert len(org.departments) == len(FUNCTIONS) and len(org.objectives) == len(OBJECTIVE_KINDS)
@@ -146,11 +164,13 @@ def test_every_function_and_objective_kind_has_defaults():
 
 @pytest.mark.parametrize("headcount", [0, 1, 2, 9, 10, 99, 100, 999, 1000, 50_000])
 def test_suggested_capacity_is_what_the_engine_derives(headcount):
-    org = validate_data({
-        "organization": {"name": "x", "region": "europe", "size": "small"},
-        "departments": [{"id": "m", "function": "marketing", "headcount": headcount}],
-        "objectives": [{"id": "o", "kind": "listening"}],
-    })
+    org = validate_data(
+        {
+            "organization": {"name": "x", "region": "europe", "size": "small"},
+            "departments": [{"id": "m", "function": "marketing", "headcount": headcount}],
+            "objectives": [{"id": "o", "kind": "listening"}],
+        }
+    )
     assert derived_capacity(headcount) == OrgGraph(org).capacity("m")
 
 
@@ -246,8 +266,11 @@ def test_enter_everywhere_writes_a_valid_org_and_shows_the_recommendation(cli, t
     assert "What is the company called? [My company]" in out
     assert "Recommended owners" in out and "Key findings" in out and "Recommended:" in out
     assert "Saved the org file to org.yaml. Next:" in out
-    for command in ("orgdesign recommend org.yaml", "orgdesign explain org.yaml customer_care",
-                    "orgdesign export org.yaml --format html --output report.html"):
+    for command in (
+        "orgdesign recommend org.yaml",
+        "orgdesign explain org.yaml customer_care",
+        "orgdesign export org.yaml --format html --output report.html",
+    ):
         assert command in out
     saved = (tmp_path / "org.yaml").read_text(encoding="utf-8")
     assert saved.startswith("# Written by orgdesign interview")
@@ -365,15 +388,20 @@ def test_answers_file_runs_without_a_terminal(cli, tmp_path):
     assert org.organization.regulated is True and org.organization.country == "NO"
     team = org.department("social_media")
     assert (team.reports_to, team.structure, team.headcount) == ("communications", "audience", 4)
-    assert org.current_owners == {"customer_care": "social_media", "reputation": "marketing",
-                                  "account_governance": "marketing"}
+    assert org.current_owners == {
+        "customer_care": "social_media",
+        "reputation": "marketing",
+        "account_governance": "marketing",
+    }
     assert not (tmp_path / "acme.draft.yaml").exists()
 
 
 def test_answers_file_with_an_unknown_key_is_located(cli, tmp_path):
     answers = tmp_path / "answers.yaml"
-    answers.write_text("version: 1\ncompany.name: Acme\ncompany.nmae: Acme\nfunctions: [marketing]\n"
-                       "department.rnd.headcount: 3\n", encoding="utf-8")
+    answers.write_text(
+        "version: 1\ncompany.name: Acme\ncompany.nmae: Acme\nfunctions: [marketing]\ndepartment.rnd.headcount: 3\n",
+        encoding="utf-8",
+    )
     result = cli("interview", "--answers", answers, "-o", tmp_path / "org.yaml")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
@@ -386,8 +414,9 @@ def test_answers_file_with_an_unknown_key_is_located(cli, tmp_path):
 
 def test_answers_file_with_bad_values_names_line_and_key(cli, tmp_path):
     answers = tmp_path / "answers.yaml"
-    answers.write_text("company.size: huge\nfunctions: [marketing]\ndepartment.marketing.headcount: -4\n",
-                       encoding="utf-8")
+    answers.write_text(
+        "company.size: huge\nfunctions: [marketing]\ndepartment.marketing.headcount: -4\n", encoding="utf-8"
+    )
     result = cli("interview", "--answers", answers, "-o", tmp_path / "org.yaml")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [

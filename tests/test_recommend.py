@@ -98,7 +98,10 @@ def test_json_is_the_same_under_another_hash_seed():
     for seed in ("0", "12345"):
         run = subprocess.run(
             [sys.executable, "-m", "orgdesign", "recommend", example, "--format", "json"],
-            capture_output=True, text=True, env={"PYTHONHASHSEED": seed, "PATH": ""}, check=True,
+            capture_output=True,
+            text=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            check=True,
         )
         outputs.add(run.stdout)
     assert len(outputs) == 1
@@ -161,8 +164,9 @@ def test_every_promised_change_really_flips_the_owner(example):
         answer = why_not(result.table, result.problem, result.solution, a.objective, a.runner_up)
         for change in answer.changes:
             problem = with_fit(result.problem, a.objective, a.runner_up, result.table.fit(a.objective, a.runner_up))
-            problem = replace(problem, capacities={
-                **problem.capacities, a.runner_up: result.table.graph.capacity(a.runner_up)})
+            problem = replace(
+                problem, capacities={**problem.capacities, a.runner_up: result.table.graph.capacity(a.runner_up)}
+            )
             if change.kind == "fit":
                 target = float(change.description.split("to at least ")[1].split(")")[0])
                 changed = with_fit(problem, a.objective, a.runner_up, round(target * 100))

@@ -6,8 +6,8 @@ import pytest
 from conftest import ROOT
 
 import orgdesign
-from orgdesign.errors import InputError
 from orgdesign.engine.pipeline import recommend
+from orgdesign.errors import InputError
 from orgdesign.rulebook import load_rulebook
 
 AIRLINE = ROOT / "examples" / "airline.yaml"

@@ -28,9 +28,9 @@ from orgdesign.vocabulary import OBJECTIVE_KINDS, canonical_skill
 BOOK = load_rulebook()
 CASE_DIR = Path(__file__).parent / "rule_cases"
 ENTRIES = [entry for path in sorted(CASE_DIR.glob("*.yaml")) for entry in yaml.safe_load(path.read_text("utf-8"))]
-REQUIRED_EVIDENCE = {f"E{n}" for n in (1, 2, 3, 4, 5, 7, 9, 10, 11, 13, 14, 16, 17, 18, 19, 21, 22, 23, 25, 28, 29, 30)} | {
-    "F1", "F3", "F5"
-}
+REQUIRED_EVIDENCE = {
+    f"E{n}" for n in (1, 2, 3, 4, 5, 7, 9, 10, 11, 13, 14, 16, 17, 18, 19, 21, 22, 23, 25, 28, 29, 30)
+} | {"F1", "F3", "F5"}
 
 
 def _facts(case: dict) -> tuple[Aim, Profile, OrgFacts]:

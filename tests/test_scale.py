@@ -47,7 +47,7 @@ def test_json_locations_match_the_yaml_reader(indent):
 
     data = generate(40, 6, seed=2)
     data["departments"][3]["skills"] = []
-    data["organization"]["note"] = {"nested": [[1, 2], {"a": "x\"y ü"}], "empty": {}}
+    data["organization"]["note"] = {"nested": [[1, 2], {"a": 'x"y ü'}], "empty": {}}
     text = json.dumps(data, indent=indent, ensure_ascii=False) + "\n"
     _, expected, _ = _parse_yaml(text, "org.json")
     marks = _JsonMarks(text)
@@ -73,7 +73,7 @@ def test_json_errors_are_located_without_yaml(tmp_path, monkeypatch):
     lines = path.read_text(encoding="utf-8").splitlines()
     for diagnostic in caught.value.diagnostics:
         assert diagnostic.field.startswith("departments[250]")
-        assert lines[diagnostic.line - 1].strip().startswith(('"fucntion"', '{'))
+        assert lines[diagnostic.line - 1].strip().startswith(('"fucntion"', "{"))
 
 
 def test_json_duplicate_keys_match_the_yaml_reader():

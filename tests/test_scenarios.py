@@ -44,15 +44,27 @@ def test_with_adds_a_team_that_can_win(cli):
 @pytest.mark.parametrize(
     ("option", "message"),
     [
-        (["--set", "departments.mktcoms.capacity=4"], "--set departments.mktcoms.capacity=4: unknown department 'mktcoms' (did you mean 'mktcomms'?)"),
+        (
+            ["--set", "departments.mktcoms.capacity=4"],
+            "--set departments.mktcoms.capacity=4: unknown department 'mktcoms' (did you mean 'mktcomms'?)",
+        ),
         (["--set", "departments.mktcomms.capacty=4"], "unknown field 'capacty' (did you mean 'capacity'?)"),
-        (["--set", "departments.mktcomms.capacity=-3"], "--set departments.mktcomms.capacity=-3: -3 is too small: must be at least 0"),
+        (
+            ["--set", "departments.mktcomms.capacity=-3"],
+            "--set departments.mktcomms.capacity=-3: -3 is too small: must be at least 0",
+        ),
         (["--set", "objectives.care.priority=urgent"], "expected a whole number, found the text 'urgent'"),
-        (["--set", "departments.mktcomms.function=marketng"], "unknown function 'marketng' (did you mean 'marketing'?)"),
+        (
+            ["--set", "departments.mktcomms.function=marketng"],
+            "unknown function 'marketng' (did you mean 'marketing'?)",
+        ),
         (["--set", "budget=4"], "unknown path 'budget'"),
         (["--set", "departments.mktcomms.capacity"], "expected PATH=VALUE"),
         (["--without", "agncy"], "--without agncy: unknown department 'agncy'"),
-        (["--with", "social_meda"], "--with social_meda: unknown function 'social_meda' (did you mean 'social_media'?)"),
+        (
+            ["--with", "social_meda"],
+            "--with social_meda: unknown function 'social_meda' (did you mean 'social_media'?)",
+        ),
     ],
 )
 def test_bad_what_ifs_are_located_on_the_command_line(cli, option, message):
@@ -93,12 +105,22 @@ def test_a_problem_an_option_causes_elsewhere_is_blamed_on_the_option(cli, tmp_p
     assert result.stderr.strip() == (
         "<command line>: --set departments.mktcomms.reports_to=comms: reporting cycle: comms -> mktcomms -> comms"
     )
-    result = cli("recommend", AIRLINE, "--with", "social_media", "--set", "departments.comms.capacity=2",
-                 "--set", "departments.mktcomms.reports_to=comms")
+    result = cli(
+        "recommend",
+        AIRLINE,
+        "--with",
+        "social_media",
+        "--set",
+        "departments.comms.capacity=2",
+        "--set",
+        "departments.mktcomms.reports_to=comms",
+    )
     assert result.stderr.strip().startswith("<command line>: --set departments.mktcomms.reports_to=comms: reporting")
     broken = tmp_path / "org.yaml"
-    broken.write_text(AIRLINE.read_text("utf-8").replace("reports_to: customer_relations", "reports_to: social_care"),
-                      encoding="utf-8")
+    broken.write_text(
+        AIRLINE.read_text("utf-8").replace("reports_to: customer_relations", "reports_to: social_care"),
+        encoding="utf-8",
+    )
     result = cli("recommend", broken, "--set", "departments.comms.capacity=2")
     assert result.stderr.startswith(f"{broken}:"), "a problem the file has on its own stays the file's"
 

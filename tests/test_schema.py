@@ -29,9 +29,19 @@ def test_every_example_is_valid_under_the_schema(example):
 
 @pytest.mark.parametrize(
     "name",
-    ["unknown_function.yaml", "unknown_kind.yaml", "unknown_region.yaml", "unknown_field.yaml",
-     "priority_out_of_range.yaml", "negative_headcount.yaml", "missing_function.yaml", "bad_id.yaml",
-     "bad_country.yaml", "no_departments.yaml", "missing_organization.yaml"],
+    [
+        "unknown_function.yaml",
+        "unknown_kind.yaml",
+        "unknown_region.yaml",
+        "unknown_field.yaml",
+        "priority_out_of_range.yaml",
+        "negative_headcount.yaml",
+        "missing_function.yaml",
+        "bad_id.yaml",
+        "bad_country.yaml",
+        "no_departments.yaml",
+        "missing_organization.yaml",
+    ],
 )
 def test_the_schema_refuses_what_the_loader_refuses(name):
     with pytest.raises(jsonschema.ValidationError):

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orgdesign.errors import InfeasibleError
-from orgdesign.input.load import validate_data
 from orgdesign.engine.pipeline import recommend
 from orgdesign.engine.solve import Problem, Unfeasible, brute_force, solve, value, with_fit
+from orgdesign.errors import InfeasibleError
+from orgdesign.input.load import validate_data
 
 
 def _random_problem(rng: random.Random) -> Problem:
@@ -98,7 +98,9 @@ def orgs(draw):
                 "function": draw(st.sampled_from(FUNCTIONS)),
                 "reports_to": "ceo",
                 "capacity": draw(st.integers(1, 3)),
-                "skills": draw(st.lists(st.sampled_from(["content", "crisis", "social_care", "recruiting"]), max_size=2)),
+                "skills": draw(
+                    st.lists(st.sampled_from(["content", "crisis", "social_care", "recruiting"]), max_size=2)
+                ),
             }
         )
     objectives = [
@@ -111,7 +113,11 @@ def orgs(draw):
             kind = draw(st.sampled_from(["not_owner", "consulted"]))
             constraints.append({"objective": objective["id"], kind: draw(st.sampled_from(departments))["id"]})
     return {
-        "organization": {"name": "Generated", "region": draw(st.sampled_from(["europe", "latin_america"])), "size": "midmarket"},
+        "organization": {
+            "name": "Generated",
+            "region": draw(st.sampled_from(["europe", "latin_america"])),
+            "size": "midmarket",
+        },
         "departments": departments,
         "objectives": objectives,
         "constraints": constraints,
@@ -200,19 +206,25 @@ def test_same_optimum_as_highs(seed):
 
 
 def _robustness_flips_really_happen(result):
-    """Raising the runner-up's fit by the promised amount flips the owner; one hundredth less does not,
-    unless it ties the optimum, when the tie-break decides."""
+    """Raising the runner-up's fit by the promised amount flips the owner; a hundredth less does not.
+
+    Unless it ties the optimum, when the tie-break decides.
+    """
     from dataclasses import replace
 
     for a in result.assignments:
         solid = result.robustness[a.objective]
         if solid.flip_at is None:
             continue
-        problem = replace(result.problem, capacities={
-            **result.problem.capacities, a.runner_up: result.table.graph.capacity(a.runner_up)})
+        problem = replace(
+            result.problem,
+            capacities={**result.problem.capacities, a.runner_up: result.table.graph.capacity(a.runner_up)},
+        )
         base = result.table.fit(a.objective, a.runner_up)
         flipped = solve(with_fit(problem, a.objective, a.runner_up, base + solid.flip_at)).value
-        assert solve(with_fit(problem, a.objective, a.runner_up, base + solid.flip_at)).owners[a.objective] == a.runner_up
+        assert (
+            solve(with_fit(problem, a.objective, a.runner_up, base + solid.flip_at)).owners[a.objective] == a.runner_up
+        )
         below = solve(with_fit(problem, a.objective, a.runner_up, base + solid.flip_at - 1))
         if below.owners[a.objective] == a.runner_up:  # only a tie may flip one hundredth earlier
             assert below.value == result.solution.value, (a.objective, flipped)

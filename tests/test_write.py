@@ -42,9 +42,12 @@ def test_killed_midway_the_previous_file_is_intact(tmp_path):
     target = tmp_path / "big.json"
     target.write_text("previous version", encoding="utf-8")
     writer = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys\nfrom orgdesign.write import write_atomic\n"
-         f"write_atomic({str(target)!r}, b'x' * (1 << 28), force=True)\n"],
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom orgdesign.write import write_atomic\n"
+            f"write_atomic({str(target)!r}, b'x' * (1 << 28), force=True)\n",
+        ],
     )
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not any(p.name.startswith(".orgdesign-") for p in tmp_path.iterdir()):
@@ -89,8 +92,12 @@ def test_only_regular_files_are_ever_replaced(tmp_path):
     dangling.symlink_to(tmp_path / "nothing-here.md")
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)
-    for path, kind in ((link, "a symbolic link"), (dangling, "a symbolic link"), (fifo, "a named pipe"),
-                       (os.devnull, "a device")):
+    for path, kind in (
+        (link, "a symbolic link"),
+        (dangling, "a symbolic link"),
+        (fifo, "a named pipe"),
+        (os.devnull, "a device"),
+    ):
         for force in (False, True):
             with pytest.raises(OutputError, match=f"^{path}: is {kind}, not a regular file"):
                 write_atomic(str(path), "new", force=force)

@@ -37,8 +37,13 @@ INFEASIBLE = "infeasible"
 NOT_WRITTEN = "not-written"
 INTERNAL_ERROR = "internal-error"
 STATUSES = (OK, BAD_INPUT, INFEASIBLE, NOT_WRITTEN, INTERNAL_ERROR)
-_EXIT = {OK: EXIT_OK, INFEASIBLE: EXIT_FINDINGS, BAD_INPUT: EXIT_BAD_INPUT, NOT_WRITTEN: EXIT_BAD_INPUT,
-         INTERNAL_ERROR: EXIT_INTERNAL}
+_EXIT = {
+    OK: EXIT_OK,
+    INFEASIBLE: EXIT_FINDINGS,
+    BAD_INPUT: EXIT_BAD_INPUT,
+    NOT_WRITTEN: EXIT_BAD_INPUT,
+    INTERNAL_ERROR: EXIT_INTERNAL,
+}
 
 
 @dataclass(frozen=True)
@@ -165,8 +170,13 @@ def plan(folder: str, files: list[str], output: str, force: bool = False) -> tup
         base = bases[name]
         others = [f for f, b in bases.items() if b.casefold() == base.casefold() and f != name]
         if others:
-            refused.append(FileResult(name, NOT_WRITTEN, (
-                f"{display}: its outputs would have the same names as those of {', '.join(others)}; rename one",)))
+            refused.append(
+                FileResult(
+                    name,
+                    NOT_WRITTEN,
+                    (f"{display}: its outputs would have the same names as those of {', '.join(others)}; rename one",),
+                )
+            )
             continue
         outputs = tuple(os.path.join(output, base + ext) for ext in (".json", ".md"))
         jobs.append(Job(name, path, display, outputs, force))
@@ -265,15 +275,19 @@ def _run_one(job: Job, rules: tuple[str, ...]) -> FileResult:
         hint = "`orgdesign --debug recommend FILE` shows the traceback"
         name = type(error).__name__
         what = f"{name}: {error}" if str(error) else name
-        return FileResult(job.file, INTERNAL_ERROR, (f"{job.display}: internal error: {what}; {hint}",),
-                          (f"{job.display}: internal error: {name}; {hint}",))
+        return FileResult(
+            job.file,
+            INTERNAL_ERROR,
+            (f"{job.display}: internal error: {what}; {hint}",),
+            (f"{job.display}: internal error: {name}; {hint}",),
+        )
 
 
 def _recommend_and_write(job: Job, book) -> FileResult:
     from orgdesign.engine import pipeline
     from orgdesign.input.load import load_org
-    from orgdesign.present.markdown import to_markdown
     from orgdesign.present.json_report import to_json
+    from orgdesign.present.markdown import to_markdown
     from orgdesign.write import check_target, write_together
 
     for path in job.outputs:  # before the work: what write_together would refuse
@@ -320,8 +334,8 @@ def redact(line: str, display: str) -> str:
     """
     head = ""
     if line.startswith(display):
-        head = display + re.match(r"(?::\d+){0,2}(?:: [\w.\[\]-]+(?=: ))?", line[len(display):]).group(0)
-    return head + _VALUE.sub(_hidden, line[len(head):])
+        head = display + re.match(r"(?::\d+){0,2}(?:: [\w.\[\]-]+(?=: ))?", line[len(display) :]).group(0)
+    return head + _VALUE.sub(_hidden, line[len(head) :])
 
 
 def _hidden(value: re.Match) -> str:
@@ -393,9 +407,16 @@ def _run_pool(jobs: list[Job], workers: int, rules: tuple[str, ...], done: Calla
         remaining = [job for job in unfinished if strikes[job.file] < 2]
         for job in alone:
             if _one_pool([job], 1, rules, done):
-                done(FileResult(job.file, INTERNAL_ERROR, (
-                    f"{job.display}: internal error: the worker process died on this file (out of memory?); "
-                    "try it alone with `orgdesign recommend`",)))
+                done(
+                    FileResult(
+                        job.file,
+                        INTERNAL_ERROR,
+                        (
+                            f"{job.display}: internal error: the worker process died on this file (out of memory?); "
+                            "try it alone with `orgdesign recommend`",
+                        ),
+                    )
+                )
 
 
 def _one_pool(jobs: list[Job], workers: int, rules: tuple[str, ...], done: Callable[[FileResult], None]) -> list[Job]:
@@ -523,13 +544,24 @@ def to_markdown(summary: Summary) -> str:
     from orgdesign.present.markdown import md
 
     lines = ["# Portfolio summary", "", md(status_line(summary)) + ".", ""]
-    lines += ["## Owners by objective kind", "", "Files that give each kind to each function.", "",
-              "| objective kind | owner functions (files) |", "|---|---|"]
+    lines += [
+        "## Owners by objective kind",
+        "",
+        "Files that give each kind to each function.",
+        "",
+        "| objective kind | owner functions (files) |",
+        "|---|---|",
+    ]
     lines += [f"| {md(kind)} | {md(owner_cell(functions))} |" for kind, functions in summary.owners.items()]
     lines += ["", "## Structure models", "", "| model | files |", "|---|---:|"]
     lines += [f"| {md(model.replace('_', '-'))} | {count} |" for model, count in summary.models.items()]
-    lines += ["", f"## Most frequent findings (top {TOP_FINDINGS})", "", "| code | name | findings | files |",
-              "|---|---|---:|---:|"]
+    lines += [
+        "",
+        f"## Most frequent findings (top {TOP_FINDINGS})",
+        "",
+        "| code | name | findings | files |",
+        "|---|---|---:|---:|",
+    ]
     lines += [f"| {md(code)} | {md(name)} | {count} | {files} |" for code, name, count, files in summary.findings]
     lines += ["", "## Files", "", "| file | status | outputs or first problem |", "|---|---|---|"]
     for r in summary.results:

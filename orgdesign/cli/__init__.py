@@ -10,7 +10,6 @@ from typing import Optional
 import typer
 
 from orgdesign import __version__
-
 from orgdesign.cli import batch as batch_command
 from orgdesign.cli import compare, engine, interview, org, rules
 from orgdesign.cli import export as export_command
@@ -34,7 +33,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Optional[bool] = typer.Option(  # noqa: UP007 - typer reads the annotation
+    version: bool | None = typer.Option(  # noqa: UP007 - typer reads the annotation
         None, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),

@@ -10,12 +10,20 @@ from orgdesign.cli.engine import RULES_OPTION
 
 @boundary
 def batch(
-    folder: str = typer.Argument(..., help="A folder of org files: *.yaml, *.yml, *.json (not sub-folders).",
-                                 metavar="DIR"),
-    output: str = typer.Option(..., "--output", "-o", help="The folder for the reports and the summary "
-                               "(created if missing).", metavar="DIR"),
-    workers: int = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default: one per CPU; "
-                                "1 runs without a pool).", metavar="N"),
+    folder: str = typer.Argument(
+        ..., help="A folder of org files: *.yaml, *.yml, *.json (not sub-folders).", metavar="DIR"
+    ),
+    output: str = typer.Option(
+        ..., "--output", "-o", help="The folder for the reports and the summary (created if missing).", metavar="DIR"
+    ),
+    workers: int = typer.Option(
+        None,
+        "--workers",
+        "-w",
+        min=1,
+        help="Worker processes (default: one per CPU; 1 runs without a pool).",
+        metavar="N",
+    ),
     rules: list[str] = RULES_OPTION,
     force: bool = typer.Option(False, "--force", help="Overwrite the outputs of an earlier batch."),
 ) -> None:
@@ -38,8 +46,9 @@ def batch(
     progress = _progress()
     with progress:
         total = len(jobs) + len(refused)
-        task = progress.add_task(f"{count} worker{'s' * (count != 1)}", total=total, completed=len(done),
-                                 failed=_failed_label(done))
+        task = progress.add_task(
+            f"{count} worker{'s' * (count != 1)}", total=total, completed=len(done), failed=_failed_label(done)
+        )
 
         def on_result(result) -> None:
             done.append(result)
@@ -62,8 +71,12 @@ def batch(
     out_console().print(_summary_view(summary, output))
     _print_problems(summary)
     rate = total / seconds if seconds > 0 else 0.0
-    err_console().print(f"{total} files in {seconds:.1f} s ({rate:.1f} files/s, {count} worker{'s' * (count != 1)})",
-                        style="dim", highlight=False, markup=False)
+    err_console().print(
+        f"{total} files in {seconds:.1f} s ({rate:.1f} files/s, {count} worker{'s' * (count != 1)})",
+        style="dim",
+        highlight=False,
+        markup=False,
+    )
     raise typer.Exit(summary.exit_code)
 
 

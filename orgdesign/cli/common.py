@@ -156,7 +156,7 @@ def write_document(body: str | bytes) -> None:
     sys.stdout.flush()
     view = memoryview(data)
     while view:
-        view = view[stream.write(view):]
+        view = view[stream.write(view) :]
     stream.flush()
 
 

@@ -11,8 +11,9 @@ from orgdesign.cli.engine import RULES_OPTION, SET_OPTION, WITH_OPTION, WITHOUT_
 @boundary
 def compare(
     first: str = typer.Argument(..., help="An org file: the scenario before.", metavar="A"),
-    second: str = typer.Argument(None, help="Another org file: the scenario after (default: A with the what-ifs).",
-                                 metavar="[B]"),
+    second: str = typer.Argument(
+        None, help="Another org file: the scenario after (default: A with the what-ifs).", metavar="[B]"
+    ),
     rules: list[str] = RULES_OPTION,
     sets: list[str] = SET_OPTION,
     without: list[str] = WITHOUT_OPTION,

@@ -20,11 +20,17 @@ class Format(str, Enum):
 
 
 SET_OPTION = typer.Option(
-    None, "--set", help="What if: change a field, e.g. departments.social.capacity=4 (repeatable).", metavar="PATH=VALUE"
+    None,
+    "--set",
+    help="What if: change a field, e.g. departments.social.capacity=4 (repeatable).",
+    metavar="PATH=VALUE",
 )
 WITHOUT_OPTION = typer.Option(None, "--without", help="What if: drop this department (repeatable).", metavar="ID")
 WITH_OPTION = typer.Option(
-    None, "--with", help="What if: add a department of this function, e.g. social_media (repeatable).", metavar="FUNCTION"
+    None,
+    "--with",
+    help="What if: add a department of this function, e.g. social_media (repeatable).",
+    metavar="FUNCTION",
 )
 
 
@@ -38,8 +44,8 @@ def what_if(sets, without, with_):
 def run(file: str, rules: list[str] | None, scenario=None):
     """Load the rules and the org (with its what-ifs), and recommend."""
     from orgdesign.engine.pipeline import recommend
-    from orgdesign.rulebook import load_rulebook
     from orgdesign.input.scenario import WhatIf, load_scenario
+    from orgdesign.rulebook import load_rulebook
 
     book = load_rulebook(rules or [])
     org = load_scenario(file, scenario or WhatIf(), book.vocabulary)
@@ -101,8 +107,8 @@ def explain(
     with_: list[str] = WITH_OPTION,
 ) -> None:
     """Why an objective got its owner, and why not another department."""
-    from orgdesign.errors import UsageError
     from orgdesign.engine.explain import why_not
+    from orgdesign.errors import UsageError
     from orgdesign.present.terminal import explanation_view
     from orgdesign.vocabulary import unknown
 
@@ -116,4 +122,3 @@ def explain(
     other = department or assignment.runner_up
     contrast = why_not(result.table, result.problem, result.solution, objective, other) if other else None
     out_console().print(explanation_view(result, assignment, contrast))
-

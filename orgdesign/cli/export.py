@@ -6,10 +6,9 @@ from enum import Enum
 
 import typer
 
-from orgdesign.present.formats import FORMATS, VIEWS
-
 from orgdesign.cli.common import boundary, write_document
 from orgdesign.cli.engine import RULES_OPTION, SET_OPTION, WITH_OPTION, WITHOUT_OPTION, run, what_if
+from orgdesign.present.formats import FORMATS, VIEWS
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)
 View = Enum("View", {name: name for name in VIEWS}, type=str)

@@ -90,10 +90,10 @@ def interview(
 
 def _finish(answers: dict, output: str, replace: bool, draft: str | None) -> None:
     """Write the org file, drop the draft, and show the recommendation."""
-    from orgdesign.errors import InfeasibleError
-    from orgdesign.interview.questions import build_org, org_yaml
-    from orgdesign.input.load import validate_data
     from orgdesign.engine.pipeline import recommend
+    from orgdesign.errors import InfeasibleError
+    from orgdesign.input.load import validate_data
+    from orgdesign.interview.questions import build_org, org_yaml
     from orgdesign.interview.terminal import summary_view
     from orgdesign.present.terminal import text
     from orgdesign.write import write_atomic

@@ -12,11 +12,11 @@ def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSO
     """Check org files and list every problem with its file:line:column and field."""
     from rich.text import Text
 
-    from orgdesign.errors import InputError
     from orgdesign.engine.lint import unread_skills
+    from orgdesign.errors import InputError
     from orgdesign.input.load import validate_source
-    from orgdesign.rulebook import load_rulebook
     from orgdesign.input.source import load_source
+    from orgdesign.rulebook import load_rulebook
 
     console = out_console()
     rulebook = None  # read only once some file is valid: its skills are checked against the rules

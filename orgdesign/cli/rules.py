@@ -79,4 +79,6 @@ def check(paths: list[str] = typer.Argument(..., metavar="PATH...", help="Rule p
 
     book = load_rulebook(paths)
     for path in paths:
-        out_console().print(Text(f"✓ {path}", style="green") + Text(f": valid; {len(book.rules)} active rules", style="dim"))
+        out_console().print(
+            Text(f"✓ {path}", style="green") + Text(f": valid; {len(book.rules)} active rules", style="dim")
+        )

@@ -49,25 +49,35 @@ def compare(first: Recommendation, second: Recommendation, before: str, after: s
     found_a = {(f.code, f.subject, f.message) for f in first.findings}
     found_b = {(f.code, f.subject, f.message) for f in second.findings}
     return Comparison(
-        before, after, tuple(changes), len(set(a) & set(b)) - sum(1 for c in changes if c.before and c.after),
-        tuple(sorted(pairs_b - pairs_a)), tuple(sorted(pairs_a - pairs_b)),
-        tuple(sorted(found_a - found_b)), tuple(sorted(found_b - found_a)),
-        first.structure.model, second.structure.model, first.solution.value, second.solution.value,
+        before,
+        after,
+        tuple(changes),
+        len(set(a) & set(b)) - sum(1 for c in changes if c.before and c.after),
+        tuple(sorted(pairs_b - pairs_a)),
+        tuple(sorted(pairs_a - pairs_b)),
+        tuple(sorted(found_a - found_b)),
+        tuple(sorted(found_b - found_a)),
+        first.structure.model,
+        second.structure.model,
+        first.solution.value,
+        second.solution.value,
     )
 
 
-def _change(first: Recommendation, second: Recommendation, objective: str, old: str | None, new: str | None) -> OwnerChange:
+def _change(
+    first: Recommendation, second: Recommendation, objective: str, old: str | None, new: str | None
+) -> OwnerChange:
     if old is None:
         return OwnerChange(objective, None, new, (), (), "new objective")
     if new is None:
         return OwnerChange(objective, old, None, (), (), "objective removed")
     departments_b = second.table.graph.departments
     if new not in first.table.graph.departments:
-        return OwnerChange(objective, old, new, reasons(second.table, objective, new), (),
-                           f"{new} is new in this scenario")
+        return OwnerChange(
+            objective, old, new, reasons(second.table, objective, new), (), f"{new} is new in this scenario"
+        )
     if old not in departments_b:
-        return OwnerChange(objective, old, new, reasons(second.table, objective, new), (),
-                           f"{old} no longer exists")
+        return OwnerChange(objective, old, new, reasons(second.table, objective, new), (), f"{old} no longer exists")
     had = {r.rule for r in reasons(second.table, objective, old)}
     gained = tuple(r for r in reasons(second.table, objective, new) if r.rule not in had)
     still = had
@@ -83,6 +93,7 @@ def _change(first: Recommendation, second: Recommendation, objective: str, old: 
 
 def to_dict(comparison: Comparison) -> dict[str, Any]:
     """JSON-ready, in a stable order."""
+
     def reason(r: Reason) -> dict:
         return {"rule": r.rule, "contribution": round(r.contribution / 100, 2), "evidence": list(r.evidence)}
 
@@ -90,8 +101,14 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "before": comparison.before,
         "after": comparison.after,
         "ownership_changes": [
-            {"objective": c.objective, "from": c.before, "to": c.after, "note": c.note,
-             "rules_gained": [reason(r) for r in c.gained], "rules_lost": [reason(r) for r in c.lost]}
+            {
+                "objective": c.objective,
+                "from": c.before,
+                "to": c.after,
+                "note": c.note,
+                "rules_gained": [reason(r) for r in c.gained],
+                "rules_lost": [reason(r) for r in c.lost],
+            }
             for c in comparison.changes
         ],
         "unchanged": comparison.unchanged,
@@ -130,7 +147,11 @@ def to_markdown(comparison: Comparison) -> str:
     if not (c.findings_resolved or c.findings_introduced):
         lines.append("- no change")
     change = (c.total_fit_after - c.total_fit_before) / 100
-    lines += ["", "## Structure and total fit", "",
-              f"- structure: {c.structure_before.replace('_', '-')} → {c.structure_after.replace('_', '-')}",
-              f"- total fit: {c.total_fit_before / 100:.2f} → {c.total_fit_after / 100:.2f} ({change:+.2f})"]
+    lines += [
+        "",
+        "## Structure and total fit",
+        "",
+        f"- structure: {c.structure_before.replace('_', '-')} → {c.structure_after.replace('_', '-')}",
+        f"- total fit: {c.total_fit_before / 100:.2f} → {c.total_fit_after / 100:.2f} ({change:+.2f})",
+    ]
     return "\n".join(lines) + "\n"

@@ -140,7 +140,9 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
     roomier = replace(widened, capacities={**widened.capacities, department: graph.capacity(department) + 1})
     if owner_after(roomier, objective) == department:
         changes.append(
-            Change("capacity", f"raise its capacity from {graph.capacity(department)} to {graph.capacity(department) + 1}")
+            Change(
+                "capacity", f"raise its capacity from {graph.capacity(department)} to {graph.capacity(department) + 1}"
+            )
         )
     priority = problem.priorities[objective]
     for other in sorted(range(1, 6), key=lambda p: (abs(p - priority), p)):
@@ -150,17 +152,21 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
                 changes.append(Change("priority", f"set the priority of {objective} from {priority} to {other}"))
                 break
     without_owner = tuple(option for option in widened.candidates[objective] if option[0] != owner)
-    if owner_after(replace(widened, candidates={**widened.candidates, objective: without_owner}), objective) == department:
-        changes.append(
-            Change("constraint", f"add the constraint {{objective: {objective}, not_owner: {owner}}}")
-        )
+    if (
+        owner_after(replace(widened, candidates={**widened.candidates, objective: without_owner}), objective)
+        == department
+    ):
+        changes.append(Change("constraint", f"add the constraint {{objective: {objective}, not_owner: {owner}}}"))
     return replace(base, verdict=verdict, blockers=tuple(blockers), changes=tuple(changes))
 
 
 def _verdict(fit: int, owner_fit: int, load: int, owner_load: int, capacity: int) -> str:
-    """Why a department that may own an objective does not: it fits less, it is full, it ties
-    and the tie-break went the other way, or each further objective costs it more than the
-    owner (the load penalty grows with every objective a department holds)."""
+    """Why a department that may own an objective does not.
+
+    It fits less, it is full, it ties and the tie-break went the other way, or
+    each further objective costs it more than the owner (the load penalty grows
+    with every objective a department holds).
+    """
     if fit < owner_fit:
         return "lower_fit"
     if load >= capacity:
@@ -172,5 +178,3 @@ def _with_candidate(table: FitTable, problem: Problem, objective: str, departmen
     capacities = {**problem.capacities, department: table.graph.capacity(department)}
     widened = with_fit(problem, objective, department, table.fit(objective, department))
     return replace(widened, capacities=capacities)
-
-

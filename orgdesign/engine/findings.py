@@ -123,7 +123,8 @@ def _agency_owners(graph: OrgGraph) -> list[Finding]:
                     "OD104",
                     "agency-owner",
                     "warning",
-                    f"{objective}: owned today by the agency {department}; an agency can do the work but should not own it",
+                    f"{objective}: owned today by the agency {department}; "
+                    "an agency can do the work but should not own it",
                     "make an internal department accountable and keep the agency responsible",
                     ("E14", "F5"),
                     objective,
@@ -219,9 +220,13 @@ def _weak_owners(table: FitTable, owners: dict[str, str]) -> list[Finding]:
 
 
 def _care_without_community(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
-    """E30: where customer care leans on social (priority 4 or 5), the care owner should also run
-    the community, or a community team or a social team organized by audience should serve its
-    business unit. Skills alone do not count: E30 asks for the team's structure."""
+    """E30: social customer care needs a community structured around it.
+
+    Where care leans on social (priority 4 or 5), the care owner should also run
+    the community, or a community team or a social team organized by audience
+    should serve its business unit. Skills alone do not count: E30 asks for the
+    team's structure.
+    """
     departments = graph.departments
     built = [d for d in graph.with_function("community")]
     built += [t for t in graph.with_function("social_media") if departments[t].structure == "audience"]
@@ -260,7 +265,8 @@ def _partner_data_missing(graph: OrgGraph) -> list[Finding]:
     if not common or any(r.kind == "partner_data_sharing" for r in graph.objectives.values()):
         return []
     channel = [
-        d for d, record in graph.departments.items()
+        d
+        for d, record in graph.departments.items()
         if "distribution" in record.functions or "channel_partners" in {canonical_skill(s) for s in record.skills}
     ]
     if not channel:

@@ -43,7 +43,11 @@ def compare(table: FitTable, owners: dict[str, str]) -> list[GapItem]:
         have = {r.rule for r in reasons(table, objective, current)}
         why = tuple(r for r in reasons(table, objective, recommended) if r.rule not in have)
         item = GapItem(
-            objective, current, recommended, table.fit(objective, current), table.fit(objective, recommended),
+            objective,
+            current,
+            recommended,
+            table.fit(objective, current),
+            table.fit(objective, recommended),
             why if current != recommended else (),
         )
         if item.changed and item.gain <= 0:
@@ -66,9 +70,11 @@ def _forced_by(table: FitTable, objective: str, current: str, recommended: str, 
     if not out and loads.get(current, 0) >= capacity:
         out.append(("capacity", f"{current} is full: its capacity of {capacity} goes to objectives worth more"))
     if not out:
-        out.append((
-            "load",
-            f"{current} keeps {loads.get(current, 0)} objectives; one more would weigh more than the move "
-            f"to {recommended} (E11)",
-        ))
+        out.append(
+            (
+                "load",
+                f"{current} keeps {loads.get(current, 0)} objectives; one more would weigh more than the move "
+                f"to {recommended} (E11)",
+            )
+        )
     return tuple(out)

@@ -1,5 +1,4 @@
-"""The org as a networkx graph: reporting lines between departments, and
-objectives attached to their current owners.
+"""The org as a networkx graph: reporting lines, and objectives on their current owners.
 
 Nodes are `("department", id)` and `("objective", id)` so the two id spaces
 never collide; edges carry a `kind` (`reports_to`, `owns_today`). The rest of
@@ -28,9 +27,7 @@ class OrgGraph:
             graph.add_node((DEPARTMENT, department.id), kind=DEPARTMENT, record=department)
         for department in org.departments:
             if department.reports_to:
-                graph.add_edge(
-                    (DEPARTMENT, department.id), (DEPARTMENT, department.reports_to), kind="reports_to"
-                )
+                graph.add_edge((DEPARTMENT, department.id), (DEPARTMENT, department.reports_to), kind="reports_to")
         for objective in org.objectives:
             graph.add_node((OBJECTIVE, objective.id), kind=OBJECTIVE, record=objective)
         for objective_id, department_id in sorted(org.current_owners.items()):

@@ -8,9 +8,9 @@ of objectives whose possible owners together lack the capacity for them
 
 from __future__ import annotations
 
-from orgdesign.errors import InfeasibleError
 from orgdesign.engine.score import FitTable
 from orgdesign.engine.solve import allowed
+from orgdesign.errors import InfeasibleError
 
 
 def diagnose(table: FitTable) -> InfeasibleError:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from orgdesign.errors import Diagnostic
 from orgdesign.input.model import OrgFile
-from orgdesign.rulebook import Rulebook
 from orgdesign.input.source import Source
+from orgdesign.rulebook import Rulebook
 from orgdesign.vocabulary import canonical_skill, did_you_mean
 
 
@@ -26,5 +26,9 @@ def unread_skills(source: Source, org: OrgFile, rulebook: Rulebook) -> list[Diag
                 continue
             seen.add(word)
             hint = did_you_mean(word, read)
-            out.append(source.diagnostic(("departments", i, "skills", j), f"warning: no rule reads the skill {str(skill)!r}{hint}"))
+            out.append(
+                source.diagnostic(
+                    ("departments", i, "skills", j), f"warning: no rule reads the skill {str(skill)!r}{hint}"
+                )
+            )
     return out

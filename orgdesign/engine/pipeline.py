@@ -10,13 +10,13 @@ from orgdesign.engine.findings import Finding, find
 from orgdesign.engine.gap import GapItem, compare
 from orgdesign.engine.graph import OrgGraph
 from orgdesign.engine.infeasible import diagnose
-from orgdesign.input.model import OrgFile
 from orgdesign.engine.raci import Link, Raci, assign_roles, hub_ties, links
 from orgdesign.engine.robust import Robustness, robustness
-from orgdesign.rulebook import Rulebook, load_rulebook
 from orgdesign.engine.score import FitTable, score
 from orgdesign.engine.solve import Problem, Solution, Unfeasible, build_problem, solve
 from orgdesign.engine.structure import Structure, assess
+from orgdesign.input.model import OrgFile
+from orgdesign.rulebook import Rulebook, load_rulebook
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,9 @@ class Recommendation:
     robustness: dict[str, Robustness] | None  # None when the org is too large to assess cheaply
 
 
-def recommend(org: OrgFile, rulebook: Rulebook | None = None, timings: dict[str, float] | None = None) -> Recommendation:
+def recommend(
+    org: OrgFile, rulebook: Rulebook | None = None, timings: dict[str, float] | None = None
+) -> Recommendation:
     """Recommend an owner for every objective, with RACI, links, findings and reasons.
 
     Raises InfeasibleError (exit code 1) when capacities and constraints leave

@@ -113,7 +113,9 @@ def _candidates(table: FitTable, aim, regional: bool) -> _Candidates:
             required.setdefault(rule.id, []).extend(members)
     roles = {
         role: {
-            function: [(w, _Pool(sorted(levels[w], key=order.__getitem__), units)) for w in sorted(levels, reverse=True)]
+            function: [
+                (w, _Pool(sorted(levels[w], key=order.__getitem__), units)) for w in sorted(levels, reverse=True)
+            ]
             for function, levels in by_function.items()
         }
         for role, by_function in weighted.items()
@@ -192,8 +194,10 @@ def _functions(condition) -> tuple[str, ...]:
 
 
 def links(roles: dict[str, Raci], hub_ties: list[tuple[str, str]] = ()) -> list[Link]:
-    """Owner-to-R and owner-to-C pairs merged over objectives, plus the given (spoke, center)
-    ties (which carry no objective), in id order."""
+    """Owner-to-R and owner-to-C pairs merged over objectives, plus hub ties, in id order.
+
+    Hub ties are the given (spoke, center) pairs; they carry no objective.
+    """
     joined: dict[tuple[str, str], set[str]] = {}
     for objective, raci in roles.items():
         for other in (*raci.responsible, *raci.consulted):
@@ -206,9 +210,11 @@ def links(roles: dict[str, Raci], hub_ties: list[tuple[str, str]] = ()) -> list[
 
 
 def hub_ties(table: FitTable, owners: dict[str, str]) -> list[tuple[str, str]]:
-    """(regional social team, center) pairs: each social team of a region or business unit is tied
-    to the group's social center, the group-level social team (or, without one, the department
-    that holds the accounts)."""
+    """(regional social team, center) pairs, one per regional or business-unit social team.
+
+    The center is the group-level social team or, without one, the department
+    that holds the accounts.
+    """
     graph = table.graph
     teams = graph.with_function("social_media")
     spokes = [t for t in teams if graph.departments[t].region or graph.departments[t].business_unit]

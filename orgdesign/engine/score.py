@@ -163,8 +163,7 @@ class FitTable:
         return self.cell_for(aim, profile).fit, int(not outside(aim, profile))
 
     def ranking(self, aim: Aim) -> list[tuple[int, list[Profile]]]:
-        """Profiles that rules allow to own objectives with this aim, grouped by preference, best
-        first, with each group's fit. Cached."""
+        """Profiles allowed to own objectives with this aim, grouped by fit, best first. Cached."""
         cached = self._rankings.get(aim)
         if cached is None:
             levels: dict[tuple[int, int], list[Profile]] = {}
@@ -175,9 +174,11 @@ class FitTable:
         return cached
 
     def ranked(self, aim: Aim) -> Iterator[tuple[str, int]]:
-        """(department, fit) allowed to own objectives with this aim, best first (`tie_key` order);
-        departments without capacity left out. Lazy: callers take what they need, and what one
-        caller has taken is kept for the next one with the same aim."""
+        """(department, fit) allowed to own objectives with this aim, best first (`tie_key` order).
+
+        Departments without capacity are left out. Lazy: callers take what they
+        need, and what one caller has taken is kept for the next one with the same aim.
+        """
         taken, rest = self._walk(aim)
         index = 0
         while True:
@@ -219,8 +220,11 @@ class FitTable:
 
     @cached_property
     def tree_order(self) -> dict[str, tuple[int, int, str]]:
-        """Department id -> the order ties are broken in: group-level units (no region or
-        business unit of their own) first, then higher in the tree, then id."""
+        """Department id -> its place in the tie order.
+
+        Group-level units (no region or business unit of their own) come first,
+        then higher in the tree, then id.
+        """
         departments = self.graph.departments
         return {
             d: (int(bool(departments[d].region or departments[d].business_unit)), self.graph.depth(d), d)

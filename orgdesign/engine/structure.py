@@ -1,5 +1,6 @@
-"""Which of Altimeter's five models (F1) an ownership amounts to, where to go
-next (F3), and which new units to propose (a social hub, an embedded expert).
+"""The structure model: which of Altimeter's five (F1), the next step (F3), and new units.
+
+New units are a social hub or an embedded expert where the evidence asks for one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from orgdesign.engine.raci import Raci
 MODELS = {
     "decentralized": "organic: social work bubbles up in several departments with no one coordinating it",
     "centralized": "one department runs nearly all of social media",
-    "hub_and_spoke": "a central team holds the accounts and guidelines and supports the departments that own objectives",
+    "hub_and_spoke": (
+        "a central team holds the accounts and guidelines and supports the departments that own objectives"
+    ),
     "dandelion": "several business units or regions each run a hub of their own, tied to a corporate center",
     "honeycomb": "every willing employee takes part, in an organized way",
 }
@@ -107,8 +110,10 @@ def classify(graph: OrgGraph, owners: dict[str, str], facts: Shape | None = None
     spread = f"{len(counts)} departments own objectives" if len(counts) > 1 else "1 department owns objectives"
     if holder is None or (outsourced and outsourced >= top_count):
         where = (
-            "the accounts and guidelines sit with the agency" if holders and set(holders) <= agencies
-            else f"the accounts and guidelines are split between {', '.join(holders)}" if len(holders) > 1
+            "the accounts and guidelines sit with the agency"
+            if holders and set(holders) <= agencies
+            else f"the accounts and guidelines are split between {', '.join(holders)}"
+            if len(holders) > 1
             else "nobody holds the accounts and guidelines"
         )
         why = [spread, where]
@@ -126,9 +131,12 @@ def classify(graph: OrgGraph, owners: dict[str, str], facts: Shape | None = None
 
 
 def next_step(model: str, today: str | None, facts: Shape) -> tuple[str, list[str]]:
-    """The next model along F3's path: the recommendation itself when it is ahead of today, else
-    the step after the further of the two; never a step back, never a model the org already has,
-    and staying put where that is right."""
+    """The next model along F3's path.
+
+    That is the recommendation itself when it is ahead of today, else the step
+    after the further of the two; never a step back, never a model the org
+    already has, and staying put where that is right.
+    """
     if today and PATH.index(model) > PATH.index(today):
         return model, _move(today, model, facts)
     base = max((m for m in (model, today) if m), key=PATH.index)
@@ -136,16 +144,24 @@ def next_step(model: str, today: str | None, facts: Shape) -> tuple[str, list[st
         return "centralized", ["bring the accounts, guidelines and priorities under one internal team first (F3)"]
     if base == "centralized":
         if facts.small:
-            return "centralized", ["stay: a small company is served best by one team; a dedicated department "
-                                   "would need experts fed by other departments (E20)"]
+            return "centralized", [
+                "stay: a small company is served best by one team; a dedicated department "
+                "would need experts fed by other departments (E20)"
+            ]
         if facts.regulated:
-            return "centralized", ["stay: central control suits a regulated brand under scrutiny (F1); "
-                                   "add approval tiers by risk rather than spokes (F8)"]
-        return "hub_and_spoke", ["let the central team become a hub that trains and equips the departments "
-                                 "that own objectives, the usual next step (F3)"]
+            return "centralized", [
+                "stay: central control suits a regulated brand under scrutiny (F1); "
+                "add approval tiers by risk rather than spokes (F8)"
+            ]
+        return "hub_and_spoke", [
+            "let the central team become a hub that trains and equips the departments "
+            "that own objectives, the usual next step (F3)"
+        ]
     if base == "hub_and_spoke":
         if facts.units >= 2 and not facts.small and not facts.regulated:
-            return "dandelion", [f"{facts.units} regions or business units could each run a hub tied to the center (F1)"]
+            return "dandelion", [
+                f"{facts.units} regions or business units could each run a hub tied to the center (F1)"
+            ]
         why = ["stay: keep the hub enabling the departments, not policing them (F1)"]
         if facts.regulated:
             why.append("a regulated brand keeps approvals and account access at the hub (F1, F8)")
@@ -159,8 +175,10 @@ def _move(today: str, model: str, facts: Shape) -> list[str]:
     """Why to go from today's model to the recommended one, along F3."""
     why = [f"move from {today.replace('_', '-')} to {model.replace('_', '-')}, as the recommended owners do"]
     if today == "decentralized" and model != "centralized":
-        why.append("bring the accounts and guidelines under the holder first, then let it support the "
-                   "departments that own objectives (F3)")
+        why.append(
+            "bring the accounts and guidelines under the holder first, then let it support the "
+            "departments that own objectives (F3)"
+        )
     if facts.regulated:
         why.append("keep approvals and account access central, as regulated brands need (F1, F8)")
     if facts.small and model == "centralized":
@@ -174,9 +192,7 @@ def assess(graph: OrgGraph, owners: dict[str, str], roles: dict[str, Raci]) -> S
     """Model now, model next, and proposed units."""
     facts = shape(graph)
     model, why = classify(graph, owners, facts)
-    current, current_why = (
-        classify(graph, dict(graph.org.current_owners), facts) if _complete(graph) else (None, [])
-    )
+    current, current_why = classify(graph, dict(graph.org.current_owners), facts) if _complete(graph) else (None, [])
     next_model, next_why = next_step(model, current, facts)
     proposals = _proposals(graph, owners)
     if any(p.kind == "social_hub" for p in proposals) and next_model in ("centralized", "hub_and_spoke"):
@@ -196,7 +212,9 @@ def _proposals(graph: OrgGraph, owners: dict[str, str]) -> list[Proposal]:
     teams = graph.with_function("social_media")
     if not teams and size != "small" and len(graph.objectives) >= 5:
         holder = next((owners[o] for o, r in graph.objectives.items() if r.kind == "account_governance"), None)
-        parent = holder or (graph.with_function("communications") or graph.with_function("marketing") or graph.roots())[0]
+        parent = (
+            holder or (graph.with_function("communications") or graph.with_function("marketing") or graph.roots())[0]
+        )
         out.append(
             Proposal(
                 "social_hub",

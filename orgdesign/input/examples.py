@@ -40,5 +40,7 @@ def _summary(path: Path) -> str:
 
     if path.suffix == ".json":
         org = json.loads(text).get("organization", {})
-        return f"{org.get('name', path.stem)}: {org.get('industry', '')}, {org.get('region', '')}, {org.get('size', '')}"
+        return (
+            f"{org.get('name', path.stem)}: {org.get('industry', '')}, {org.get('region', '')}, {org.get('size', '')}"
+        )
     return path.stem

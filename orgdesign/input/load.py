@@ -40,7 +40,11 @@ def validate_source(source: Source, vocabulary: Vocabulary = BUILTIN) -> OrgFile
     """Validate parsed data, raising one InputError that lists every problem."""
     if not isinstance(source.data, dict):
         found = type_name(source.data)
-        raise InputError.single(source.name, f"expected a mapping with organization, departments and objectives, found {found}", *source.locate(()))
+        raise InputError.single(
+            source.name,
+            f"expected a mapping with organization, departments and objectives, found {found}",
+            *source.locate(()),
+        )
     problems = reference_problems(source)
     try:
         org = OrgFile.model_validate(source.data, context={"vocabulary": vocabulary})
@@ -210,7 +214,9 @@ def reference_problems(source: Source) -> list[Diagnostic]:
         check(("departments", index, "reports_to"), boss, departments, "department")
         if isinstance(boss, str) and isinstance(item.get("id"), str):
             if boss == item["id"]:
-                problems.append(source.diagnostic(("departments", index, "reports_to"), "a department cannot report to itself"))
+                problems.append(
+                    source.diagnostic(("departments", index, "reports_to"), "a department cannot report to itself")
+                )
             elif boss in departments:
                 parent.setdefault(item["id"], boss)
     problems += _cycles(source, parent, departments)
@@ -265,7 +271,7 @@ def _cycles(source: Source, parent: dict[str, str], index_of: dict[str, int]) ->
             path.append(node)
             node = parent[node]
         if state.get(node) == 1:
-            cycle = path[path.index(node):]
+            cycle = path[path.index(node) :]
             first = min(cycle)
             turn = cycle.index(first)
             ordered = cycle[turn:] + cycle[:turn] + [first]

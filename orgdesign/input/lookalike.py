@@ -62,7 +62,5 @@ def lookalikes(source, org) -> list[Diagnostic]:
             ours, theirs = set(record.name), set(first[1])
             odd = min(ours ^ theirs, key=lambda char: (char.isascii(), char), default=None)
             message = f"warning: {record.name!r} looks like {first[1]!r} ({where}) but is spelled differently"
-            warnings.append(
-                source.diagnostic((key, index, "name"), message + (f": {describe(odd)}" if odd else ""))
-            )
+            warnings.append(source.diagnostic((key, index, "name"), message + (f": {describe(odd)}" if odd else "")))
     return warnings

@@ -117,7 +117,6 @@ class Organization(_Model):
         default=False, description="True for a regulated industry (banking, insurance, health, utilities...)."
     )
 
-
     @field_validator("industry")
     @classmethod
     def _industry(cls, value: str) -> str:

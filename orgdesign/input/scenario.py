@@ -73,7 +73,8 @@ def apply(source: Source, what_if: WhatIf, vocabulary: Vocabulary) -> tuple[Sour
 def _marks(source: Source) -> dict:
     """Every path's (line, column), as a dict the what-ifs can re-index.
 
-    A JSON file finds its marks on demand, so they are asked for here path by path."""
+    A JSON file finds its marks on demand, so they are asked for here path by path.
+    """
     source.locate(())  # sets up the marks of a JSON file
     marks = source._marks
     if not marks:
@@ -126,7 +127,8 @@ def _drop(data: dict, ident: str, marks: dict) -> dict:
         data["current_owners"] = {o: d for o, d in owners.items() if d != ident}
     if isinstance(data.get("constraints"), list):
         data["constraints"] = [
-            c for c in data["constraints"]
+            c
+            for c in data["constraints"]
             if not (isinstance(c, dict) and ident in (c.get("owner"), c.get("not_owner"), c.get("consulted")))
         ]
     moved = {}
@@ -150,8 +152,9 @@ def _add(data: dict, function: str, vocabulary: Vocabulary) -> None:
     ident, number = function, 2
     while ident in taken:
         ident, number = f"{function}_{number}", number + 1
-    roots = sorted(r["id"] for r in departments if isinstance(r, dict) and isinstance(r.get("id"), str)
-                   and not r.get("reports_to"))
+    roots = sorted(
+        r["id"] for r in departments if isinstance(r, dict) and isinstance(r.get("id"), str) and not r.get("reports_to")
+    )
     label = {"social_media": "Social media team", "rnd": "R&D", "hr": "HR", "it": "IT"}.get(
         function, function.replace("_", " ").capitalize()
     )

@@ -482,9 +482,7 @@ class _Walker:
             if key in expanded:
                 continue
             if depth > MAX_DEPTH:
-                raise InputError.single(
-                    self.name, f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node)
-                )
+                raise InputError.single(self.name, f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node))
             distinct += 1
             expanded[key] = 0  # placeholder; replaced when children are done
             stack.append((node, depth, True))
@@ -510,7 +508,12 @@ class _Walker:
             return None
         if node.tag not in _ALLOWED:
             self.problems.append(
-                Diagnostic(self.name, *_mark(node), _fmt(path), f"the tag {node.tag!r} is not allowed: orgdesign files hold plain data only")
+                Diagnostic(
+                    self.name,
+                    *_mark(node),
+                    _fmt(path),
+                    f"the tag {node.tag!r} is not allowed: orgdesign files hold plain data only",
+                )
             )
             return None
         if isinstance(node, yaml.ScalarNode):
@@ -562,7 +565,9 @@ class _Walker:
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(
-                    Diagnostic(self.name, *_mark(key_node), _fmt(path), "a key must be a plain value, not a list or mapping")
+                    Diagnostic(
+                        self.name, *_mark(key_node), _fmt(path), "a key must be a plain value, not a list or mapping"
+                    )
                 )
                 continue
             key = key_node.value

@@ -69,34 +69,81 @@ SOCIAL_TEAM = "social_media"
 
 # Objective kind -> (display name, default priority, the longer `?` help).
 OBJECTIVE_DEFAULTS: dict[str, tuple[str, int, str]] = {
-    "listening": ("Social listening", 4, "Tracking mentions, sentiment and topics about the company, its products "
-                  "and competitors, and passing what matters to the people who can act on it."),
-    "customer_care": ("Social customer care", 5, "Answering questions, complaints and service requests that "
-                      "customers post or send on social networks, as quickly as people expect an answer there."),
-    "brand_content": ("Brand content", 4, "Planning and publishing the brand's posts, videos and campaigns on its "
-                      "own accounts."),
-    "reputation": ("Reputation and crises", 5, "Press and public relations on social networks: spotting issues "
-                   "early, answering critics and leading the response when a crisis breaks."),
-    "social_selling": ("Social selling", 3, "Using social networks to find, approach and win customers, often by "
-                       "sales people on their own profiles."),
-    "employer_brand": ("Employer brand", 3, "Attracting candidates, presenting the company as a place to work and "
-                       "looking after what employees and applicants say about it."),
-    "product_insight": ("Product insight", 3, "Collecting ideas, feedback and complaints about products and "
-                        "getting them to product management and R&D."),
-    "community": ("Community", 3, "Running groups, forums or fan communities where customers meet each other and "
-                  "the company."),
-    "employee_advocacy": ("Employee advocacy", 3, "Helping employees share company news and speak for the company, "
-                          "with guidelines and training."),
+    "listening": (
+        "Social listening",
+        4,
+        "Tracking mentions, sentiment and topics about the company, its products "
+        "and competitors, and passing what matters to the people who can act on it.",
+    ),
+    "customer_care": (
+        "Social customer care",
+        5,
+        "Answering questions, complaints and service requests that "
+        "customers post or send on social networks, as quickly as people expect an answer there.",
+    ),
+    "brand_content": (
+        "Brand content",
+        4,
+        "Planning and publishing the brand's posts, videos and campaigns on its own accounts.",
+    ),
+    "reputation": (
+        "Reputation and crises",
+        5,
+        "Press and public relations on social networks: spotting issues "
+        "early, answering critics and leading the response when a crisis breaks.",
+    ),
+    "social_selling": (
+        "Social selling",
+        3,
+        "Using social networks to find, approach and win customers, often by sales people on their own profiles.",
+    ),
+    "employer_brand": (
+        "Employer brand",
+        3,
+        "Attracting candidates, presenting the company as a place to work and "
+        "looking after what employees and applicants say about it.",
+    ),
+    "product_insight": (
+        "Product insight",
+        3,
+        "Collecting ideas, feedback and complaints about products and getting them to product management and R&D.",
+    ),
+    "community": (
+        "Community",
+        3,
+        "Running groups, forums or fan communities where customers meet each other and the company.",
+    ),
+    "employee_advocacy": (
+        "Employee advocacy",
+        3,
+        "Helping employees share company news and speak for the company, with guidelines and training.",
+    ),
     "paid_social": ("Paid social", 3, "Buying and managing ads on social networks: targeting, budgets and results."),
-    "market_intelligence": ("Market intelligence", 3, "Turning social data into insight about consumers and "
-                            "competitors that feeds CRM, business intelligence and planning."),
-    "partner_data_sharing": ("Data sharing with partners", 3, "Sharing social data and insight with brokers, "
-                             "retailers and distributors who sell for the company."),
-    "account_governance": ("Accounts and guidelines", 3, "Holding the company's social accounts, who has access to "
-                           "them, and the guidelines everyone posting for the company follows."),
+    "market_intelligence": (
+        "Market intelligence",
+        3,
+        "Turning social data into insight about consumers and "
+        "competitors that feeds CRM, business intelligence and planning.",
+    ),
+    "partner_data_sharing": (
+        "Data sharing with partners",
+        3,
+        "Sharing social data and insight with brokers, retailers and distributors who sell for the company.",
+    ),
+    "account_governance": (
+        "Accounts and guidelines",
+        3,
+        "Holding the company's social accounts, who has access to "
+        "them, and the guidelines everyone posting for the company follows.",
+    ),
 }
 DEFAULT_OBJECTIVES = (
-    "listening", "customer_care", "brand_content", "reputation", "employer_brand", "account_governance",
+    "listening",
+    "customer_care",
+    "brand_content",
+    "reputation",
+    "employer_brand",
+    "account_governance",
 )
 MAIN_FUNCTIONS = ("social_media", "marketing", "communications", "customer_service")
 REGULATED_INDUSTRIES = frozenset({"financial_services", "banking", "insurance", "pharmaceuticals", "healthcare"})
@@ -187,40 +234,63 @@ def _headcount(function: str) -> Callable[[Answers], int]:
 
 COMPANY = (
     Question(
-        "company.name", "The company", "What is the company called?", "text", "My company",
+        "company.name",
+        "The company",
+        "What is the company called?",
+        "text",
+        "My company",
         help="The name that heads the recommendation and the org chart.",
         more="Any name works: the whole company, a business unit or a brand. You can change it later in the org file.",
         check=_named(200),
     ),
     Question(
-        "company.industry", "The company", "Which industry is it in?", "text", "",
+        "company.industry",
+        "The company",
+        "Which industry is it in?",
+        "text",
+        "",
         help="Free text such as airline, retail, consumer_goods, financial_services or software. Enter skips it.",
         more="Some rules know what is typical of an industry: in airlines, retail or utilities customer service "
         "carries more of the customer-facing work; in software or manufacturing R&D hears more product feedback.",
         check=_longest(80),
     ),
     Question(
-        "company.region", "The company", "Where is the company based?", "choice", "north_america",
+        "company.region",
+        "The company",
+        "Where is the company based?",
+        "choice",
+        "north_america",
         choices=tuple(REGIONS.items()),
         help="Its home region; type the number or the id.",
         more="Departments serve the home region unless the org file says otherwise, and a few rules depend on "
         "it: in Latin America, for example, customer service usually leads customer-facing work.",
     ),
     Question(
-        "company.country", "The company", "Which country, as a two-letter code?", "text", "",
+        "company.country",
+        "The company",
+        "Which country, as a two-letter code?",
+        "text",
+        "",
         help="An ISO 3166 code such as US, MX or DE. Enter skips it.",
         more="Your own rule packs can match the country; the built-in rules go by region.",
         check=_country,
     ),
     Question(
-        "company.size", "The company", "How large is the company?", "choice", "midmarket",
+        "company.size",
+        "The company",
+        "How large is the company?",
+        "choice",
+        "midmarket",
         choices=tuple(SIZES.items()),
         help="It sets the headcounts suggested later and some rules for small companies.",
         more="In small companies marketing tends to hold the accounts and leadership speaks for the company; "
         "larger ones spread the work across departments.",
     ),
     Question(
-        "company.regulated", "The company", "Is it in a regulated industry?", "yes_no",
+        "company.regulated",
+        "The company",
+        "Is it in a regulated industry?",
+        "yes_no",
         lambda answers: _industry_id(answers.get("company.industry", "")) in REGULATED_INDUSTRIES,
         help="Banking, insurance, health, utilities...: then legal and risk take part in more decisions.",
         more="In a regulated company legal reviews what is published, risk is consulted on listening and "
@@ -229,7 +299,11 @@ COMPANY = (
 )
 
 FUNCTIONS_QUESTION = Question(
-    "functions", "Functions", "Which functions does the company have?", "multi", DEFAULT_FUNCTIONS,
+    "functions",
+    "Functions",
+    "Which functions does the company have?",
+    "multi",
+    DEFAULT_FUNCTIONS,
     choices=tuple((f, d) for f, d in FUNCTIONS.items() if f != SOCIAL_TEAM),
     help="Each one becomes a department. A dedicated social media team comes later.",
     more="Pick the functions that exist as departments today, even small ones: who can own an objective, and "
@@ -238,14 +312,22 @@ FUNCTIONS_QUESTION = Question(
 )
 
 SOCIAL_QUESTION = Question(
-    "social.team", "Social media team", "Is there a dedicated social media team?", "yes_no", False,
+    "social.team",
+    "Social media team",
+    "Is there a dedicated social media team?",
+    "yes_no",
+    False,
     help="A team whose main job is social media, however small.",
     more="Many companies run social media from marketing without a team of its own. If there is one, the "
     "next questions ask where it reports and how its people are organized.",
 )
 
 OBJECTIVES_QUESTION = Question(
-    "objectives", "Objectives", "What should social media do for the company?", "multi", DEFAULT_OBJECTIVES,
+    "objectives",
+    "Objectives",
+    "What should social media do for the company?",
+    "multi",
+    DEFAULT_OBJECTIVES,
     choices=tuple(OBJECTIVE_KINDS.items()),
     help="Pick the objectives that matter; each gets an owner in the recommendation.",
     more="\n".join(f"- {kind}: {more}" for kind, (_, _, more) in OBJECTIVE_DEFAULTS.items()),
@@ -267,14 +349,21 @@ def _department_questions(function: str, answers: Answers) -> list[Question]:
     called = answers.get(f"department.{function}.name", name)
     return [
         Question(
-            f"department.{function}.name", section, f"{FUNCTIONS[function]}: what is the {unit} called?", "text", name,
+            f"department.{function}.name",
+            section,
+            f"{FUNCTIONS[function]}: what is the {unit} called?",
+            "text",
+            name,
             help="The name people use for it; it appears in the recommendation.",
             more="Use the name on the org chart. Its id in the org file stays "
             f"{function!r}, which is how the commands refer to it.",
             check=_longest(200),
         ),
         Question(
-            f"department.{function}.headcount", section, f"About how many people work in {called}?", "int",
+            f"department.{function}.headcount",
+            section,
+            f"About how many people work in {called}?",
+            "int",
             _headcount(function),
             help="A rough number is fine.",
             more="Headcount suggests how many social media objectives the department can own, which you can "
@@ -291,14 +380,22 @@ def _social_questions(answers: Answers) -> list[Question]:
     return [
         *_department_questions(SOCIAL_TEAM, answers),
         Question(
-            "social.reports_to", "Social media team", "Where does the social media team report?", "choice", boss,
+            "social.reports_to",
+            "Social media team",
+            "Where does the social media team report?",
+            "choice",
+            boss,
             choices=tuple((f, names[f]) for f in functions),
             help="The department it belongs to.",
             more="Most social teams sit inside marketing. A team placed apart from the departments that use its "
             "insights tends to become a silo; the recommendation says which links it needs.",
         ),
         Question(
-            "social.structure", "Social media team", "How are its people organized?", "choice", "network",
+            "social.structure",
+            "Social media team",
+            "How are its people organized?",
+            "choice",
+            "network",
             choices=tuple(STRUCTURES.items()),
             help="By network is the most common today.",
             more="Most social teams organize by network (one person for each platform), which deepens silos and "
@@ -314,8 +411,11 @@ def _objective_questions(answers: Answers) -> list[Question]:
     owner = next((d for d in ("marketing", SOCIAL_TEAM) if d in names), NOBODY)
     out = [
         Question(
-            f"objective.{kind}.priority", "Objectives",
-            f"How much does {OBJECTIVE_DEFAULTS[kind][0].lower()} matter?", "int", OBJECTIVE_DEFAULTS[kind][1],
+            f"objective.{kind}.priority",
+            "Objectives",
+            f"How much does {OBJECTIVE_DEFAULTS[kind][0].lower()} matter?",
+            "int",
+            OBJECTIVE_DEFAULTS[kind][1],
             help=f"{OBJECTIVE_KINDS[kind]}. From 1 (nice to have) to 5 (critical).",
             more=OBJECTIVE_DEFAULTS[kind][2],
             check=_between(1, 5),
@@ -324,8 +424,11 @@ def _objective_questions(answers: Answers) -> list[Question]:
     ]
     out += [
         Question(
-            f"objective.{kind}.owner", "Today's owners", f"Who owns {OBJECTIVE_DEFAULTS[kind][0].lower()} today?",
-            "choice", owner,
+            f"objective.{kind}.owner",
+            "Today's owners",
+            f"Who owns {OBJECTIVE_DEFAULTS[kind][0].lower()} today?",
+            "choice",
+            owner,
             choices=(*names.items(), (NOBODY, "Nobody owns it today")),
             help="The department accountable for it now, even if it happened by habit.",
             more="Marketing owns social media most often today (E13). The recommendation compares today's owner "
@@ -342,7 +445,10 @@ def _capacity_questions(answers: Answers) -> list[Question]:
     main = [d for d in names if d in MAIN_FUNCTIONS or d in owners]
     return [
         Question(
-            f"department.{d}.capacity", "Capacity", f"How many social media objectives can {names[d]} own?", "int",
+            f"department.{d}.capacity",
+            "Capacity",
+            f"How many social media objectives can {names[d]} own?",
+            "int",
             derived_capacity(answers[f"department.{d}.headcount"]),
             help="The suggestion follows from its headcount.",
             more="Capacity keeps one department from taking everything when others fit nearly as well. A "

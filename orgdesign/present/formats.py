@@ -30,7 +30,12 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("mermaid", "chart.mermaid", ".mmd", "Mermaid flowchart of the org chart (GitHub, GitLab, Notion, Confluence)"),
+        Format(
+            "mermaid",
+            "chart.mermaid",
+            ".mmd",
+            "Mermaid flowchart of the org chart (GitHub, GitLab, Notion, Confluence)",
+        ),
         Format("dot", "chart.dot", ".dot", "Graphviz source of the org chart"),
         Format("graphml", "chart.graphml", ".graphml", "GraphML of the org chart (networkx, yEd, Gephi)"),
         Format("json", "chart.nodelink", ".json", "node-link graph of the org chart with the whole recommendation"),

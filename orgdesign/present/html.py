@@ -12,11 +12,9 @@ from __future__ import annotations
 from string import Template
 
 from orgdesign import __version__
-from orgdesign.present.plain import units
-
-from orgdesign.present.plain import HUB_TIE
 from orgdesign.present.chart.model import COLORS, build
 from orgdesign.present.chart.svg import chart_svg, esc
+from orgdesign.present.plain import HUB_TIE, units
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from orgdesign.engine.pipeline import Recommendation
-from orgdesign.present.plain import HUB_TIE, clean, units
 from orgdesign.engine.structure import MODELS
+from orgdesign.present.plain import HUB_TIE, clean, units
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
 # What GitHub's renderer (GFM) turns into a link by itself: `scheme://`, `www.` and `name@domain`,
@@ -39,8 +39,12 @@ def _unlink(match: re.Match) -> str:
 def to_markdown(result: Recommendation) -> str:
     graph = result.table.graph
     lines = [f"# Social media ownership: {md(result.org.organization.name)}", ""]
-    lines += ["## Recommended owners", "", "| objective | priority | owner | fit | runner-up (margin) | today |",
-              "|---|---:|---|---:|---|---|"]
+    lines += [
+        "## Recommended owners",
+        "",
+        "| objective | priority | owner | fit | runner-up (margin) | today |",
+        "|---|---:|---|---:|---|---|",
+    ]
     today = graph.org.current_owners
     for a in sorted(result.assignments, key=lambda a: (-graph.objectives[a.objective].priority, a.objective)):
         runner = "—" if a.runner_up is None else f"{md(a.runner_up)} ({units(a.margin)})"
@@ -58,7 +62,10 @@ def to_markdown(result: Recommendation) -> str:
         cells = [", ".join(md(d) for d in group) for group in (raci.responsible, raci.consulted, raci.informed)]
         lines.append(f"| {md(objective)} | {md(raci.accountable)} | {cells[0]} | {cells[1]} | {cells[2]} |")
     lines += ["", "## Who must work with whom", ""]
-    lines += [f"- {md(link.a)} ↔ {md(link.b)}: {', '.join(md(o) for o in link.objectives) or HUB_TIE}" for link in result.links]
+    lines += [
+        f"- {md(link.a)} ↔ {md(link.b)}: {', '.join(md(o) for o in link.objectives) or HUB_TIE}"
+        for link in result.links
+    ]
     lines += ["", "## Findings", ""]
     for f in result.findings:
         lines.append(f"- **{f.severity}[{f.code}] {f.name}**: {md(f.message)}  ")
@@ -92,6 +99,8 @@ def to_markdown(result: Recommendation) -> str:
         lines.append("")
         for r in a.reasons:
             lines.append(f"- `{r.rule}` {r.contribution / 100:+.2f}: {md(r.rationale)} ({', '.join(r.evidence)})")
-        lines.append(f"- fit {units(a.score)}" + (f"; runner-up {md(a.runner_up)} by {units(a.margin)}" if a.runner_up else ""))
+        lines.append(
+            f"- fit {units(a.score)}" + (f"; runner-up {md(a.runner_up)} by {units(a.margin)}" if a.runner_up else "")
+        )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -7,8 +7,8 @@ wikis draw. Mermaid labels never contain a backtick, so they cannot close the fe
 
 from __future__ import annotations
 
-from orgdesign.present.chart.model import build
 from orgdesign.present.chart.mermaid import flowchart
+from orgdesign.present.chart.model import build
 
 
 def render(result, view: str = "recommended") -> str:

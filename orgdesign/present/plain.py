@@ -49,10 +49,10 @@ def _visible(char: str) -> str:
 
 
 def clean(value: object) -> str:
-    """Show control, bidi, invisible and non-characters as `\\xNN` / `\\uNNNN` instead of obeying them.
+    r"""Show control, bidi, invisible and non-characters as `\xNN` / `\uNNNN` instead of obeying them.
 
-    >>> clean("a\\x1b[2Jb")
-    'a\\\\x1b[2Jb'
+    >>> clean("a\x1b[2Jb")
+    'a\\x1b[2Jb'
     """
     text = _UNSAFE.sub(lambda match: _visible(match.group()), str(value))
     if text.isascii():

@@ -291,11 +291,16 @@ def explanation_view(result, assignment, contrast):
     owner.append(f" [{clean(assignment.owner)}], fit {units(assignment.score)}")
     parts = [head, owner, _reasons_table(assignment.reasons, assignment.score)]
     if assignment.tie:
-        parts.append(text(f"Tied with {assignment.runner_up} at fit {units(assignment.score)}; "
-                          f"{TIE_BREAKS[assignment.tie]}."))
+        parts.append(
+            text(f"Tied with {assignment.runner_up} at fit {units(assignment.score)}; {TIE_BREAKS[assignment.tie]}.")
+        )
     elif assignment.runner_up:
-        parts.append(text(f"Runner-up: {assignment.runner_up}, fit {units(assignment.runner_up_score)}, "
-                          f"margin {units(assignment.margin)}"))
+        parts.append(
+            text(
+                f"Runner-up: {assignment.runner_up}, fit {units(assignment.runner_up_score)}, "
+                f"margin {units(assignment.margin)}"
+            )
+        )
     if contrast is not None and contrast.verdict != "owner":
         parts.append(_why_not_view(contrast))
     return Group(*parts)
@@ -308,8 +313,12 @@ def _reasons_table(reasons, total: int) -> Table:
     table.add_column("why", overflow="fold", ratio=1)
     table.add_column("evidence", overflow="fold")
     for reason in reasons:
-        table.add_row(text(reason.rule, "cyan"), f"{reason.contribution / 100:+.2f}", text(reason.rationale),
-                      text(", ".join(reason.evidence), "dim"))
+        table.add_row(
+            text(reason.rule, "cyan"),
+            f"{reason.contribution / 100:+.2f}",
+            text(reason.rationale),
+            text(", ".join(reason.evidence), "dim"),
+        )
     return table
 
 
@@ -340,7 +349,10 @@ def _why_not_view(contrast) -> Text:
     elif contrast.verdict != "forbidden":
         out.append("No single change of its fit or capacity makes it the owner.\n", style="dim")
     else:
-        out.append("A hard rule or constraint decides this; disable the rule with a user pack or drop the constraint.\n", style="dim")
+        out.append(
+            "A hard rule or constraint decides this; disable the rule with a user pack or drop the constraint.\n",
+            style="dim",
+        )
     return out
 
 
@@ -383,8 +395,13 @@ def comparison_view(comparison):
     head = text(f"{c.before}  →  {c.after}", "bold")
     kept = text(f"{len(c.changes)} objective(s) change owner; {c.unchanged} keep theirs.", "dim")
     return Group(
-        head, changes if c.changes else text("No objective changes owner.", "green"), kept,
-        Rule("Collaboration links", align="left"), links or text("no change", "dim"),
-        Rule("Findings", align="left"), findings or text("no change", "dim"),
-        Rule("Structure and fit", align="left"), summary,
+        head,
+        changes if c.changes else text("No objective changes owner.", "green"),
+        kept,
+        Rule("Collaboration links", align="left"),
+        links or text("no change", "dim"),
+        Rule("Findings", align="left"),
+        findings or text("no change", "dim"),
+        Rule("Structure and fit", align="left"),
+        summary,
     )

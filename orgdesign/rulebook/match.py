@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orgdesign.vocabulary import canonical_skill
 from orgdesign.rulebook.schema import Condition
+from orgdesign.vocabulary import canonical_skill
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,6 @@ class Aim:
     kind: str
     region: str
     group_wide: bool = True  # the objective names no region of its own
-
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,6 @@ class Profile:
     region: str
     also: frozenset[str] = frozenset()
     regional: bool = False  # the department names a region of its own
-
 
     def as_function(self, function: str) -> Profile:
         """The same department seen as one of its functions."""
@@ -83,8 +81,11 @@ _TESTERS: dict[str, Callable[[frozenset], Test]] = {
 
 
 def outside(aim: Aim, profile: Profile) -> bool:
-    """A department outside the objective's region: for a group-wide objective, any unit that
-    serves a region of its own (even the home region: it is a regional unit, not the center)."""
+    """A department outside the objective's region.
+
+    For a group-wide objective that is any unit that serves a region of its own
+    (even the home region: it is a regional unit, not the center).
+    """
     return profile.regional if aim.group_wide else profile.region != aim.region
 
 
@@ -110,8 +111,10 @@ def compile_condition(condition: Condition) -> Test:
 
 
 def possible(condition: Condition, key: str, universe: frozenset[str]) -> frozenset[str]:
-    """The values of `key` (objective.kind or department.function) for which the condition
-    can possibly hold: an index that lets the scorer skip rules, not a proof that they match."""
+    """The values of `key` (objective.kind or department.function) for which the condition can hold.
+
+    An index that lets the scorer skip rules, not a proof that they match.
+    """
     found, value = condition.item()
     if found == key:
         return frozenset(value) & universe

@@ -16,11 +16,11 @@ from pydantic import ValidationError
 
 from orgdesign.errors import Diagnostic, InputError
 from orgdesign.input.load import pydantic_problems, type_name
-from orgdesign.resources import data_dir
 from orgdesign.input.source import Source, load_source
-from orgdesign.vocabulary import BUILTIN, Vocabulary, unknown
+from orgdesign.resources import data_dir
 from orgdesign.rulebook.match import Test, compile_condition, possible, predicates
 from orgdesign.rulebook.schema import PREDICATES, Condition, Effect, Pack, Rule
+from orgdesign.vocabulary import BUILTIN, Vocabulary, unknown
 
 _VOCABULARY_KEYS = {
     "objective.kind": ("objective kind", "objective_kinds"),
@@ -82,8 +82,8 @@ class Rulebook:
     @property
     def skills_read(self) -> frozenset[str]:
         """Every skill some rule's condition reads, in the vocabulary's words."""
-        from orgdesign.vocabulary import canonical_skill
         from orgdesign.rulebook.match import predicates
+        from orgdesign.vocabulary import canonical_skill
 
         return frozenset(
             canonical_skill(skill)
@@ -158,7 +158,9 @@ def load_rulebook(user_packs: list[str] | tuple[str, ...] = ()) -> Rulebook:
         for index, rule in enumerate(pack.rules):
             path = ("rules", index, "id")
             if rule.id in seen_here:
-                problems.append(source.diagnostic(path, f"duplicate rule id {rule.id!r} (first on line {seen_here[rule.id]})"))
+                problems.append(
+                    source.diagnostic(path, f"duplicate rule id {rule.id!r} (first on line {seen_here[rule.id]})")
+                )
                 continue
             seen_here[rule.id] = source.locate(path)[0] or 0
             prefix = rule.id.split(".", 1)[0]
@@ -171,7 +173,8 @@ def load_rulebook(user_packs: list[str] | tuple[str, ...] = ()) -> Rulebook:
                 problems.append(
                     source.diagnostic(
                         path,
-                        f"rule id {rule.id!r} must start with '{pack.pack}.' (or reuse an existing id to replace that rule)",
+                        f"rule id {rule.id!r} must start with '{pack.pack}.' "
+                        "(or reuse an existing id to replace that rule)",
                     )
                 )
                 continue
@@ -218,7 +221,9 @@ def _read_pack(path: str, display: str, problems: list[Diagnostic]) -> tuple[Sou
         problems += error.diagnostics
         return None
     if not isinstance(source.data, dict):
-        problems.append(source.diagnostic((), f"expected a mapping with pack and rules, found {type_name(source.data)}"))
+        problems.append(
+            source.diagnostic((), f"expected a mapping with pack and rules, found {type_name(source.data)}")
+        )
         return None
     try:
         return source, Pack.model_validate(source.data)

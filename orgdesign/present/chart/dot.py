@@ -9,15 +9,14 @@ proposed units have a dashed outline. Colours are 6-digit hex, as Graphviz wants
 
 from __future__ import annotations
 
-from orgdesign.present.plain import clean
-
-from orgdesign.present.plain import HUB_TIE
 from orgdesign.present.chart.model import COLORS, Chart, build
+from orgdesign.present.plain import HUB_TIE, clean
 
 FONT = "Helvetica,Arial,sans-serif"
 
 
 _LINK = {"style": "dashed", "color": COLORS["link"], "fontcolor": COLORS["link"], "dir": "none", "fontsize": 8}
+
 
 def quote(value: object) -> str:
     r"""Quote a value as a DOT double-quoted string; a list gives one line per item (centred).
@@ -127,9 +126,7 @@ def digraph(chart: Chart) -> str:
     out.append(f"        {quote('legend:owner')} -> {quote('legend:unit')} {_attrs(label='reports to', fontsize=8)};")
     if chart.view == "recommended":
         out.append(
-            f"        {quote('legend:unit')} -> {quote('legend:proposed')} "
-            + _attrs(**_LINK, label="works with")
-            + ";"
+            f"        {quote('legend:unit')} -> {quote('legend:proposed')} " + _attrs(**_LINK, label="works with") + ";"
         )
     out += ["    }", "}"]
     return "\n".join(out) + "\n"

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 
-from orgdesign.present.plain import clean
-
-from orgdesign.present.plain import HUB_TIE
 from orgdesign.present.chart.model import COLORS, Chart, build
+from orgdesign.present.plain import HUB_TIE, clean
 
 # Characters that could end a label, open a shape, start a comment, an entity,
 # HTML, Markdown or math, written as Mermaid entity codes instead.

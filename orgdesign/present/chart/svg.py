@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from html import escape
 
-from orgdesign.present.plain import HUB_TIE, clean
-
-from orgdesign.present.chart.model import COLORS, Chart, build
 from orgdesign.present.chart.layout import Box, Layout, text_width, tree, wrap
+from orgdesign.present.chart.model import COLORS, Chart, build
+from orgdesign.present.plain import HUB_TIE, clean
 
 BOX_W = 210.0
 PAD = 10.0
