@@ -14,7 +14,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 
 import orgdesign
-from orgdesign.batch import portfolio
+from orgdesign import batch as portfolio
 
 INFEASIBLE = """\
 organization: {name: Tight Corp, industry: airline, region: europe, size: small}

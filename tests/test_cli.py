@@ -131,7 +131,7 @@ def test_python_dash_m(tmp_path):
 def test_domain_code_never_imports_the_terminal_libraries():
     code = (
         "import sys\n"
-        "import orgdesign.engine.pipeline, orgdesign.engine.compare, orgdesign.batch.portfolio\n"
+        "import orgdesign.engine.pipeline, orgdesign.engine.compare, orgdesign.batch\n"
         "import orgdesign.present.json_report, orgdesign.present.markdown\n"
         "import orgdesign.interview.questions, orgdesign.input.scenario, orgdesign.present.formats\n"
         "from orgdesign.present import html, raci_csv, markdown_chart\n"

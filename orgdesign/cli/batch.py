@@ -35,7 +35,7 @@ def batch(
     """
     import time
 
-    from orgdesign.batch import portfolio
+    from orgdesign import batch as portfolio
     from orgdesign.errors import OutputError
 
     book = portfolio.load_book(rules or [])  # a bad pack is reported before any folder is made
@@ -131,7 +131,7 @@ def _summary_view(summary, output: str):
     from rich.console import Group
     from rich.table import Table
 
-    from orgdesign.batch.portfolio import TOP_FINDINGS, owner_cell, status_line
+    from orgdesign.batch.summary import TOP_FINDINGS, owner_cell, status_line
     from orgdesign.present.terminal import clean, text
 
     head = text(status_line(summary), "bold")
