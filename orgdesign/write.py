@@ -2,9 +2,11 @@
 
 Only regular files are ever replaced: a symlink (dangling or not), a device
 such as /dev/stdout, a FIFO or a folder at the output path is refused even
-with force, so an output can never be redirected somewhere else. A new file
-gets the mode the umask allows (like a shell redirection); a replaced file
-keeps its mode.
+with force, so an output can never be redirected somewhere else. The one
+exception is the null device (`-o /dev/null`, to check that a command runs):
+what is written there goes nowhere, so it is accepted, and simply not
+written. A new file gets the mode the umask allows (like a shell
+redirection); a replaced file keeps its mode.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def write_together(files: Sequence[tuple[str, str | bytes]], force: bool = False
     If any write or rename fails, the temporary files and the files already
     renamed into place are removed, so a reader never finds only some of them.
     """
+    files = [(path, data) for path, data in files if not is_null_device(path)]
     modes = [check_target(path, force) for path, _ in files]
     temporaries: list[str] = []
     renamed: list[str] = []
@@ -60,6 +63,8 @@ def check_target(path: str, force: bool) -> int:
         status = None
     except OSError as error:
         raise OutputError(f"{path}: cannot write here: {error.strerror or error}") from None
+    if status is not None and _is_null(status):
+        return 0  # nothing is written to it, so nothing is replaced
     if status is not None:
         if stat.S_ISDIR(status.st_mode):
             raise OutputError(f"{path}: is a directory; give a file name")
@@ -74,6 +79,24 @@ def check_target(path: str, force: bool) -> int:
     if not os.path.isdir(folder):
         raise OutputError(f"{path}: the folder {folder} does not exist")
     return status.st_mode & 0o777 if status is not None else 0o666 & ~_umask()  # never setuid, setgid or sticky
+
+
+def is_null_device(path: str) -> bool:
+    """Whether `path` is the null device itself (not a link to it): output sent there is discarded."""
+    try:
+        return _is_null(os.lstat(path))
+    except OSError:
+        return False
+
+
+def _is_null(status: os.stat_result) -> bool:
+    if not stat.S_ISCHR(status.st_mode):
+        return False
+    try:
+        null = os.stat(os.devnull)
+    except OSError:
+        return False
+    return (status.st_rdev, status.st_dev, status.st_ino) == (null.st_rdev, null.st_dev, null.st_ino)
 
 
 def _kind(mode: int) -> str:

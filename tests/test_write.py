@@ -96,7 +96,7 @@ def test_only_regular_files_are_ever_replaced(tmp_path):
         (link, "a symbolic link"),
         (dangling, "a symbolic link"),
         (fifo, "a named pipe"),
-        (os.devnull, "a device"),
+        *((("/dev/zero", "a device"),) if os.path.exists("/dev/zero") else ()),
     ):
         for force in (False, True):
             with pytest.raises(OutputError, match=f"^{path}: is {kind}, not a regular file"):
@@ -104,6 +104,23 @@ def test_only_regular_files_are_ever_replaced(tmp_path):
     assert link.is_symlink() and dangling.is_symlink() and not (tmp_path / "nothing-here.md").exists()
     assert elsewhere.read_text("utf-8") == "keep"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dangling.md", "elsewhere.txt", "link.md", "pipe.md"]
+
+
+def test_the_null_device_takes_any_output_and_nothing_is_written_beside_it(tmp_path):
+    """`-o /dev/null` checks that a command runs; it is the one device accepted, and only itself, not a link to it."""
+    from orgdesign.write import is_null_device, write_together
+
+    for force in (False, True):
+        write_atomic(os.devnull, "discarded", force=force)
+    write_together([(os.devnull, "x"), (str(tmp_path / "kept.md"), "kept")])
+    assert (tmp_path / "kept.md").read_text("utf-8") == "kept"
+    assert os.path.exists(os.devnull) and is_null_device(os.devnull)
+    assert not any(name.startswith(".orgdesign-") for name in os.listdir(os.path.dirname(os.devnull)))
+    link = tmp_path / "null.md"
+    link.symlink_to(os.devnull)
+    with pytest.raises(OutputError, match="is a symbolic link, not a regular file"):
+        write_atomic(str(link), "new", force=True)
+    assert not is_null_device(str(link)) and not is_null_device(str(tmp_path / "kept.md"))
 
 
 def test_files_written_together_are_all_or_nothing(tmp_path, monkeypatch):

@@ -5,7 +5,7 @@ Commands import what they need when they run, so `--help` stays fast.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -14,12 +14,13 @@ from orgdesign.cli import batch as batch_command
 from orgdesign.cli import compare, engine, interview, org, rules
 from orgdesign.cli import export as export_command
 from orgdesign.cli.common import state, stdout_failure
+from orgdesign.cli.help import Command, Group
 
 app = typer.Typer(
     name="orgdesign",
     help="Who should own each social media objective, and who must work with whom.",
     no_args_is_help=True,
-    add_completion=False,
+    cls=Group,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -33,24 +34,24 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool | None = typer.Option(  # noqa: UP007 - typer reads the annotation
-        None, "--version", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
-    debug: bool = typer.Option(False, "--debug", help="Show a traceback for internal errors."),
+    version: Annotated[
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
 ) -> None:
     state["debug"] = debug
 
 
-app.command()(engine.recommend)
-app.command()(engine.explain)
-app.command()(compare.compare)
-app.command(name="export")(export_command.export)
-app.command()(org.validate)
-app.command()(org.show)
-app.command()(org.schema)
-app.command()(org.examples)
-app.command()(interview.interview)
-app.command(name="batch")(batch_command.batch)
+app.command(cls=Command)(engine.recommend)
+app.command(cls=Command)(engine.explain)
+app.command(cls=Command)(compare.compare)
+app.command(name="export", cls=Command)(export_command.export)
+app.command(cls=Command)(org.validate)
+app.command(cls=Command)(org.show)
+app.command(cls=Command)(org.schema)
+app.command(cls=Command)(org.examples)
+app.command(cls=Command)(interview.interview)
+app.command(name="batch", cls=Command)(batch_command.batch)
 app.add_typer(rules.app, name="rules")
 
 
@@ -62,7 +63,7 @@ def main() -> None:
     # every 700 allocations costs about a sixth of a small recommendation. Cycles are still collected.
     gc.set_threshold(100_000, 50, 50)
     try:
-        app()
+        app(prog_name="orgdesign")  # also under `python -m`, so completion scripts name the command
     except OSError as error:  # --help and --version write before any command's boundary
         code = stdout_failure(error)
         if code is None:

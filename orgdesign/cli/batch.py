@@ -2,42 +2,52 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from orgdesign.cli.common import boundary, err_console, out_console, print_error_lines
-from orgdesign.cli.engine import RULES_OPTION
+from orgdesign.cli.common import Rules, boundary, err_console, out_console, print_error_lines
 
 
 @boundary
 def batch(
-    folder: str = typer.Argument(
-        ..., help="A folder of org files: *.yaml, *.yml, *.json (not sub-folders).", metavar="DIR"
-    ),
-    output: str = typer.Option(
-        ..., "--output", "-o", help="The folder for the reports and the summary (created if missing).", metavar="DIR"
-    ),
-    workers: int = typer.Option(
-        None,
-        "--workers",
-        "-w",
-        min=1,
-        help="Worker processes (default: one per CPU; 1 runs without a pool).",
-        metavar="N",
-    ),
-    rules: list[str] = RULES_OPTION,
-    force: bool = typer.Option(False, "--force", help="Overwrite the outputs of an earlier batch."),
+    folder: Annotated[
+        str, typer.Argument(help="A folder of org files: *.yaml, *.yml, *.json (not sub-folders).", metavar="DIR")
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", help="The folder for the reports and the summary (created if missing).", metavar="DIR"
+        ),
+    ],
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Worker processes, at least 1 (default: one per CPU; 1 runs without a pool).",
+            metavar="N",
+        ),
+    ] = None,
+    rules: Rules = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the outputs of an earlier batch.")] = False,
 ) -> None:
     """Recommend for every org file in a folder, in parallel, and summarize the portfolio.
 
-    Writes <name>.json and <name>.md per file, and summary.json and summary.md, into --output.
-    A bad file is reported and skipped. Exit code: 0 every file ok, 1 some org infeasible,
-    2 some file with bad input or not written, 70 an internal error, 130 interrupted.
+    Writes NAME.json and NAME.md for each org file, and summary.json and
+    summary.md, into --output. A bad file is reported and skipped.
+
+    Exit code: 0 every file ok, 1 some org infeasible, 2 some file with bad
+    input or not written, 70 an internal error, 130 interrupted.
     """
     import time
 
     from orgdesign import batch as portfolio
-    from orgdesign.errors import OutputError
+    from orgdesign.errors import OutputError, UsageError
 
+    if output == "-":
+        raise UsageError("--output", "batch writes a folder of reports; give a folder, not - (stdout)")
     book = portfolio.load_book(rules or [])  # a bad pack is reported before any folder is made
     jobs, refused = portfolio.prepare(folder, output, force)
     count = portfolio.worker_count(workers, len(jobs))

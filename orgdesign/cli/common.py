@@ -1,4 +1,4 @@
-"""What every command shares: the consoles and the single error boundary."""
+"""What every command shares: its options, the consoles, the single error boundary and where output goes."""
 
 from __future__ import annotations
 
@@ -7,10 +7,43 @@ import errno
 import functools
 import os
 import sys
+from typing import Annotated
 
 import typer
 
 state = {"debug": False}
+
+# Options more than one command takes, declared once so they read the same in every --help.
+Rules = Annotated[
+    list[str] | None,
+    typer.Option("--rules", help="A rule pack layered over the built-in ones (repeatable).", metavar="PACK"),
+]
+Sets = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set", help="What if: change a field, e.g. departments.social.capacity=4 (repeatable).", metavar="PATH=VALUE"
+    ),
+]
+Without = Annotated[
+    list[str] | None,
+    typer.Option("--without", help="What if: drop this department (repeatable).", metavar="ID"),
+]
+With = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--with", help="What if: add a department of this function, e.g. social_media (repeatable).", metavar="FUNCTION"
+    ),
+]
+Output = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="Write to this file instead of stdout (- is stdout).", metavar="FILE"),
+]
+Force = Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")]
+
+
+def counted(count: int, noun: str) -> str:
+    """A count with its noun in the right number: "1 department", "2 departments"."""
+    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def out_console():
@@ -160,6 +193,16 @@ def write_document(body: str | bytes) -> None:
     stream.flush()
 
 
+def emit(body: str | bytes, output: str | None, force: bool) -> None:
+    """Send a document where the user asked: stdout when `--output` is absent or `-`, else the file, atomically."""
+    if output is None or output == "-":
+        write_document(body)
+        return
+    from orgdesign.write import write_atomic
+
+    write_atomic(output, body, force)
+
+
 @contextlib.contextmanager
 def _input_warnings_printed():
     """Print each InputWarning once, as a located line on stderr; other warnings go their usual way."""
@@ -181,7 +224,3 @@ def _input_warnings_printed():
 
         warnings.showwarning = show
         yield
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()

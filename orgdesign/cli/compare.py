@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from orgdesign.cli.common import boundary, out_console, write_document
-from orgdesign.cli.engine import RULES_OPTION, SET_OPTION, WITH_OPTION, WITHOUT_OPTION, Format, run, what_if
+from orgdesign.cli.common import Force, Output, Rules, Sets, With, Without, boundary, emit, out_console
+from orgdesign.cli.engine import Format, FormatOption, run, what_if
 
 
 @boundary
 def compare(
-    first: str = typer.Argument(..., help="An org file: the scenario before.", metavar="A"),
-    second: str = typer.Argument(
-        None, help="Another org file: the scenario after (default: A with the what-ifs).", metavar="[B]"
-    ),
-    rules: list[str] = RULES_OPTION,
-    sets: list[str] = SET_OPTION,
-    without: list[str] = WITHOUT_OPTION,
-    with_: list[str] = WITH_OPTION,
-    format: Format = typer.Option(Format.table, "--format", "-f", help="table, json or markdown."),
-    output: str = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.", metavar="FILE"),
-    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    first: Annotated[str, typer.Argument(help="An org file: the scenario before.", metavar="A")],
+    second: Annotated[
+        str | None,
+        typer.Argument(help="Another org file: the scenario after (default: A with the what-ifs).", metavar="B"),
+    ] = None,
+    rules: Rules = None,
+    sets: Sets = None,
+    without: Without = None,
+    with_: With = None,
+    format: FormatOption = Format.table,
+    output: Output = None,
+    force: Force = False,
 ) -> None:
     """Compare two scenarios: owners, links, findings, structure and total fit."""
     from orgdesign.engine.compare import compare as diff
@@ -33,7 +36,7 @@ def compare(
     after = run(second or first, rules, scenario)
     label = (second or first) + (f" {scenario.describe()}" if scenario else "")
     comparison = diff(before, after, first, label)
-    if format is Format.table and not output:
+    if format is Format.table and output in (None, "-"):
         from orgdesign.present.terminal import comparison_view
 
         out_console().print(comparison_view(comparison))
@@ -50,9 +53,4 @@ def compare(
         body = to_markdown(comparison)
     else:
         raise UsageError("--format", "the table view goes to the terminal; use json or markdown with --output")
-    if output:
-        from orgdesign.write import write_atomic
-
-        write_atomic(output, body, force)
-    else:
-        write_document(body)
+    emit(body, output, force)

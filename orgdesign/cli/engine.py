@@ -2,36 +2,25 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import boundary, out_console, write_document
-
-RULES_OPTION = typer.Option(
-    None, "--rules", help="A rule pack layered over the built-in ones (repeatable).", metavar="PATH"
-)
+from orgdesign.cli.common import Force, Output, Rules, Sets, With, Without, boundary, emit, out_console
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
 
 
-SET_OPTION = typer.Option(
-    None,
-    "--set",
-    help="What if: change a field, e.g. departments.social.capacity=4 (repeatable).",
-    metavar="PATH=VALUE",
-)
-WITHOUT_OPTION = typer.Option(None, "--without", help="What if: drop this department (repeatable).", metavar="ID")
-WITH_OPTION = typer.Option(
-    None,
-    "--with",
-    help="What if: add a department of this function, e.g. social_media (repeatable).",
-    metavar="FUNCTION",
-)
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="table, json or markdown.", metavar="FORMAT", case_sensitive=False),
+]
+OrgFileArgument = Annotated[str, typer.Argument(help="An org file (YAML or JSON).", metavar="FILE")]
 
 
 def what_if(sets, without, with_):
@@ -54,18 +43,18 @@ def run(file: str, rules: list[str] | None, scenario=None):
 
 @boundary
 def recommend(
-    file: str = typer.Argument(..., help="An org file (YAML or JSON)."),
-    rules: list[str] = RULES_OPTION,
-    format: Format = typer.Option(Format.table, "--format", "-f", help="table, json or markdown."),
-    output: str = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.", metavar="FILE"),
-    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
-    sets: list[str] = SET_OPTION,
-    without: list[str] = WITHOUT_OPTION,
-    with_: list[str] = WITH_OPTION,
+    file: OrgFileArgument,
+    rules: Rules = None,
+    format: FormatOption = Format.table,
+    output: Output = None,
+    force: Force = False,
+    sets: Sets = None,
+    without: Without = None,
+    with_: With = None,
 ) -> None:
     """Recommend an owner for every objective, with RACI, links, findings, structure and gap."""
     result = run(file, rules, what_if(sets, without, with_))
-    if format is Format.table and not output:
+    if format is Format.table and output in (None, "-"):
         from orgdesign.present.terminal import recommendation_view
 
         out_console().print(recommendation_view(result))
@@ -88,37 +77,61 @@ def recommend(
         console = Console(file=io.StringIO(), width=100, color_system=None)
         console.print(recommendation_view(result))
         body = console.file.getvalue()
-    if output:
-        from orgdesign.write import write_atomic
-
-        write_atomic(output, body, force)
-    else:
-        write_document(body)
+    emit(body, output, force)
 
 
 @boundary
 def explain(
-    file: str = typer.Argument(..., help="An org file."),
-    objective: str = typer.Argument(..., help="The objective id to explain."),
-    department: str = typer.Option(None, "--department", "-d", help="Why not this department?"),
-    rules: list[str] = RULES_OPTION,
-    sets: list[str] = SET_OPTION,
-    without: list[str] = WITHOUT_OPTION,
-    with_: list[str] = WITH_OPTION,
+    file: OrgFileArgument,
+    objective: Annotated[
+        str, typer.Argument(help="The objective to explain: its id or its name.", metavar="OBJECTIVE")
+    ],
+    department: Annotated[
+        str | None,
+        typer.Option("--department", "-d", help="Why not this department? Its id or its name.", metavar="DEPARTMENT"),
+    ] = None,
+    rules: Rules = None,
+    sets: Sets = None,
+    without: Without = None,
+    with_: With = None,
 ) -> None:
     """Why an objective got its owner, and why not another department."""
     from orgdesign.engine.explain import why_not
-    from orgdesign.errors import UsageError
     from orgdesign.present.terminal import explanation_view
-    from orgdesign.vocabulary import unknown
 
     result = run(file, rules, what_if(sets, without, with_))
     graph = result.table.graph
-    if objective not in graph.objectives:
-        raise UsageError("OBJECTIVE", unknown("objective", objective, graph.objectives))
-    if department is not None and department not in graph.departments:
-        raise UsageError("--department", unknown("department", department, graph.departments))
+    objective = _resolve("OBJECTIVE", "objective", objective, graph.objectives)
+    if department is not None:
+        department = _resolve("--department", "department", department, graph.departments)
     assignment = next(a for a in result.assignments if a.objective == objective)
     other = department or assignment.runner_up
     contrast = why_not(result.table, result.problem, result.solution, objective, other) if other else None
     out_console().print(explanation_view(result, assignment, contrast))
+
+
+def _resolve(option: str, kind: str, typed: str, records) -> str:
+    """The id of the objective or department a user typed, by id or by name; a usage error with suggestions.
+
+    A suggestion shows the id to type and the name it stands for: 'listening' (Social listening).
+    """
+    from orgdesign.errors import UsageError
+    from orgdesign.input.names import NotFound, resolve
+
+    labels = {ident: record.label for ident, record in records.items()}
+    try:
+        return resolve(typed, labels)
+    except NotFound as error:
+        if error.ambiguous:
+            raise UsageError(option, f"'{typed}' names more than one {kind}{error.hint()}") from None
+        ids = {}
+        for ident, label in labels.items():
+            ids.setdefault(label, ident)
+        shown = [f"'{ids[name]}' ({name})" if ids[name] != name else f"'{name}'" for name in error.suggestions]
+        if shown:
+            hint = f"; did you mean {' or '.join(shown)}?"
+        elif len(labels) <= 20:
+            hint = f"; expected one of: {', '.join(labels)}"
+        else:
+            hint = ""
+        raise UsageError(option, f"unknown {kind} '{typed}'{hint}") from None

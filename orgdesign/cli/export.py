@@ -2,31 +2,41 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import boundary, write_document
-from orgdesign.cli.engine import RULES_OPTION, SET_OPTION, WITH_OPTION, WITHOUT_OPTION, run, what_if
+from orgdesign.cli.common import Rules, Sets, With, Without, boundary, emit
+from orgdesign.cli.engine import OrgFileArgument, run, what_if
 from orgdesign.present.formats import FORMATS, VIEWS
 
-Format = Enum("Format", {name: name for name in FORMATS}, type=str)
-View = Enum("View", {name: name for name in VIEWS}, type=str)
+Format = StrEnum("Format", {name: name for name in FORMATS})
+View = StrEnum("View", {name: name for name in VIEWS})
 
 
 @boundary
 def export(
-    file: str = typer.Argument(..., help="An org file (YAML or JSON)."),
-    format: Format = typer.Option(..., "--format", "-f", help="The file format (see above)."),
-    output: str = typer.Option(..., "--output", "-o", help="The file to write, or - for stdout.", metavar="PATH"),
-    force: bool = typer.Option(False, "--force", help="Overwrite PATH if it exists."),
-    view: View = typer.Option(
-        View.recommended, "--view", help="Whose ownership the chart shows: recommended or current (today's)."
-    ),
-    rules: list[str] = RULES_OPTION,
-    sets: list[str] = SET_OPTION,
-    without: list[str] = WITHOUT_OPTION,
-    with_: list[str] = WITH_OPTION,
+    file: OrgFileArgument,
+    format: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="One of the formats above.", metavar="FORMAT", case_sensitive=False),
+    ],
+    output: Annotated[str, typer.Option("--output", "-o", help="The file to write (- is stdout).", metavar="PATH")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")] = False,
+    view: Annotated[
+        View,
+        typer.Option(
+            "--view",
+            help="Whose ownership the chart shows: recommended or current (today's).",
+            metavar="VIEW",
+            case_sensitive=False,
+        ),
+    ] = View.recommended,
+    rules: Rules = None,
+    sets: Sets = None,
+    without: Without = None,
+    with_: With = None,
 ) -> None:
     """Export the org chart and the report in the formats people already use.
 
@@ -45,9 +55,4 @@ def export(
 
     result = run(file, rules, what_if(sets, without, with_))
     body = render(result, format.value, view.value)
-    if output == "-":
-        write_document(body)
-        return
-    from orgdesign.write import write_atomic
-
-    write_atomic(output, body, force)
+    emit(body, output, force)

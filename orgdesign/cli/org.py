@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from orgdesign.cli.common import boundary, out_console, print_error_lines, write_document
+from orgdesign.cli.common import boundary, counted, out_console, print_error_lines, write_document
 
 
 @boundary
-def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSON).", metavar="FILE...")) -> None:
-    """Check org files and list every problem with its file:line:column and field."""
-    from rich.text import Text
+def validate(files: Annotated[list[str], typer.Argument(help="Org files (YAML or JSON).", metavar="FILE...")]) -> None:
+    """Check org files and list every problem with its file:line:column and field.
 
+    Everything validate says goes to stderr, as problems do for every command:
+    a ✓ line for each valid file, a line for each problem of the others.
+    Stdout stays empty. Exit code: 0 every file is valid, 2 some file is not.
+    """
     from orgdesign.engine.lint import unread_skills
     from orgdesign.errors import InputError
     from orgdesign.input.load import validate_source
     from orgdesign.input.source import load_source
     from orgdesign.rulebook import load_rulebook
 
-    console = out_console()
     rulebook = None  # read only once some file is valid: its skills are checked against the rules
     failed = 0
     for path in files:
@@ -27,14 +31,10 @@ def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSO
             org = validate_source(source)
         except InputError as error:
             failed += 1
-            count = len(error.diagnostics)
-            console.print(Text(f"✗ {path}: {count} problem{'s' * (count != 1)}", style="red"))
-            print_error_lines(error.lines)
+            print_error_lines(error.lines)  # each line names the file, so it needs no heading
         else:
-            console.print(
-                Text(f"✓ {path}: ", style="green")
-                + Text(f"{len(org.departments)} departments, {len(org.objectives)} objectives", style="dim")
-            )
+            sizes = f"{counted(len(org.departments), 'department')}, {counted(len(org.objectives), 'objective')}"
+            print_error_lines([f"✓ {path}: {sizes}"], style="green")
             rulebook = rulebook or load_rulebook()
             print_error_lines([str(w) for w in unread_skills(source, org, rulebook)], style="yellow")
     if failed:
@@ -42,16 +42,12 @@ def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSO
 
 
 @boundary
-def show(file: str = typer.Argument(..., help="An org file.")) -> None:
+def show(file: Annotated[str, typer.Argument(help="An org file (YAML or JSON).", metavar="FILE")]) -> None:
     """Show an org as a reporting tree and a table of objectives."""
     from orgdesign.input.load import load_org
-    from orgdesign.present.terminal import objectives_table, org_tree
+    from orgdesign.present.org_view import org_view
 
-    org = load_org(file)
-    console = out_console()
-    console.print(org_tree(org))
-    console.print()
-    console.print(objectives_table(org))
+    out_console().print(org_view(load_org(file)))
 
 
 @boundary
@@ -67,14 +63,7 @@ def schema() -> None:
 @boundary
 def examples() -> None:
     """List the bundled example org files."""
-    from rich.table import Table
-
     from orgdesign.input.examples import bundled
-    from orgdesign.present.terminal import text
+    from orgdesign.present.org_view import examples_view
 
-    table = Table(box=None, show_header=False, pad_edge=False)
-    table.add_column(style="cyan", no_wrap=True)
-    table.add_column()
-    for path, summary in bundled():
-        table.add_row(text(path), text(summary))
-    out_console().print(table)
+    out_console().print(examples_view(bundled()))
