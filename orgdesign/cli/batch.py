@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import Rules, boundary, err_console, out_console, print_error_lines
+from orgdesign.cli.common import Rules, boundary, counted, err_console, out_console, print_error_lines
 
 
 @boundary
@@ -57,7 +57,7 @@ def batch(
     with progress:
         total = len(jobs) + len(refused)
         task = progress.add_task(
-            f"{count} worker{'s' * (count != 1)}", total=total, completed=len(done), failed=_failed_label(done)
+            counted(count, "worker"), total=total, completed=len(done), failed=_failed_label(done)
         )
 
         def on_result(result) -> None:
@@ -82,7 +82,7 @@ def batch(
     _print_problems(summary)
     rate = total / seconds if seconds > 0 else 0.0
     err_console().print(
-        f"{total} files in {seconds:.1f} s ({rate:.1f} files/s, {count} worker{'s' * (count != 1)})",
+        f"{counted(total, 'file')} in {seconds:.1f} s ({rate:.1f} files/s, {counted(count, 'worker')})",
         style="dim",
         highlight=False,
         markup=False,
