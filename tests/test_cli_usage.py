@@ -101,6 +101,17 @@ def test_output_to_the_null_device_runs_and_writes_nothing(cli, name):
         assert result.stdout == "" and result.stderr == ""
 
 
+def test_the_table_view_goes_to_a_file_as_plain_text(cli, tmp_path):
+    for args in (("recommend", AIRLINE), ("compare", AIRLINE, "--with", "social_media")):
+        target = tmp_path / f"{args[0]}.txt"
+        result = cli(*args, "-o", target)
+        assert result.exit_code in (0, 1) and result.stdout == "", (args, result.stderr)
+        written = target.read_text("utf-8")
+        assert "Southwind Airlines" in written or "airline.yaml" in written, args
+        assert "\x1b[" not in written and max(len(line) for line in written.splitlines()) <= 100
+        assert cli(*args, "-o", os.devnull).exit_code in (0, 1)
+
+
 def test_output_to_a_file_and_then_stdout_say_the_same(cli, tmp_path):
     target = tmp_path / "report.md"
     assert cli("recommend", AIRLINE, "-f", "markdown", "-o", target).exit_code == 0

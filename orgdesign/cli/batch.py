@@ -56,9 +56,7 @@ def batch(
     progress = _progress()
     with progress:
         total = len(jobs) + len(refused)
-        task = progress.add_task(
-            counted(count, "worker"), total=total, completed=len(done), failed=_failed_label(done)
-        )
+        task = progress.add_task(counted(count, "worker"), total=total, completed=len(done), failed=_failed_label(done))
 
         def on_result(result) -> None:
             done.append(result)

@@ -193,6 +193,17 @@ def write_document(body: str | bytes) -> None:
     stream.flush()
 
 
+def as_text(renderable, width: int = 100) -> str:
+    """A terminal view as plain text, for a table written to a file: no colors, a fixed width."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(renderable)
+    return console.file.getvalue()
+
+
 def emit(body: str | bytes, output: str | None, force: bool) -> None:
     """Send a document where the user asked: stdout when `--output` is absent or `-`, else the file, atomically."""
     if output is None or output == "-":

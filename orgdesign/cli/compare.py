@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import Force, Output, Rules, Sets, With, Without, boundary, emit, out_console
+from orgdesign.cli.common import Force, Output, Rules, Sets, With, Without, as_text, boundary, emit, out_console
 from orgdesign.cli.engine import Format, FormatOption, run, what_if
 
 
@@ -52,5 +52,7 @@ def compare(
 
         body = to_markdown(comparison)
     else:
-        raise UsageError("--format", "the table view goes to the terminal; use json or markdown with --output")
+        from orgdesign.present.terminal import comparison_view
+
+        body = as_text(comparison_view(comparison))
     emit(body, output, force)

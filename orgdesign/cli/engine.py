@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import Force, Output, Rules, Sets, With, Without, boundary, emit, out_console
+from orgdesign.cli.common import Force, Output, Rules, Sets, With, Without, as_text, boundary, emit, out_console
 
 
 class Format(StrEnum):
@@ -68,15 +68,9 @@ def recommend(
 
         body = to_markdown(result)
     else:
-        import io
-
-        from rich.console import Console
-
         from orgdesign.present.terminal import recommendation_view
 
-        console = Console(file=io.StringIO(), width=100, color_system=None)
-        console.print(recommendation_view(result))
-        body = console.file.getvalue()
+        body = as_text(recommendation_view(result))
     emit(body, output, force)
 
 
