@@ -15,6 +15,7 @@ import pytest
 
 from orgdesign.engine.graph import OrgGraph
 from orgdesign.engine.pipeline import recommend
+from orgdesign.input.capacity import capacity_from_headcount
 from orgdesign.input.load import load_org, validate_data
 from orgdesign.input.source import parse_text
 from orgdesign.interview.questions import (
@@ -25,7 +26,6 @@ from orgdesign.interview.questions import (
     answers_yaml,
     build_org,
     default_of,
-    derived_capacity,
     next_question,
     org_yaml,
     questions,
@@ -171,7 +171,7 @@ def test_suggested_capacity_is_what_the_engine_derives(headcount):
             "objectives": [{"id": "o", "kind": "listening"}],
         }
     )
-    assert derived_capacity(headcount) == OrgGraph(org).capacity("m")
+    assert capacity_from_headcount(headcount) == OrgGraph(org).capacity("m")
 
 
 def test_follow_up_questions_come_from_earlier_answers():

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from orgdesign.errors import InputError
+from orgdesign.input.capacity import capacity_from_headcount
 from orgdesign.input.load import type_name
 from orgdesign.input.source import Source, load_source
 from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS, REGIONS, SIZES, STRUCTURES, did_you_mean
@@ -449,7 +450,7 @@ def _capacity_questions(answers: Answers) -> list[Question]:
             "Capacity",
             f"How many social media objectives can {names[d]} own?",
             "int",
-            derived_capacity(answers[f"department.{d}.headcount"]),
+            capacity_from_headcount(answers[f"department.{d}.headcount"]),
             help="The suggestion follows from its headcount.",
             more="Capacity keeps one department from taking everything when others fit nearly as well. A "
             "department that owns more objectives than its capacity today is reported as overloaded.",
@@ -457,18 +458,6 @@ def _capacity_questions(answers: Answers) -> list[Question]:
         )
         for d in main
     ]
-
-
-def derived_capacity(headcount: int) -> int:
-    """The capacity an org file implies when it gives only a headcount (docs/format.md).
-
-    >>> derived_capacity(40)
-    3
-    """
-    for limit, capacity in ((2, 1), (10, 2), (100, 3), (1000, 4)):
-        if headcount < limit:
-            return capacity
-    return 5
 
 
 def questions(answers: Answers) -> list[Question]:
