@@ -18,20 +18,10 @@ from orgdesign.engine.pipeline import recommend
 from orgdesign.input.capacity import capacity_from_headcount
 from orgdesign.input.load import load_org, validate_data
 from orgdesign.input.source import parse_text
-from orgdesign.interview.questions import (
-    DEPARTMENT_DEFAULTS,
-    OBJECTIVE_DEFAULTS,
-    Refused,
-    accept,
-    answers_yaml,
-    build_org,
-    default_of,
-    next_question,
-    org_yaml,
-    questions,
-    replay,
-    run,
-)
+from orgdesign.interview.answers import Refused, accept
+from orgdesign.interview.builder import build_org, org_yaml
+from orgdesign.interview.questions import DEPARTMENT_DEFAULTS, OBJECTIVE_DEFAULTS, default_of, next_question, questions
+from orgdesign.interview.session import answers_yaml, replay, run
 from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS
 
 DEFAULT_KEYS = [

@@ -1,34 +1,26 @@
-"""The guided interview: questions as data, the engine that asks them, the org they build.
+"""The questions as data: what the interview asks, in which order, with which defaults.
 
 The questions are a function of the answers so far: each chosen function
 brings its name and headcount questions, each chosen objective its priority
-and current owner. The engine always asks the first unanswered question, and
-that single rule is what makes a draft resumable and an answers file
-replayable: answers are keyed by stable strings (`company.name`, `functions`,
-`department.marketing.headcount`, `objective.customer_care.priority`) that
-come back in the same order for the same answers.
+and current owner. Answers are keyed by stable strings (`company.name`,
+`functions`, `department.marketing.headcount`, `objective.customer_care.priority`)
+that come back in the same order for the same answers, which is what makes a
+draft resumable and an answers file replayable (`session.py`).
 
 Every question has a default, and the defaults describe a plausible
 midmarket company whose marketing department runs social media out of habit
 (E13), so pressing Enter throughout still ends in a valid org.
-
-This module never prints: it talks to a `Prompter` (`terminal.py` has the
-terminal one) and returns plain data.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
-from orgdesign.errors import InputError
 from orgdesign.input.capacity import capacity_from_headcount
-from orgdesign.input.load import type_name
-from orgdesign.input.source import Source, load_source
-from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS, REGIONS, SIZES, STRUCTURES, did_you_mean
+from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS, REGIONS, SIZES, STRUCTURES
 
 Answers = dict[str, Any]
 
@@ -150,15 +142,6 @@ MAIN_FUNCTIONS = ("social_media", "marketing", "communications", "customer_servi
 REGULATED_INDUSTRIES = frozenset({"financial_services", "banking", "insurance", "pharmaceuticals", "healthcare"})
 NOBODY = "none"
 
-ORG_HEADER = (
-    "# Written by orgdesign interview. Edit it freely: the format is described in docs/format.md,\n"
-    "# and `orgdesign validate` checks it.\n"
-)
-
-
-class Refused(Exception):
-    """An answer that cannot be used; the message says why, in words for the person who gave it."""
-
 
 @dataclass(frozen=True)
 class Question:
@@ -183,19 +166,6 @@ class Question:
     def step(self) -> int:
         """The section's number, for a "Step 3 of 7" indicator."""
         return SECTIONS.index(self.section) + 1
-
-
-class Prompter(Protocol):
-    """How the engine talks to a person: a terminal (`terminal.py`) or a script (the tests)."""
-
-    def ask(self, question: Question, default: Any, step: int, total: int) -> str:
-        """Show the question; return the reply as typed ('' keeps the default, '?' asks for more help)."""
-
-    def say(self, message: str) -> None:
-        """Show more help about the question being asked."""
-
-    def warn(self, message: str) -> None:
-        """Explain why an answer was refused; the question is asked again."""
 
 
 # --- checks -----------------------------------------------------------------------
@@ -335,7 +305,7 @@ OBJECTIVES_QUESTION = Question(
 )
 
 
-def _names(answers: Answers) -> dict[str, str]:
+def department_names(answers: Answers) -> dict[str, str]:
     """Department id -> name, for every department the answers create so far."""
     ids = list(answers.get("functions", ()))
     if answers.get("social.team"):
@@ -377,7 +347,7 @@ def _department_questions(function: str, answers: Answers) -> list[Question]:
 def _social_questions(answers: Answers) -> list[Question]:
     functions = answers["functions"]
     boss = next((f for f in ("marketing", "executive") if f in functions), functions[0])
-    names = _names(answers)
+    names = department_names(answers)
     return [
         *_department_questions(SOCIAL_TEAM, answers),
         Question(
@@ -408,7 +378,7 @@ def _social_questions(answers: Answers) -> list[Question]:
 
 def _objective_questions(answers: Answers) -> list[Question]:
     kinds = answers["objectives"]
-    names = _names(answers)
+    names = department_names(answers)
     owner = next((d for d in ("marketing", SOCIAL_TEAM) if d in names), NOBODY)
     out = [
         Question(
@@ -442,7 +412,7 @@ def _objective_questions(answers: Answers) -> list[Question]:
 
 def _capacity_questions(answers: Answers) -> list[Question]:
     owners = {answers[f"objective.{kind}.owner"] for kind in answers["objectives"]}
-    names = _names(answers)
+    names = department_names(answers)
     main = [d for d in names if d in MAIN_FUNCTIONS or d in owners]
     return [
         Question(
@@ -493,242 +463,3 @@ def default_of(question: Question, answers: Answers) -> Any:
     """The question's default, worked out from the answers so far when it depends on them."""
     value = question.default(answers) if callable(question.default) else question.default
     return list(value) if question.kind == "multi" else value
-
-
-# --- answers ----------------------------------------------------------------------
-
-
-def accept(question: Question, value: Any) -> Any:
-    """Turn a typed reply, or a value from an answers file, into the answer; `Refused` says why not.
-
-    >>> accept(FUNCTIONS_QUESTION, "sales 2")
-    ['marketing', 'sales']
-    """
-    parsed = _PARSERS[question.kind](question, value)
-    problem = question.check(parsed) if question.check else None
-    if problem:
-        raise Refused(problem)
-    return parsed
-
-
-def yes_or_no(value: Any) -> bool:
-    """`y`, `yes`, `true` or `n`, `no`, `false`, in any case, or a boolean."""
-    if isinstance(value, bool):
-        return value
-    word = str(value).strip().lower() if isinstance(value, str) else None
-    if word in ("y", "yes", "true"):
-        return True
-    if word in ("n", "no", "false"):
-        return False
-    raise Refused(f"answer yes or no, not {type_name(value)}")
-
-
-def _text(question: Question, value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise Refused(f"expected text, found {type_name(value)}")
-    text = str(value).strip()
-    bad = next((c for c in text if not c.isprintable()), None)
-    if bad is not None:
-        raise Refused(f"contains the invisible character U+{ord(bad):04X}; remove it")
-    return text
-
-
-def _int(question: Question, value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        digits = re.sub(r"[\s,_]", "", value)
-        if re.fullmatch(r"[0-9]{1,12}", digits):
-            return int(digits)
-    raise Refused(f"expected a whole number such as 40, found {type_name(value)}")
-
-
-def _choice(question: Question, value: Any) -> str:
-    ids = [ident for ident, _ in question.choices]
-    number = value if isinstance(value, int) and not isinstance(value, bool) else None
-    if isinstance(value, str):
-        word = value.strip()
-        number = int(word) if re.fullmatch(r"[0-9]{1,4}", word) else None
-        key = word.lower().replace(" ", "_").replace("-", "_")
-        if number is None and key in ids:
-            return key
-    if number is not None and 1 <= number <= len(ids):
-        return ids[number - 1]
-    if number is not None:
-        raise Refused(f"there is no choice {number}; pick 1 to {len(ids)}")
-    if not isinstance(value, str):
-        raise Refused(f"expected one of the choices, found {type_name(value)}")
-    hint = did_you_mean(value, ids) or " (expected one of: " + ", ".join(ids) + ")"
-    raise Refused(f"{value.strip()!r} is not one of the choices{hint}")
-
-
-def _multi(question: Question, value: Any) -> list[str]:
-    if isinstance(value, str):
-        items: list[Any] = [item for item in re.split(r"[\s,]+", value) if item]
-    elif isinstance(value, list):
-        items = value
-    else:
-        raise Refused(f"expected a list of choices, found {type_name(value)}")
-    picked = {_choice(question, item) for item in items}
-    if not picked:
-        raise Refused("pick at least one")
-    return [ident for ident, _ in question.choices if ident in picked]
-
-
-_PARSERS = {
-    "text": _text,
-    "int": _int,
-    "yes_no": lambda question, value: yes_or_no(value),
-    "choice": _choice,
-    "multi": _multi,
-}
-
-
-# --- the engine -------------------------------------------------------------------
-
-
-def ask(prompter: Prompter, question: Question, default: Any) -> Any:
-    """Ask until the reply is usable: Enter takes the default, `?` shows more help, a bad reply is explained."""
-    while True:
-        reply = prompter.ask(question, default, question.step, len(SECTIONS)).strip()
-        if reply == "?":
-            prompter.say(question.more or question.help)
-        elif not reply:
-            return default
-        else:
-            try:
-                return accept(question, reply)
-            except Refused as refusal:
-                prompter.warn(str(refusal))
-
-
-def run(prompter: Prompter, answers: Answers, save: Callable[[Answers], None]) -> Answers:
-    """Ask every unanswered question in order, saving the answers after each one."""
-    while (question := next_question(answers)) is not None:
-        answers[question.key] = ask(prompter, question, default_of(question, answers))
-        save(answers)
-    return answers
-
-
-# --- answers files and drafts -----------------------------------------------------
-
-_FOLLOW_UP = re.compile(r"department\.\w+\.(name|headcount|capacity)|objective\.\w+\.(priority|owner)|social\.\w+")
-
-
-def draft_path(output: str) -> str:
-    """Where the answers so far are kept: `org.yaml` -> `org.draft.yaml`, in the same folder."""
-    return os.path.splitext(output)[0] + ".draft.yaml"
-
-
-def load_answers(path: str) -> Source:
-    """Read an answers file (a draft is one too): a mapping of answer keys, with an optional `version: 1`."""
-    source = load_source(path)
-    if not isinstance(source.data, dict):
-        found = type_name(source.data)
-        raise InputError.single(path, f"expected a mapping of answer keys to values, found {found}", *source.locate(()))
-    version = source.data.get("version", 1)
-    if version != 1:
-        raise InputError([source.diagnostic(("version",), f"unsupported version {version!r}; this orgdesign reads 1")])
-    return source
-
-
-def replay(source: Source, complete: bool) -> Answers:
-    """Answers from a file, in interview order.
-
-    With `complete`, a missing answer takes its default (an answers file);
-    without, replay stops at the first missing one (a draft, to resume).
-    Every bad value is reported with its line; keys the interview never
-    asks are reported too, once the values are right.
-    """
-    given = {key: value for key, value in source.data.items() if key != "version"}
-    answers: Answers = {}
-    asked: list[str] = []
-    problems = []
-    while (question := next_question(answers)) is not None:
-        asked.append(question.key)
-        if question.key in given:
-            try:
-                answers[question.key] = accept(question, given.pop(question.key))
-                continue
-            except Refused as refusal:
-                problems.append(source.diagnostic((question.key,), str(refusal)))
-        elif not complete:
-            break
-        answers[question.key] = default_of(question, answers)
-    if not problems:
-        problems = [source.diagnostic((key,), _unknown_key(key, asked)) for key in given]
-    if problems:
-        raise InputError(problems)
-    return answers
-
-
-def _unknown_key(key: str, asked: list[str]) -> str:
-    if _FOLLOW_UP.fullmatch(key):
-        return (
-            "not asked with these answers: follow-up questions come only for the functions, objectives "
-            "and social team chosen"
-        )
-    return f"unknown answer key{did_you_mean(key, asked) or '; docs/interview.md lists them'}"
-
-
-def answers_yaml(answers: Answers, comment: str) -> str:
-    """The answers as an answers file, headed by `comment` (drafts are saved this way)."""
-    import yaml
-
-    header = "".join(f"# {line}\n" for line in comment.splitlines())
-    return header + yaml.safe_dump({"version": 1, **answers}, sort_keys=False, allow_unicode=True, width=100)
-
-
-# --- the org ----------------------------------------------------------------------
-
-
-def build_org(answers: Answers) -> dict:
-    """The org file the complete answers describe, as plain data for `validate_data` and YAML."""
-    organization = {"name": answers["company.name"]}
-    if answers["company.industry"]:
-        organization["industry"] = answers["company.industry"]
-    organization["region"] = answers["company.region"]
-    if answers["company.country"]:
-        organization["country"] = answers["company.country"].upper()
-    organization["size"] = answers["company.size"]
-    organization["regulated"] = answers["company.regulated"]
-
-    functions = answers["functions"]
-    root = "executive" if "executive" in functions else None
-    departments = []
-    for ident in _names(answers):
-        department = {"id": ident, "name": answers[f"department.{ident}.name"], "function": ident}
-        boss = answers["social.reports_to"] if ident == SOCIAL_TEAM else root
-        if boss and boss != ident:
-            department["reports_to"] = boss
-        department["headcount"] = answers[f"department.{ident}.headcount"]
-        if f"department.{ident}.capacity" in answers:
-            department["capacity"] = answers[f"department.{ident}.capacity"]
-        if ident == SOCIAL_TEAM:
-            department["structure"] = answers["social.structure"]
-        departments.append(department)
-
-    kinds = answers["objectives"]
-    objectives = [
-        {
-            "id": kind,
-            "name": OBJECTIVE_DEFAULTS[kind][0],
-            "kind": kind,
-            "priority": answers[f"objective.{kind}.priority"],
-            "description": OBJECTIVE_KINDS[kind],
-        }
-        for kind in kinds
-    ]
-    data = {"version": 1, "organization": organization, "departments": departments, "objectives": objectives}
-    owners = {kind: answers[f"objective.{kind}.owner"] for kind in kinds}
-    owners = {kind: owner for kind, owner in owners.items() if owner != NOBODY}
-    if owners:
-        data["current_owners"] = owners
-    return data
-
-
-def org_yaml(data: dict) -> str:
-    """The org file's text: YAML in the order people read it, under a short header."""
-    import yaml
-
-    return ORG_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

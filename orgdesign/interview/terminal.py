@@ -16,7 +16,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from orgdesign.interview.questions import Question, Refused, yes_or_no
+from orgdesign.interview.answers import Refused, yes_or_no
+from orgdesign.interview.questions import Question
 from orgdesign.present.terminal import clean, findings_view, ownership_table, structure_view, text
 
 PROMPT = Text("› ", style="bold cyan")
