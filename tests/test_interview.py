@@ -34,7 +34,7 @@ DEFAULT_KEYS = [
     "functions",
     *(
         f"department.{d}.{field}"
-        for d in ("executive", "marketing", "communications", "customer_service", "sales", "hr", "it", "legal")
+        for d in ("executive", "marketing", "communications", "customer_service", "sales", "hr", "it", "legal", "risk")
         for field in ("name", "headcount")
     ),
     "social.team",
@@ -181,8 +181,8 @@ def test_refused_answers_are_explained_and_asked_again():
     assert answers["functions"] == ["executive", "marketing", "sales"]
     refusals = [s for s in prompter.said if s.startswith("refused: ")]
     assert refusals == [
-        "refused: 'mars' is not one of the choices (expected one of: north_america, latin_america, europe, "
-        "asia_pacific, middle_east_africa)",
+        "refused: 'mars' is not in the list: North America, Latin America, Europe, Asia-Pacific, "
+        "Middle East and Africa",
         "refused: 'Germany' is not a two-letter country code such as US, MX or DE",
         "refused: 'markting' is not one of the choices (did you mean 'marketing'?)",
     ]
@@ -276,9 +276,9 @@ def test_invalid_answers_are_asked_again_in_the_terminal(cli, terminal, tmp_path
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "contains the invisible character U+0007; remove it. Try again." in out
-    assert "'mars' is not one of the choices" in out
+    assert "'mars' is not in the list: North America, Latin America" in out
     assert "'Mexico' is not a two-letter country code such as US, MX or DE. Try again." in out
-    assert "expected a whole number such as 40, found the text 'many'. Try again." in out
+    assert "expected a whole number from 0 to 10,000,000, found the text 'many'. Try again." in out
     org = load_org(str(output))
     assert (org.organization.name, org.organization.region, org.organization.country) == ("Acme", "latin_america", "MX")
     assert org.department("executive").headcount == 12

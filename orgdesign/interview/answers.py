@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from orgdesign.input.load import type_name
+from orgdesign.input.names import NotFound, resolve
 from orgdesign.interview.questions import Question
 from orgdesign.vocabulary import did_you_mean
 
@@ -21,6 +22,7 @@ class Refused(Exception):
 def accept(question: Question, value: Any) -> Any:
     """Turn a typed reply, or a value from an answers file, into the answer; `Refused` says why not.
 
+    >>> from orgdesign.interview.questions import FUNCTIONS_QUESTION
     >>> accept(FUNCTIONS_QUESTION, "sales 2")
     ['marketing', 'sales']
     """
@@ -54,32 +56,50 @@ def _text(question: Question, value: Any) -> str:
 
 
 def _int(question: Question, value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
+    low, high = question.bounds
+    number = value if isinstance(value, int) and not isinstance(value, bool) else None
     if isinstance(value, str):
         digits = re.sub(r"[\s,_]", "", value)
-        if re.fullmatch(r"[0-9]{1,12}", digits):
-            return int(digits)
-    raise Refused(f"expected a whole number such as 40, found {type_name(value)}")
+        number = int(digits) if re.fullmatch(r"[0-9]{1,12}", digits) else None
+    if number is None:
+        raise Refused(f"expected a whole number from {low} to {high:,}, found {type_name(value)}")
+    if not low <= number <= high:
+        raise Refused(f"{number} is out of range: give {low} to {high:,}")
+    return number
 
 
 def _choice(question: Question, value: Any) -> str:
     ids = [ident for ident, _ in question.choices]
     number = value if isinstance(value, int) and not isinstance(value, bool) else None
-    if isinstance(value, str):
-        word = value.strip()
-        number = int(word) if re.fullmatch(r"[0-9]{1,4}", word) else None
-        key = word.lower().replace(" ", "_").replace("-", "_")
-        if number is None and key in ids:
-            return key
-    if number is not None and 1 <= number <= len(ids):
-        return ids[number - 1]
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,4}", value.strip()):
+        number = int(value)
     if number is not None:
+        if 1 <= number <= len(ids):
+            return ids[number - 1]
         raise Refused(f"there is no choice {number}; pick 1 to {len(ids)}")
     if not isinstance(value, str):
         raise Refused(f"expected one of the choices, found {type_name(value)}")
+    if question.named:
+        return _by_name(question, value.strip())
+    key = value.strip().lower().replace(" ", "_").replace("-", "_")
+    if key in ids:
+        return key
     hint = did_you_mean(value, ids) or " (expected one of: " + ", ".join(ids) + ")"
     raise Refused(f"{value.strip()!r} is not one of the choices{hint}")
+
+
+def _by_name(question: Question, typed: str) -> str:
+    """A choice by its name or its id, as `input.names` matches them; the refusal suggests names."""
+    names = dict(question.choices)
+    try:
+        return resolve(typed, names)
+    except NotFound as missing:
+        if missing.ambiguous:
+            numbers = [str(list(names).index(ident) + 1) for ident in missing.suggestions]
+            raise Refused(f"{typed!r} names more than one; type its number ({' or '.join(numbers)})") from None
+        if missing.suggestions:
+            raise Refused(f"{typed!r} is not in the list{missing.hint()}") from None
+        raise Refused(f"{typed!r} is not in the list: {', '.join(names.values())}") from None
 
 
 def _multi(question: Question, value: Any) -> list[str]:

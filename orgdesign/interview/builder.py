@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from orgdesign.interview.questions import NOBODY, OBJECTIVE_DEFAULTS, SOCIAL_TEAM, Answers, department_names
+from orgdesign.interview.questions import NOBODY, Answers, department_names
+from orgdesign.interview.wording import OBJECTIVE_DEFAULTS, SOCIAL_TEAM
 from orgdesign.vocabulary import OBJECTIVE_KINDS
 
 ORG_HEADER = (
@@ -41,7 +42,7 @@ def build_org(answers: Answers) -> dict:
     objectives = [
         {
             "id": kind,
-            "name": OBJECTIVE_DEFAULTS[kind][0],
+            "name": OBJECTIVE_DEFAULTS[kind].name,
             "kind": kind,
             "priority": answers[f"objective.{kind}.priority"],
             "description": OBJECTIVE_KINDS[kind],

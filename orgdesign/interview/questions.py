@@ -9,7 +9,9 @@ draft resumable and an answers file replayable (`session.py`).
 
 Every question has a default, and the defaults describe a plausible
 midmarket company whose marketing department runs social media out of habit
-(E13), so pressing Enter throughout still ends in a valid org.
+(E13), so pressing Enter throughout still ends in a valid org. The words are
+written for a CMO who has never seen an org file: no ids in the questions,
+and departments are offered by the names the person gave them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgdesign.input.capacity import capacity_from_headcount
+from orgdesign.input.names import key as name_key
+from orgdesign.interview.wording import (
+    DEFAULT_FUNCTIONS,
+    DEFAULT_OBJECTIVES,
+    DEPARTMENT_DEFAULTS,
+    OBJECTIVE_DEFAULTS,
+    SOCIAL_TEAM,
+)
 from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS, REGIONS, SIZES, STRUCTURES
 
 Answers = dict[str, Any]
@@ -34,113 +44,14 @@ SECTIONS = (
     "Capacity",
 )
 
-# Display name and midmarket headcount that the department questions suggest.
-DEPARTMENT_DEFAULTS: dict[str, tuple[str, int]] = {
-    "executive": ("Executive Office", 10),
-    "marketing": ("Marketing", 40),
-    "communications": ("Communications", 12),
-    "customer_service": ("Customer Service", 120),
-    "sales": ("Sales", 80),
-    "hr": ("Human Resources", 25),
-    "product": ("Product Management", 30),
-    "rnd": ("Research & Development", 60),
-    "it": ("IT", 60),
-    "legal": ("Legal", 8),
-    "risk": ("Risk Management", 10),
-    "finance": ("Finance", 30),
-    "distribution": ("Distribution", 40),
-    "social_media": ("Social Media Team", 4),
-    "agency": ("Agency", 5),
-    "community": ("Community", 6),
-    "analytics": ("Analytics", 10),
-    "ecommerce": ("E-commerce", 25),
-    "foundation": ("Foundation", 5),
-}
-SIZE_FACTOR = {"small": 0.2, "midmarket": 1, "enterprise": 10}
-DEFAULT_FUNCTIONS = ("executive", "marketing", "communications", "customer_service", "sales", "hr", "it", "legal")
-SOCIAL_TEAM = "social_media"
 
-# Objective kind -> (display name, default priority, the longer `?` help).
-OBJECTIVE_DEFAULTS: dict[str, tuple[str, int, str]] = {
-    "listening": (
-        "Social listening",
-        4,
-        "Tracking mentions, sentiment and topics about the company, its products "
-        "and competitors, and passing what matters to the people who can act on it.",
-    ),
-    "customer_care": (
-        "Social customer care",
-        5,
-        "Answering questions, complaints and service requests that "
-        "customers post or send on social networks, as quickly as people expect an answer there.",
-    ),
-    "brand_content": (
-        "Brand content",
-        4,
-        "Planning and publishing the brand's posts, videos and campaigns on its own accounts.",
-    ),
-    "reputation": (
-        "Reputation and crises",
-        5,
-        "Press and public relations on social networks: spotting issues "
-        "early, answering critics and leading the response when a crisis breaks.",
-    ),
-    "social_selling": (
-        "Social selling",
-        3,
-        "Using social networks to find, approach and win customers, often by sales people on their own profiles.",
-    ),
-    "employer_brand": (
-        "Employer brand",
-        3,
-        "Attracting candidates, presenting the company as a place to work and "
-        "looking after what employees and applicants say about it.",
-    ),
-    "product_insight": (
-        "Product insight",
-        3,
-        "Collecting ideas, feedback and complaints about products and getting them to product management and R&D.",
-    ),
-    "community": (
-        "Community",
-        3,
-        "Running groups, forums or fan communities where customers meet each other and the company.",
-    ),
-    "employee_advocacy": (
-        "Employee advocacy",
-        3,
-        "Helping employees share company news and speak for the company, with guidelines and training.",
-    ),
-    "paid_social": ("Paid social", 3, "Buying and managing ads on social networks: targeting, budgets and results."),
-    "market_intelligence": (
-        "Market intelligence",
-        3,
-        "Turning social data into insight about consumers and "
-        "competitors that feeds CRM, business intelligence and planning.",
-    ),
-    "partner_data_sharing": (
-        "Data sharing with partners",
-        3,
-        "Sharing social data and insight with brokers, retailers and distributors who sell for the company.",
-    ),
-    "account_governance": (
-        "Accounts and guidelines",
-        3,
-        "Holding the company's social accounts, who has access to "
-        "them, and the guidelines everyone posting for the company follows.",
-    ),
-}
-DEFAULT_OBJECTIVES = (
-    "listening",
-    "customer_care",
-    "brand_content",
-    "reputation",
-    "employer_brand",
-    "account_governance",
-)
+SIZE_FACTOR = {"small": 0.2, "midmarket": 1, "enterprise": 10}
 MAIN_FUNCTIONS = ("social_media", "marketing", "communications", "customer_service")
 REGULATED_INDUSTRIES = frozenset({"financial_services", "banking", "insurance", "pharmaceuticals", "healthcare"})
 NOBODY = "none"
+PRIORITY_SCALE = (1, 5)
+HEADCOUNT_RANGE = (0, 10_000_000)
+CAPACITY_RANGE = (0, 100)
 
 
 @dataclass(frozen=True)
@@ -148,8 +59,10 @@ class Question:
     """One question: what to ask, how to explain it, its default, and how to check the answer.
 
     `kind` is text, choice, multi, int or yes_no. `default` is a value or a
-    function of the answers so far. `check` returns a reason to refuse an
-    already parsed answer, or None.
+    function of the answers so far. A choice is `(id, label)`; with `named`,
+    the labels are names a person may type instead of the number (departments,
+    regions). An int answer must lie within `bounds`. `check` returns a reason
+    to refuse an already parsed answer, or None.
     """
 
     key: str
@@ -158,6 +71,8 @@ class Question:
     kind: str
     default: Any = ""
     choices: tuple[tuple[str, str], ...] = ()
+    named: bool = False
+    bounds: tuple[int, int] = HEADCOUNT_RANGE
     help: str = ""
     more: str = ""
     check: Callable[[Any], str | None] | None = None
@@ -166,6 +81,10 @@ class Question:
     def step(self) -> int:
         """The section's number, for a "Step 3 of 7" indicator."""
         return SECTIONS.index(self.section) + 1
+
+    def label(self, ident: str) -> str:
+        """What a person reads for a choice: its name for named choices, else its id."""
+        return dict(self.choices).get(ident, ident) if self.named else ident
 
 
 # --- checks -----------------------------------------------------------------------
@@ -181,8 +100,15 @@ def _named(limit: int) -> Callable[[str], str | None]:
     return lambda value: "must not be empty" if not value else too_long(value)
 
 
-def _between(low: int, high: int) -> Callable[[int], str | None]:
-    return lambda value: None if low <= value <= high else f"{value} is out of range: give {low} to {high:,}"
+def _unique_name(taken: dict[str, str], limit: int) -> Callable[[str], str | None]:
+    """Refuse a department name given already: later questions pick departments by name."""
+    too_long = _longest(limit)
+
+    def check(value: str) -> str | None:
+        other = taken.get(name_key(value)) if value else None
+        return f"{other} is already called {value!r}; give this one another name" if other else too_long(value)
+
+    return check
 
 
 def _country(value: str) -> str | None:
@@ -199,7 +125,7 @@ def _industry_id(text: str) -> str:
 
 
 def _headcount(function: str) -> Callable[[Answers], int]:
-    base = DEPARTMENT_DEFAULTS[function][1]
+    base = DEPARTMENT_DEFAULTS[function].headcount
     return lambda answers: max(1, round(base * SIZE_FACTOR[answers.get("company.size", "midmarket")]))
 
 
@@ -220,9 +146,10 @@ COMPANY = (
         "Which industry is it in?",
         "text",
         "",
-        help="Free text such as airline, retail, consumer_goods, financial_services or software. Enter skips it.",
-        more="Some rules know what is typical of an industry: in airlines, retail or utilities customer service "
-        "carries more of the customer-facing work; in software or manufacturing R&D hears more product feedback.",
+        help="A word or two, such as retail, airline, consumer goods, banking or software. Enter skips it.",
+        more="Some advice depends on the industry: in airlines, retail or utilities customer service carries more "
+        "of the work with customers; in software or manufacturing the people who make the products hear more "
+        "feedback.",
         check=_longest(80),
     ),
     Question(
@@ -232,9 +159,10 @@ COMPANY = (
         "choice",
         "north_america",
         choices=tuple(REGIONS.items()),
-        help="Its home region; type the number or the id.",
-        more="Departments serve the home region unless the org file says otherwise, and a few rules depend on "
-        "it: in Latin America, for example, customer service usually leads customer-facing work.",
+        named=True,
+        help="Its home region: type the number or the name.",
+        more="Departments serve the home region unless the org file says otherwise, and some advice depends on "
+        "it: in Latin America, for example, customer service usually leads the work with customers.",
     ),
     Question(
         "company.country",
@@ -242,8 +170,8 @@ COMPANY = (
         "Which country, as a two-letter code?",
         "text",
         "",
-        help="An ISO 3166 code such as US, MX or DE. Enter skips it.",
-        more="Your own rule packs can match the country; the built-in rules go by region.",
+        help="Such as US, MX or DE. Enter skips it.",
+        more="Your own rules can depend on the country; the built-in advice goes by region.",
         check=_country,
     ),
     Question(
@@ -253,7 +181,7 @@ COMPANY = (
         "choice",
         "midmarket",
         choices=tuple(SIZES.items()),
-        help="It sets the headcounts suggested later and some rules for small companies.",
+        help="By number of employees. It sets the headcounts suggested later.",
         more="In small companies marketing tends to hold the accounts and leadership speaks for the company; "
         "larger ones spread the work across departments.",
     ),
@@ -263,23 +191,24 @@ COMPANY = (
         "Is it in a regulated industry?",
         "yes_no",
         lambda answers: _industry_id(answers.get("company.industry", "")) in REGULATED_INDUSTRIES,
-        help="Banking, insurance, health, utilities...: then legal and risk take part in more decisions.",
-        more="In a regulated company legal reviews what is published, risk is consulted on listening and "
-        "care, and communications keeps control of reputation and of the accounts.",
+        help="Such as banking, insurance, health care or utilities.",
+        more="In a regulated company legal and risk review what is published and are asked about customer care "
+        "and the accounts, and communications keeps control of reputation and of the accounts.",
     ),
 )
 
 FUNCTIONS_QUESTION = Question(
     "functions",
     "Functions",
-    "Which functions does the company have?",
+    "Which of these functions does the company have?",
     "multi",
     DEFAULT_FUNCTIONS,
     choices=tuple((f, d) for f, d in FUNCTIONS.items() if f != SOCIAL_TEAM),
-    help="Each one becomes a department. A dedicated social media team comes later.",
-    more="Pick the functions that exist as departments today, even small ones: who can own an objective, and "
-    "who must be consulted, depends on them. The executive is the top of the org chart; every other "
-    "department reports to it. An external agency counts too.",
+    help="Each becomes a department; you name them next. A social media team comes later.",
+    more="Pick the functions that exist today, even small ones: the advice depends on who is there to be put in "
+    "charge or to be asked. Keep legal and risk even if they are a few people: a crisis response needs them. "
+    "The executive is the top of the org chart; every other department reports to it. An outside agency that "
+    "runs social media for you counts too: pick agency, and give its name on the next screens.",
 )
 
 SOCIAL_QUESTION = Question(
@@ -300,8 +229,8 @@ OBJECTIVES_QUESTION = Question(
     "multi",
     DEFAULT_OBJECTIVES,
     choices=tuple(OBJECTIVE_KINDS.items()),
-    help="Pick the objectives that matter; each gets an owner in the recommendation.",
-    more="\n".join(f"- {kind}: {more}" for kind, (_, _, more) in OBJECTIVE_DEFAULTS.items()),
+    help="Pick what matters. The recommendation puts one department in charge of each.",
+    more="\n".join(f"{n:>2} {words.name}: {words.more}" for n, words in enumerate(OBJECTIVE_DEFAULTS.values(), 1)),
 )
 
 
@@ -310,25 +239,26 @@ def department_names(answers: Answers) -> dict[str, str]:
     ids = list(answers.get("functions", ()))
     if answers.get("social.team"):
         ids.append(SOCIAL_TEAM)
-    return {d: answers.get(f"department.{d}.name", DEPARTMENT_DEFAULTS[d][0]) for d in ids}
+    return {d: answers.get(f"department.{d}.name", DEPARTMENT_DEFAULTS[d].name) for d in ids}
 
 
 def _department_questions(function: str, answers: Answers) -> list[Question]:
-    name, _ = DEPARTMENT_DEFAULTS[function]
+    words = DEPARTMENT_DEFAULTS[function]
     section = "Social media team" if function == SOCIAL_TEAM else "Departments"
-    unit = "team" if function == SOCIAL_TEAM else "department"
-    called = answers.get(f"department.{function}.name", name)
+    named = {d: name for d, name in department_names(answers).items() if f"department.{d}.name" in answers}
+    taken = {name_key(name): name for d, name in named.items() if d != function}
+    called = answers.get(f"department.{function}.name", words.name)
     return [
         Question(
             f"department.{function}.name",
             section,
-            f"{FUNCTIONS[function]}: what is the {unit} called?",
+            f"What is {words.called} called?",
             "text",
-            name,
-            help="The name people use for it; it appears in the recommendation.",
-            more="Use the name on the org chart. Its id in the org file stays "
-            f"{function!r}, which is how the commands refer to it.",
-            check=_longest(200),
+            words.name,
+            help="The name people use for it. You will pick departments by these names later.",
+            more="Use the name on your org chart, such as Guest Services for customer service, or the agency's "
+            "own name. The recommendation and the org chart use it.",
+            check=_unique_name(taken, 200),
         ),
         Question(
             f"department.{function}.headcount",
@@ -336,10 +266,10 @@ def _department_questions(function: str, answers: Answers) -> list[Question]:
             f"About how many people work in {called}?",
             "int",
             _headcount(function),
+            bounds=HEADCOUNT_RANGE,
             help="A rough number is fine.",
-            more="Headcount suggests how many social media objectives the department can own, which you can "
-            "adjust at the end.",
-            check=_between(0, 10_000_000),
+            more="The headcount suggests how much social media work the department can take on; you can change "
+            "that at the end.",
         ),
     ]
 
@@ -353,25 +283,26 @@ def _social_questions(answers: Answers) -> list[Question]:
         Question(
             "social.reports_to",
             "Social media team",
-            "Where does the social media team report?",
+            "Which department does the social media team report to?",
             "choice",
             boss,
             choices=tuple((f, names[f]) for f in functions),
-            help="The department it belongs to.",
-            more="Most social teams sit inside marketing. A team placed apart from the departments that use its "
-            "insights tends to become a silo; the recommendation says which links it needs.",
+            named=True,
+            help="Type the number or the name.",
+            more="Most social teams sit inside marketing. A team placed apart from the departments that use what "
+            "it learns tends to become a silo; the recommendation says who it needs to work with.",
         ),
         Question(
             "social.structure",
             "Social media team",
-            "How are its people organized?",
+            "How are the team's people organized?",
             "choice",
             "network",
             choices=tuple(STRUCTURES.items()),
-            help="By network is the most common today.",
-            more="Most social teams organize by network (one person for each platform), which deepens silos and "
-            "limits access to social data (E25). Aligning social experts with internal functions or with "
-            "audiences works better (E28).",
+            help="By network (one person per platform) is the most common today.",
+            more="Most social teams organize by network, which deepens silos and keeps social data from the "
+            "departments that could use it (E25). Working for the internal functions, or for audiences such as "
+            "customers and candidates, works better (E28).",
         ),
     ]
 
@@ -384,12 +315,13 @@ def _objective_questions(answers: Answers) -> list[Question]:
         Question(
             f"objective.{kind}.priority",
             "Objectives",
-            f"How much does {OBJECTIVE_DEFAULTS[kind][0].lower()} matter?",
+            f"How much does {OBJECTIVE_DEFAULTS[kind].doing} matter?",
             "int",
-            OBJECTIVE_DEFAULTS[kind][1],
-            help=f"{OBJECTIVE_KINDS[kind]}. From 1 (nice to have) to 5 (critical).",
-            more=OBJECTIVE_DEFAULTS[kind][2],
-            check=_between(1, 5),
+            OBJECTIVE_DEFAULTS[kind].priority,
+            bounds=PRIORITY_SCALE,
+            help="From 1 (nice to have) to 5 (critical).",
+            more=OBJECTIVE_DEFAULTS[kind].more + " The more it matters, the more weight the recommendation gives "
+            "to putting the best-suited department in charge of it.",
         )
         for kind in kinds
     ]
@@ -397,13 +329,16 @@ def _objective_questions(answers: Answers) -> list[Question]:
         Question(
             f"objective.{kind}.owner",
             "Today's owners",
-            f"Who owns {OBJECTIVE_DEFAULTS[kind][0].lower()} today?",
+            f"Who is in charge of {OBJECTIVE_DEFAULTS[kind].work} today?",
             "choice",
             owner,
-            choices=(*names.items(), (NOBODY, "Nobody owns it today")),
-            help="The department accountable for it now, even if it happened by habit.",
-            more="Marketing owns social media most often today (E13). The recommendation compares today's owner "
-            "with the one that fits best, and lists what would change.",
+            choices=(*names.items(), (NOBODY, "Nobody")),
+            named=True,
+            help="The department that answers for it now, even if that happened by habit. Type the number or the name.",
+            more="In charge means the one department that answers for the results, even when others do part of "
+            "the work. Marketing is in charge of most social media today. The recommendation compares today's "
+            "owners with the departments that fit best, and lists what would change. An outside agency is in "
+            "the list only if you picked it among the functions.",
         )
         for kind in kinds
     ]
@@ -414,17 +349,19 @@ def _capacity_questions(answers: Answers) -> list[Question]:
     owners = {answers[f"objective.{kind}.owner"] for kind in answers["objectives"]}
     names = department_names(answers)
     main = [d for d in names if d in MAIN_FUNCTIONS or d in owners]
+    count = len(answers["objectives"])
     return [
         Question(
             f"department.{d}.capacity",
             "Capacity",
-            f"How many social media objectives can {names[d]} own?",
+            f"How many social media objectives could {names[d]} run well next year?",
             "int",
             capacity_from_headcount(answers[f"department.{d}.headcount"]),
-            help="The suggestion follows from its headcount.",
-            more="Capacity keeps one department from taking everything when others fit nearly as well. A "
-            "department that owns more objectives than its capacity today is reported as overloaded.",
-            check=_between(0, 100),
+            bounds=CAPACITY_RANGE,
+            help=f"Out of the {count} you picked. The suggestion follows from its headcount.",
+            more=f"Think of next year's plan: with the people and budget {names[d]} has, beside its other work, "
+            "how many of the objectives you picked could it lead and do well? The recommendation puts it in "
+            "charge of no more than that, and says so if it is in charge of more today.",
         )
         for d in main
     ]
