@@ -105,8 +105,9 @@ def _unique_name(taken: dict[str, str], limit: int) -> Callable[[str], str | Non
     too_long = _longest(limit)
 
     def check(value: str) -> str | None:
-        other = taken.get(name_key(value)) if value else None
-        return f"{other} is already called {value!r}; give this one another name" if other else too_long(value)
+        if value and name_key(value) in taken:
+            return f"another department is already called {taken[name_key(value)]!r}; give this one another name"
+        return too_long(value)
 
     return check
 
@@ -263,7 +264,7 @@ def _department_questions(function: str, answers: Answers) -> list[Question]:
         Question(
             f"department.{function}.headcount",
             section,
-            f"About how many people work in {called}?",
+            words.people.format(name=called),
             "int",
             _headcount(function),
             bounds=HEADCOUNT_RANGE,
@@ -334,7 +335,7 @@ def _objective_questions(answers: Answers) -> list[Question]:
             owner,
             choices=(*names.items(), (NOBODY, "Nobody")),
             named=True,
-            help="The department that answers for it now, even if that happened by habit. Type the number or the name.",
+            help="Whoever answers for it now, even if only by habit: type a number or a name.",
             more="In charge means the one department that answers for the results, even when others do part of "
             "the work. Marketing is in charge of most social media today. The recommendation compares today's "
             "owners with the departments that fit best, and lists what would change. An outside agency is in "
@@ -348,7 +349,8 @@ def _objective_questions(answers: Answers) -> list[Question]:
 def _capacity_questions(answers: Answers) -> list[Question]:
     owners = {answers[f"objective.{kind}.owner"] for kind in answers["objectives"]}
     names = department_names(answers)
-    main = [d for d in names if d in MAIN_FUNCTIONS or d in owners]
+    # An agency is never put in charge (governance.agency-never-accountable), so its capacity is not asked.
+    main = [d for d in names if d != "agency" and (d in MAIN_FUNCTIONS or d in owners)]
     count = len(answers["objectives"])
     return [
         Question(

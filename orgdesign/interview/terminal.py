@@ -92,18 +92,23 @@ class TerminalPrompter:
 
 
 def _choices(question: Question, default: Any) -> Padding:
-    """A numbered list with the default ticked; named choices show just their names."""
+    """A numbered list with the defaults ticked.
+
+    Ids are shown only where they are the words a person would type (size,
+    structure); lists picked by number, and named choices, show what the
+    choice means. Ids are still accepted wherever a number is.
+    """
     chosen = set(default) if question.kind == "multi" else {default}
+    with_ids = question.kind == "choice" and not question.named
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="green")
     grid.add_column(justify="right")
-    if not question.named:
+    if with_ids:
         grid.add_column(style="cyan", no_wrap=True)
-    grid.add_column(style="" if question.named else "dim")
+    grid.add_column(style="dim" if with_ids else "")
     for number, (ident, label) in enumerate(question.choices, 1):
-        mark = "✓" if ident in chosen else " "
-        shown = (text(label),) if question.named else (text(ident), text(label))
-        grid.add_row(mark, str(number), *shown)
+        shown = (text(ident), text(label)) if with_ids else (text(label),)
+        grid.add_row("✓" if ident in chosen else " ", str(number), *shown)
     return Padding(grid, (1, 0, 0, 2))
 
 

@@ -19,6 +19,7 @@ class DepartmentWords:
     name: str  # the usual name, offered as the default
     called: str  # "your customer service department", in "What is ... called?"
     headcount: int
+    people: str = "About how many people work in {name}?"
 
 
 DEPARTMENT_DEFAULTS: dict[str, DepartmentWords] = {
@@ -36,7 +37,7 @@ DEPARTMENT_DEFAULTS: dict[str, DepartmentWords] = {
     "finance": DepartmentWords("Finance", "your finance department", 30),
     "distribution": DepartmentWords("Distribution", "your distribution or channel department", 40),
     "social_media": DepartmentWords("Social Media Team", "your social media team", 4),
-    "agency": DepartmentWords("Agency", "your outside agency", 5),
+    "agency": DepartmentWords("Agency", "your outside agency", 5, "About how many people at {name} work for you?"),
     "community": DepartmentWords("Community", "your community team", 6),
     "analytics": DepartmentWords("Analytics", "your analytics or insight department", 10),
     "ecommerce": DepartmentWords("E-commerce", "your e-commerce department", 25),
@@ -94,7 +95,7 @@ OBJECTIVE_DEFAULTS: dict[str, ObjectiveWords] = {
     ),
     "reputation": ObjectiveWords(
         "Reputation and crises",
-        "protecting the company's reputation and handling crises",
+        "protecting the reputation and handling crises",
         "reputation and crises",
         5,
         "Press and public relations on social networks: spotting issues early, answering critics and leading "
