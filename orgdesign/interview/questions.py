@@ -147,7 +147,7 @@ COMPANY = (
         "Which industry is it in?",
         "text",
         "",
-        help="A word or two, such as retail, airline, consumer goods, banking or software. Enter skips it.",
+        help="Such as retail, airline, consumer goods, banking or software. Enter skips it.",
         more="Some advice depends on the industry: in airlines, retail or utilities customer service carries more "
         "of the work with customers; in software or manufacturing the people who make the products hear more "
         "feedback.",
@@ -338,8 +338,8 @@ def _objective_questions(answers: Answers) -> list[Question]:
             help="Whoever answers for it now, even if only by habit: type a number or a name.",
             more="In charge means the one department that answers for the results, even when others do part of "
             "the work. Marketing is in charge of most social media today. The recommendation compares today's "
-            "owners with the departments that fit best, and lists what would change. An outside agency is in "
-            "the list only if you picked it among the functions.",
+            "owners with the departments best suited to the work, and lists what would change. An outside "
+            "agency is in the list only if you picked it among the functions.",
         )
         for kind in kinds
     ]
