@@ -418,10 +418,15 @@ def test_questions_speak_without_ids_or_jargon():
             )
 
 
-def test_every_prompt_and_hint_of_a_default_run_fits_80_columns():
+def test_every_prompt_and_hint_fits_80_columns():
     from orgdesign.interview.terminal import HINT, bracket
 
-    answers = run(Scripted([""] * 100), {}, lambda answers: None)
+    everything = {
+        "functions": " ".join(f for f in FUNCTIONS if f != "social_media"),
+        "social.team": "yes",
+        "objectives": " ".join(OBJECTIVE_KINDS),
+    }
+    answers = run(Scripted(typed(everything)), {}, lambda answers: None)
     for question in questions(answers):
         line = f"{question.prompt} [{bracket(question, default_of(question, answers))}]"
         assert len(line) <= 80 and len(question.help) <= 80, line

@@ -30,14 +30,16 @@ DEPARTMENT_DEFAULTS: dict[str, DepartmentWords] = {
     "sales": DepartmentWords("Sales", "your sales department", 80),
     "hr": DepartmentWords("Human Resources", "your human resources department", 25),
     "product": DepartmentWords("Product Management", "your product management department", 30),
-    "rnd": DepartmentWords("Research & Development", "your research and development department", 60),
+    "rnd": DepartmentWords("Research & Development", "your R&D department", 60),
     "it": DepartmentWords("IT", "your IT department", 60),
     "legal": DepartmentWords("Legal", "your legal department", 8),
     "risk": DepartmentWords("Risk Management", "your risk or compliance department", 10),
     "finance": DepartmentWords("Finance", "your finance department", 30),
     "distribution": DepartmentWords("Distribution", "your distribution or channel department", 40),
-    "social_media": DepartmentWords("Social Media Team", "your social media team", 4),
-    "agency": DepartmentWords("Agency", "your outside agency", 5, "About how many people at {name} work for you?"),
+    "social_media": DepartmentWords("Social Media", "your social media team", 4),
+    "agency": DepartmentWords(
+        "Social Media Agency", "your outside agency", 5, "About how many people at {name} work for you?"
+    ),
     "community": DepartmentWords("Community", "your community team", 6),
     "analytics": DepartmentWords("Analytics", "your analytics or insight department", 10),
     "ecommerce": DepartmentWords("E-commerce", "your e-commerce department", 25),
@@ -103,7 +105,7 @@ OBJECTIVE_DEFAULTS: dict[str, ObjectiveWords] = {
     ),
     "social_selling": ObjectiveWords(
         "Social selling",
-        "finding and winning customers through social networks",
+        "winning customers through social networks",
         "social selling",
         3,
         "Using social networks to find, approach and win customers, often by sales people on their own profiles.",
@@ -118,7 +120,7 @@ OBJECTIVE_DEFAULTS: dict[str, ObjectiveWords] = {
     ),
     "product_insight": ObjectiveWords(
         "Product insight",
-        "getting customer feedback to the people who make the products",
+        "getting customer feedback to the product teams",
         "customer feedback to the product teams",
         3,
         "Collecting ideas, feedback and complaints about products and getting them to product management and R&D.",
@@ -146,7 +148,7 @@ OBJECTIVE_DEFAULTS: dict[str, ObjectiveWords] = {
     ),
     "market_intelligence": ObjectiveWords(
         "Market intelligence",
-        "turning social data into insight about consumers and competitors",
+        "turning social data into market insight",
         "market insight from social data",
         3,
         "Turning social data into insight about consumers and competitors that feeds CRM, business intelligence "
