@@ -21,7 +21,7 @@ from orgdesign.vocabulary import did_you_mean
 
 
 class Prompter(Protocol):
-    """How the engine talks to a person: a terminal (`terminal.py`) or a script (the tests)."""
+    """How the session talks to a person: a terminal (`terminal.py`) or a script (the tests)."""
 
     def ask(self, question: Question, default: Any, step: int, total: int) -> str:
         """Show the question; return the reply as typed ('' keeps the default, '?' asks for more help)."""

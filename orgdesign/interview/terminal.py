@@ -1,8 +1,10 @@
 """The interview in a terminal: rich screens for the questions and for the result.
 
 One screen per question: a step indicator, the question with its default in
-brackets, a line of help, the choices, and an input line. Everything a
-person typed, and every name shown back, goes through `render.text()`.
+brackets, a line of help, the choices, and an input line; then the closing
+screen with the recommendation and what to run next. Everything a person
+typed, and every name shown back, goes through `present.terminal.text()`, so
+it is shown literally, never read as markup.
 """
 
 from __future__ import annotations
