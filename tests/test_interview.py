@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from pathlib import Path
 
 import pytest
 
@@ -20,8 +21,9 @@ from orgdesign.input.load import load_org, validate_data
 from orgdesign.input.source import parse_text
 from orgdesign.interview.answers import Refused, accept
 from orgdesign.interview.builder import build_org, org_yaml
-from orgdesign.interview.questions import DEPARTMENT_DEFAULTS, OBJECTIVE_DEFAULTS, default_of, next_question, questions
+from orgdesign.interview.questions import default_of, next_question, questions
 from orgdesign.interview.session import answers_yaml, replay, run
+from orgdesign.interview.wording import DEFAULT_FUNCTIONS, DEFAULT_OBJECTIVES, DEPARTMENT_DEFAULTS, OBJECTIVE_DEFAULTS
 from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS
 
 DEFAULT_KEYS = [
@@ -176,6 +178,14 @@ def test_everything_chosen_still_builds_a_feasible_org():
     org = validate_data(build_org(answers))
     assert len(org.departments) == len(FUNCTIONS) and len(org.objectives) == len(OBJECTIVE_KINDS)
     recommend(org)
+
+
+def test_the_docs_give_the_defaults_the_interview_uses():
+    doc = (Path(__file__).parents[1] / "docs" / "interview.md").read_text(encoding="utf-8")
+    cells = [line.split("|") for line in doc.splitlines() if line.startswith("| `")]
+    rows = {row[1].strip(): row[4] for row in cells if len(row) == 6}  # the answer keys: key, asked, answer, default
+    assert re.findall(r"`(\w+)`", rows["`functions`"]) == list(DEFAULT_FUNCTIONS)
+    assert re.findall(r"`(\w+)`", rows["`objectives`"]) == list(DEFAULT_OBJECTIVES)
 
 
 def test_every_function_and_objective_kind_has_defaults():
