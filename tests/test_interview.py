@@ -10,28 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import re
+from pathlib import Path
 
 import pytest
 
 from orgdesign.engine.graph import OrgGraph
 from orgdesign.engine.pipeline import recommend
+from orgdesign.input.capacity import capacity_from_headcount
 from orgdesign.input.load import load_org, validate_data
 from orgdesign.input.source import parse_text
-from orgdesign.interview.questions import (
-    DEPARTMENT_DEFAULTS,
-    OBJECTIVE_DEFAULTS,
-    Refused,
-    accept,
-    answers_yaml,
-    build_org,
-    default_of,
-    derived_capacity,
-    next_question,
-    org_yaml,
-    questions,
-    replay,
-    run,
-)
+from orgdesign.interview.answers import Refused, accept
+from orgdesign.interview.builder import build_org, org_yaml
+from orgdesign.interview.questions import default_of, next_question, questions
+from orgdesign.interview.session import answers_yaml, replay, run
+from orgdesign.interview.wording import DEFAULT_FUNCTIONS, DEFAULT_OBJECTIVES, DEPARTMENT_DEFAULTS, OBJECTIVE_DEFAULTS
 from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS
 
 DEFAULT_KEYS = [
@@ -44,7 +36,7 @@ DEFAULT_KEYS = [
     "functions",
     *(
         f"department.{d}.{field}"
-        for d in ("executive", "marketing", "communications", "customer_service", "sales", "hr", "it", "legal")
+        for d in ("executive", "marketing", "communications", "customer_service", "sales", "hr", "it", "legal", "risk")
         for field in ("name", "headcount")
     ),
     "social.team",
@@ -82,6 +74,32 @@ REPLIES = {
 }
 
 
+# The CMO of a 300-person retailer: departments named as on their org chart, picked later by those names.
+RETAILER = {
+    "company.name": "Lakeshore Outfitters",
+    "company.industry": "Retail",
+    "company.country": "US",
+    "functions": "1 2 3 4 6 9 10 11 14 17",
+    "department.executive.headcount": "6",
+    "department.marketing.name": "Brand Marketing",
+    "department.marketing.headcount": "25",
+    "department.communications.name": "Corporate Communications",
+    "department.communications.headcount": "5",
+    "department.customer_service.name": "Guest Services",
+    "department.customer_service.headcount": "80",
+    "department.risk.name": "Risk and Compliance",
+    "department.agency.name": "Brightside Media",
+    "department.ecommerce.name": "Digital Commerce",
+    "objectives": "1 2 3 4 10 13",
+    "objective.listening.owner": "Brightside Media",
+    "objective.customer_care.owner": "Guest Services",
+    "objective.brand_content.owner": "brand marketing",
+    "objective.reputation.owner": "Corporate Communications",
+    "objective.paid_social.owner": "brightside media",
+    "objective.account_governance.owner": "Brightside Media",
+}
+
+
 class Scripted:
     """A prompter that replies from a list and records what it was asked and told; EOFError when out of replies."""
 
@@ -103,12 +121,17 @@ class Scripted:
         self.said.append("refused: " + message)
 
 
-def typed(replies: dict[str, str]) -> list[str]:
-    """The lines a person types: the reply given for a key, Enter for every other question."""
+def typed(replies: dict[str, str], mistakes: dict[str, str] | None = None) -> list[str]:
+    """The lines a person types: the reply given for a key, Enter for every other question.
+
+    `mistakes` are replies typed first and refused, before the right one.
+    """
     answers: dict = {}
     lines = []
     while (question := next_question(answers)) is not None:
         reply = replies.get(question.key, "")
+        if mistakes and question.key in mistakes:
+            lines.append(mistakes[question.key])
         lines.append(reply)
         answers[question.key] = accept(question, reply) if reply else default_of(question, answers)
     return lines
@@ -157,6 +180,14 @@ def test_everything_chosen_still_builds_a_feasible_org():
     recommend(org)
 
 
+def test_the_docs_give_the_defaults_the_interview_uses():
+    doc = (Path(__file__).parents[1] / "docs" / "interview.md").read_text(encoding="utf-8")
+    cells = [line.split("|") for line in doc.splitlines() if line.startswith("| `")]
+    rows = {row[1].strip(): row[4] for row in cells if len(row) == 6}  # the answer keys: key, asked, answer, default
+    assert re.findall(r"`(\w+)`", rows["`functions`"]) == list(DEFAULT_FUNCTIONS)
+    assert re.findall(r"`(\w+)`", rows["`objectives`"]) == list(DEFAULT_OBJECTIVES)
+
+
 def test_every_function_and_objective_kind_has_defaults():
     assert set(DEPARTMENT_DEFAULTS) == set(FUNCTIONS)
     assert set(OBJECTIVE_DEFAULTS) == set(OBJECTIVE_KINDS)
@@ -171,7 +202,7 @@ def test_suggested_capacity_is_what_the_engine_derives(headcount):
             "objectives": [{"id": "o", "kind": "listening"}],
         }
     )
-    assert derived_capacity(headcount) == OrgGraph(org).capacity("m")
+    assert capacity_from_headcount(headcount) == OrgGraph(org).capacity("m")
 
 
 def test_follow_up_questions_come_from_earlier_answers():
@@ -191,8 +222,8 @@ def test_refused_answers_are_explained_and_asked_again():
     assert answers["functions"] == ["executive", "marketing", "sales"]
     refusals = [s for s in prompter.said if s.startswith("refused: ")]
     assert refusals == [
-        "refused: 'mars' is not one of the choices (expected one of: north_america, latin_america, europe, "
-        "asia_pacific, middle_east_africa)",
+        "refused: 'mars' is not in the list: North America, Latin America, Europe, Asia-Pacific, "
+        "Middle East and Africa",
         "refused: 'Germany' is not a two-letter country code such as US, MX or DE",
         "refused: 'markting' is not one of the choices (did you mean 'marketing'?)",
     ]
@@ -254,6 +285,164 @@ def test_interrupted_at_any_step_resumes_with_nothing_lost():
         assert org_yaml(build_org(run(Scripted(lines[cut:]), answers, lambda answers: None))) == whole
 
 
+def _asked(key: str, answers: dict):
+    """The question with this key, as asked after `answers` (the answers before it take their defaults)."""
+    lines = typed({**RETAILER, **answers})
+    so_far: dict = {}
+    for line in lines:
+        question = next_question(so_far)
+        if question.key == key:
+            return question, so_far
+        so_far[question.key] = accept(question, line) if line else default_of(question, so_far)
+    raise AssertionError(f"{key} is not asked")
+
+
+def test_todays_owners_are_picked_by_the_names_typed_earlier():
+    answers = run(Scripted(typed(RETAILER)), {}, lambda answers: None)
+    org = validate_data(build_org(answers))
+    assert org.current_owners == {
+        "listening": "agency",
+        "customer_care": "customer_service",
+        "brand_content": "marketing",
+        "reputation": "communications",
+        "paid_social": "agency",
+        "account_governance": "agency",
+    }
+    assert org.department("agency").name == "Brightside Media"
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        ("Guest Servces", "'Guest Servces' is not in the list (did you mean 'Guest Services'?)"),
+        ("Brightside", "'Brightside' is not in the list (did you mean 'Brightside Media'?)"),
+        (
+            "Northwind Agency",
+            "'Northwind Agency' is not in the list: Executive Office, Brand Marketing, Corporate Communications, "
+            "Guest Services, Human Resources, IT, Legal, Risk and Compliance, Brightside Media, Digital Commerce, "
+            "Nobody",
+        ),
+        ("12", "there is no choice 12; pick 1 to 11"),
+    ],
+)
+def test_a_department_not_in_the_list_is_refused_with_suggestions(reply, message):
+    question, _ = _asked("objective.customer_care.owner", {})
+    with pytest.raises(Refused, match="^" + re.escape(message) + "$"):
+        accept(question, reply)
+
+
+@pytest.mark.parametrize(
+    ("reply", "owner"),
+    [
+        ("4", "customer_service"),
+        ("customer_service", "customer_service"),
+        ("GUEST SERVICES", "customer_service"),
+        ("nobody", "none"),
+        ("none", "none"),
+    ],
+)
+def test_an_owner_is_a_number_an_id_or_a_name(reply, owner):
+    question, _ = _asked("objective.customer_care.owner", {})
+    assert accept(question, reply) == owner
+
+
+def test_a_department_name_given_twice_is_refused():
+    question, _ = _asked("department.customer_service.name", {})
+    with pytest.raises(Refused, match="^another department is already called 'Brand Marketing'; give this one"):
+        accept(question, "brand  marketing")
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        ("4x", "expected a whole number from 1 to 5, found the text '4x'"),
+        ("7", "7 is out of range: give 1 to 5"),
+        ("0", "0 is out of range: give 1 to 5"),
+    ],
+)
+def test_a_priority_is_refused_in_terms_of_its_scale(reply, message):
+    question, _ = _asked("objective.brand_content.priority", {})
+    assert question.help == "From 1 (nice to have) to 5 (critical)."
+    with pytest.raises(Refused, match="^" + re.escape(message) + "$"):
+        accept(question, reply)
+
+
+def test_each_objective_is_asked_about_in_plain_english():
+    answers = {"objectives": " ".join(OBJECTIVE_KINDS)}
+    prompts = {}
+    for kind in OBJECTIVE_KINDS:
+        prompts[kind] = (
+            _asked(f"objective.{kind}.priority", answers)[0].prompt,
+            _asked(f"objective.{kind}.owner", answers)[0].prompt,
+        )
+    assert prompts["account_governance"] == (
+        "How much does owning the accounts and the guidelines matter?",
+        "Who is in charge of the accounts and the guidelines today?",
+    )
+    assert prompts["customer_care"] == (
+        "How much does answering customers on social media matter?",
+        "Who is in charge of answering customers on social media today?",
+    )
+    assert prompts["reputation"] == (
+        "How much does protecting the reputation and handling crises matter?",
+        "Who is in charge of reputation and crises today?",
+    )
+    for kind, (priority, _) in prompts.items():  # "How much does <doing something> matter?", never a bare name
+        doing = priority.removeprefix("How much does ").removesuffix(" matter?")
+        assert doing.split()[0].endswith("ing"), kind
+
+
+def test_capacity_is_asked_as_a_business_question():
+    question, _ = _asked("department.marketing.capacity", {})
+    assert question.prompt == "How many social media objectives could Brand Marketing run well next year?"
+    assert question.help == "Out of the 6 you picked. The suggestion follows from its headcount."
+    assert question.more == (
+        "Think of next year's plan: with the people and budget Brand Marketing has, beside its other work, how many "
+        "of the objectives you picked could it lead and do well? The recommendation puts it in charge of no more "
+        "than that, and says so if it is in charge of more today."
+    )
+    keys = [q.key for q in questions(run(Scripted(typed(RETAILER)), {}, lambda answers: None))]
+    assert "department.agency.capacity" not in keys  # an agency is never put in charge
+
+
+@pytest.mark.parametrize("regulated", ["", "yes"])
+def test_a_default_run_needs_no_missing_department(regulated):
+    answers = run(Scripted(typed({"company.regulated": regulated})), {}, lambda answers: None)
+    org = validate_data(build_org(answers))
+    assert org.department("risk").name == "Risk Management"
+    assert [f.message for f in recommend(org).findings if f.code == "OD101"] == []
+
+
+def test_questions_speak_without_ids_or_jargon():
+    everything = {
+        "functions": " ".join(f for f in FUNCTIONS if f != "social_media"),
+        "social.team": "yes",
+        "objectives": " ".join(OBJECTIVE_KINDS),
+    }
+    answers = run(Scripted(typed(everything)), {}, lambda answers: None)
+    for question in questions(answers):
+        for words in (question.prompt, question.help, question.more):
+            assert not re.search(r"[a-z]_[a-z]|RACI|capacity|solver|penalt|\bfit\b|\bids?\b", words), (
+                question.key,
+                words,
+            )
+
+
+def test_every_prompt_and_hint_fits_80_columns():
+    from orgdesign.interview.terminal import HINT, bracket
+
+    everything = {
+        "functions": " ".join(f for f in FUNCTIONS if f != "social_media"),
+        "social.team": "yes",
+        "objectives": " ".join(OBJECTIVE_KINDS),
+    }
+    answers = run(Scripted(typed(everything)), {}, lambda answers: None)
+    for question in questions(answers):
+        line = f"{question.prompt} [{bracket(question, default_of(question, answers))}]"
+        assert len(line) <= 80 and len(question.help) <= 80, line
+    assert len(HINT) <= 80
+
+
 # --- the command in a (scripted) terminal ------------------------------------------
 
 
@@ -266,12 +455,20 @@ def test_enter_everywhere_writes_a_valid_org_and_shows_the_recommendation(cli, t
     assert "What is the company called? [My company]" in out
     assert "Recommended owners" in out and "Key findings" in out and "Recommended:" in out
     assert "Saved the org file to org.yaml. Next:" in out
-    for command in (
-        "orgdesign recommend org.yaml",
+    assert "Where is the company based? [North America]" in out
+    assert "Who is in charge of social listening today? [Marketing]" in out
+    next_steps = [line.strip() for line in out[out.index("Saved the org file") :].splitlines()[1:]]
+    assert next_steps[0] == "orgdesign recommend org.yaml"
+    assert " ".join(next_steps[1:3]) == (
+        "Everything: who must work with whom, what changes from today, and a RACI chart: for each objective, "
+        "who is in charge (A), does the work (R), is asked first (C) and is kept informed (I)."
+    )
+    assert next_steps[3:] == [
         "orgdesign explain org.yaml customer_care",
+        "Why Customer Service should be in charge of Social customer care, and what would change that.",
         "orgdesign export org.yaml --format html --output report.html",
-    ):
-        assert command in out
+        "A report to share, with the org chart.",
+    ]
     saved = (tmp_path / "org.yaml").read_text(encoding="utf-8")
     assert saved.startswith("# Written by orgdesign interview")
     assert load_org(str(tmp_path / "org.yaml")).organization.name == "My company"
@@ -286,12 +483,28 @@ def test_invalid_answers_are_asked_again_in_the_terminal(cli, terminal, tmp_path
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "contains the invisible character U+0007; remove it. Try again." in out
-    assert "'mars' is not one of the choices" in out
+    assert "'mars' is not in the list: North America, Latin America" in out
     assert "'Mexico' is not a two-letter country code such as US, MX or DE. Try again." in out
-    assert "expected a whole number such as 40, found the text 'many'. Try again." in out
+    assert "expected a whole number from 0 to 10,000,000, found the text 'many'. Try again." in out
     org = load_org(str(output))
     assert (org.organization.name, org.organization.region, org.organization.country) == ("Acme", "latin_america", "MX")
     assert org.department("executive").headcount == 12
+
+
+def test_the_retailer_picks_todays_owners_by_name_and_sees_why_a_reply_is_refused(cli, terminal, tmp_path):
+    mistakes = {"objective.brand_content.priority": "4x", "objective.customer_care.owner": "Guest Servces"}
+    lines = typed(RETAILER, mistakes)
+    output = tmp_path / "org.yaml"
+    result = cli("interview", "-o", output, input=keyboard(lines))
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "How much does publishing the brand's own content matter? [4]" in out
+    assert "expected a whole number from 1 to 5, found the text '4x'. Try again." in out
+    assert "Who is in charge of answering customers on social media today? [Brand Marketing]" in out
+    assert "'Guest Servces' is not in the list (did you mean 'Guest Services'?). Try again." in out
+    assert "   9 Brightside Media" in out and "customer_service" not in out[: out.index("Your recommendation")]
+    assert load_org(str(output)).current_owners["customer_care"] == "customer_service"
+    assert "Why Guest Services should be in charge of Social customer care" in out
 
 
 def test_names_are_shown_literally_never_as_markup(cli, terminal, tmp_path):
@@ -377,7 +590,7 @@ def test_answers_file_runs_without_a_terminal(cli, tmp_path):
         "functions: [executive, marketing, communications, customer_service, legal, risk]\n"
         "social.team: true\nsocial.reports_to: communications\nsocial.structure: audience\n"
         "objectives: [customer_care, reputation, account_governance]\n"
-        "objective.customer_care.owner: social_media\n",
+        "objective.customer_care.owner: social_media\nobjective.reputation.owner: Communications\n",
         encoding="utf-8",
     )
     output = tmp_path / "acme.yaml"
@@ -390,7 +603,7 @@ def test_answers_file_runs_without_a_terminal(cli, tmp_path):
     assert (team.reports_to, team.structure, team.headcount) == ("communications", "audience", 4)
     assert org.current_owners == {
         "customer_care": "social_media",
-        "reputation": "marketing",
+        "reputation": "communications",
         "account_governance": "marketing",
     }
     assert not (tmp_path / "acme.draft.yaml").exists()

@@ -13,7 +13,7 @@ pexpect = pytest.importorskip("pexpect")
 PROMPT = "› "
 
 
-def spawn(folder, *args):
+def spawn(folder, *args, columns=100):
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
     env["TERM"] = "xterm-256color"
     child = pexpect.spawn(
@@ -21,7 +21,7 @@ def spawn(folder, *args):
         ["-m", "orgdesign", "interview", "--output", str(folder / "org.yaml"), *args],
         cwd=str(folder),
         env=env,
-        dimensions=(40, 100),
+        dimensions=(40, columns),
         encoding="utf-8",
         timeout=20,
     )
@@ -84,3 +84,81 @@ def test_ctrl_c_keeps_the_answers_and_resume_finishes(tmp_path):
         check=True,
     )
     assert (tmp_path / "org.yaml").read_bytes() == (tmp_path / "all.yaml").read_bytes()
+
+
+# The CMO of a 300-person retailer, screen by screen: what the screen shows, then what they type.
+RETAILER = [
+    ("What is the company called?", "Lakeshore Outfitters"),
+    ("Which industry is it in?", "Retail"),
+    ("Where is the company based?", ""),
+    ("Which country", "US"),
+    ("How large is the company?", ""),
+    ("Is it in a regulated industry?", ""),
+    ("Which of these functions does the company have?", "1 2 3 4 6 9 10 11 14 17"),
+    ("What is your executive leadership", ""),
+    ("work in Executive Office?", "6"),
+    ("What is your marketing department called?", "Brand Marketing"),
+    ("work in Brand Marketing?", "25"),
+    ("What is your communications or PR department called?", "Corporate Communications"),
+    ("work in Corporate Communications?", "5"),
+    ("What is your customer service department called?", "Guest Services"),
+    ("work in Guest Services?", "80"),
+    ("What is your human resources department called?", ""),
+    ("work in Human Resources?", "12"),
+    ("What is your IT department called?", ""),
+    ("work in IT?", "20"),
+    ("What is your legal department called?", ""),
+    ("work in Legal?", "3"),
+    ("What is your risk or compliance department called?", ""),
+    ("work in Risk Management?", "4"),
+    ("What is your outside agency called?", "Brightside Media"),
+    ("About how many people at Brightside Media work for you?", "8"),
+    ("What is your e-commerce department called?", ""),
+    ("work in E-commerce?", "30"),
+    ("Is there a dedicated social media team?", "n"),
+    ("What should social media do for the company?", "1 2 3 4 10 13"),
+    ("How much does listening to what people say about the company matter?", ""),
+    ("How much does answering customers on social media matter?", "5"),
+    ("How much does publishing the brand's own content matter?", "4x"),
+    ("expected a whole number from 1 to 5, found the text '4x'. Try again.", "4"),
+    ("How much does protecting the reputation and handling crises matter?", ""),
+    ("How much does advertising on social networks matter?", ""),
+    ("How much does owning the accounts and the guidelines matter?", ""),
+    ("Who is in charge of social listening today?", "Brightside Media"),
+    ("Who is in charge of answering customers on social media today?", "Guest Servces"),
+    ("'Guest Servces' is not in the list (did you mean 'Guest Services'?). Try again.", "Guest Services"),
+    ("Who is in charge of the brand's own content today?", "brand marketing"),
+    ("Who is in charge of reputation and crises today?", "Corporate Communications"),
+    ("Who is in charge of advertising on social networks today?", "Brightside"),
+    ("'Brightside' is not in the list (did you mean 'Brightside Media'?). Try again.", "Brightside Media"),
+    ("Who is in charge of the accounts and the guidelines today?", "Brightside Media"),
+    ("How many social media objectives could Brand Marketing run well next year?", "?"),
+    ("Think of next year's plan: with the people and budget Brand Marketing has", "3"),
+    ("could Corporate Communications run well next year?", ""),
+    ("could Guest Services run well next year?", ""),
+]
+
+
+def test_the_retailer_names_todays_owners_and_gets_a_valid_org(tmp_path):
+    child = spawn(tmp_path)
+    for shown, reply in RETAILER:
+        child.expect_exact(shown)
+        child.expect_exact(PROMPT)
+        child.sendline(reply)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    closing = child.before
+    owners = closing[closing.index("Recommended owners") : closing.index("Key findings")]
+    for name in ("Guest Services", "Brand Marketing", "Social customer care", "Paid social"):
+        assert name in owners
+    assert "Why Guest Services should be in charge of Social customer care" in closing
+    checked = subprocess.run(
+        [sys.executable, "-m", "orgdesign", "validate", str(tmp_path / "org.yaml")], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    org = (tmp_path / "org.yaml").read_text(encoding="utf-8")
+    assert "  name: Brightside Media\n  function: agency\n" in org
+    assert (
+        "current_owners:\n  listening: agency\n  customer_care: customer_service\n  brand_content: marketing\n" in org
+    )

@@ -30,7 +30,7 @@ def interview(
 ) -> None:
     """Answer plain questions; get a recommendation and an org file."""
     from orgdesign.errors import InputError, OutputError, UsageError
-    from orgdesign.interview.questions import answers_yaml, draft_path, load_answers, replay, run
+    from orgdesign.interview.session import answers_yaml, draft_path, load_answers, replay, run
     from orgdesign.interview.terminal import TerminalPrompter
     from orgdesign.write import write_atomic
 
@@ -93,7 +93,7 @@ def _finish(answers: dict, output: str, replace: bool, draft: str | None) -> Non
     from orgdesign.engine.pipeline import recommend
     from orgdesign.errors import InfeasibleError
     from orgdesign.input.load import validate_data
-    from orgdesign.interview.questions import build_org, org_yaml
+    from orgdesign.interview.builder import build_org, org_yaml
     from orgdesign.interview.terminal import summary_view
     from orgdesign.present.terminal import text
     from orgdesign.write import write_atomic

@@ -11,6 +11,7 @@ from functools import cached_property
 
 import networkx as nx
 
+from orgdesign.input.capacity import capacity_from_headcount
 from orgdesign.input.model import Department, Objective, OrgFile
 
 DEPARTMENT = "department"
@@ -140,12 +141,7 @@ class OrgGraph:
     def _capacity(department: Department) -> int:
         if department.capacity is not None:
             return department.capacity
-        if department.headcount is None:
-            return 3
-        for limit, capacity in ((2, 1), (10, 2), (100, 3), (1000, 4)):
-            if department.headcount < limit:
-                return capacity
-        return 5
+        return capacity_from_headcount(department.headcount)
 
     def constraints_on(self, objective_id: str) -> list:
         """The org's constraints about this objective, in file order."""

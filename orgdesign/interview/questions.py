@@ -1,33 +1,36 @@
-"""The guided interview: questions as data, the engine that asks them, the org they build.
+"""The questions as data: what the interview asks, in which order, with which defaults.
 
 The questions are a function of the answers so far: each chosen function
 brings its name and headcount questions, each chosen objective its priority
-and current owner. The engine always asks the first unanswered question, and
-that single rule is what makes a draft resumable and an answers file
-replayable: answers are keyed by stable strings (`company.name`, `functions`,
-`department.marketing.headcount`, `objective.customer_care.priority`) that
-come back in the same order for the same answers.
+and current owner. Answers are keyed by stable strings (`company.name`,
+`functions`, `department.marketing.headcount`, `objective.customer_care.priority`)
+that come back in the same order for the same answers, which is what makes a
+draft resumable and an answers file replayable (`session.py`).
 
 Every question has a default, and the defaults describe a plausible
 midmarket company whose marketing department runs social media out of habit
-(E13), so pressing Enter throughout still ends in a valid org.
-
-This module never prints: it talks to a `Prompter` (`terminal.py` has the
-terminal one) and returns plain data.
+(E13), so pressing Enter throughout still ends in a valid org. The words are
+written for a CMO who has never seen an org file: no ids in the questions,
+and departments are offered by the names the person gave them.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
-from orgdesign.errors import InputError
-from orgdesign.input.load import type_name
-from orgdesign.input.source import Source, load_source
-from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS, REGIONS, SIZES, STRUCTURES, did_you_mean
+from orgdesign.input.capacity import capacity_from_headcount
+from orgdesign.input.names import key as name_key
+from orgdesign.interview.wording import (
+    DEFAULT_FUNCTIONS,
+    DEFAULT_OBJECTIVES,
+    DEPARTMENT_DEFAULTS,
+    OBJECTIVE_DEFAULTS,
+    SOCIAL_TEAM,
+)
+from orgdesign.vocabulary import FUNCTIONS, OBJECTIVE_KINDS, REGIONS, SIZES, STRUCTURES
 
 Answers = dict[str, Any]
 
@@ -41,122 +44,14 @@ SECTIONS = (
     "Capacity",
 )
 
-# Display name and midmarket headcount that the department questions suggest.
-DEPARTMENT_DEFAULTS: dict[str, tuple[str, int]] = {
-    "executive": ("Executive Office", 10),
-    "marketing": ("Marketing", 40),
-    "communications": ("Communications", 12),
-    "customer_service": ("Customer Service", 120),
-    "sales": ("Sales", 80),
-    "hr": ("Human Resources", 25),
-    "product": ("Product Management", 30),
-    "rnd": ("Research & Development", 60),
-    "it": ("IT", 60),
-    "legal": ("Legal", 8),
-    "risk": ("Risk Management", 10),
-    "finance": ("Finance", 30),
-    "distribution": ("Distribution", 40),
-    "social_media": ("Social Media Team", 4),
-    "agency": ("Agency", 5),
-    "community": ("Community", 6),
-    "analytics": ("Analytics", 10),
-    "ecommerce": ("E-commerce", 25),
-    "foundation": ("Foundation", 5),
-}
-SIZE_FACTOR = {"small": 0.2, "midmarket": 1, "enterprise": 10}
-DEFAULT_FUNCTIONS = ("executive", "marketing", "communications", "customer_service", "sales", "hr", "it", "legal")
-SOCIAL_TEAM = "social_media"
 
-# Objective kind -> (display name, default priority, the longer `?` help).
-OBJECTIVE_DEFAULTS: dict[str, tuple[str, int, str]] = {
-    "listening": (
-        "Social listening",
-        4,
-        "Tracking mentions, sentiment and topics about the company, its products "
-        "and competitors, and passing what matters to the people who can act on it.",
-    ),
-    "customer_care": (
-        "Social customer care",
-        5,
-        "Answering questions, complaints and service requests that "
-        "customers post or send on social networks, as quickly as people expect an answer there.",
-    ),
-    "brand_content": (
-        "Brand content",
-        4,
-        "Planning and publishing the brand's posts, videos and campaigns on its own accounts.",
-    ),
-    "reputation": (
-        "Reputation and crises",
-        5,
-        "Press and public relations on social networks: spotting issues "
-        "early, answering critics and leading the response when a crisis breaks.",
-    ),
-    "social_selling": (
-        "Social selling",
-        3,
-        "Using social networks to find, approach and win customers, often by sales people on their own profiles.",
-    ),
-    "employer_brand": (
-        "Employer brand",
-        3,
-        "Attracting candidates, presenting the company as a place to work and "
-        "looking after what employees and applicants say about it.",
-    ),
-    "product_insight": (
-        "Product insight",
-        3,
-        "Collecting ideas, feedback and complaints about products and getting them to product management and R&D.",
-    ),
-    "community": (
-        "Community",
-        3,
-        "Running groups, forums or fan communities where customers meet each other and the company.",
-    ),
-    "employee_advocacy": (
-        "Employee advocacy",
-        3,
-        "Helping employees share company news and speak for the company, with guidelines and training.",
-    ),
-    "paid_social": ("Paid social", 3, "Buying and managing ads on social networks: targeting, budgets and results."),
-    "market_intelligence": (
-        "Market intelligence",
-        3,
-        "Turning social data into insight about consumers and "
-        "competitors that feeds CRM, business intelligence and planning.",
-    ),
-    "partner_data_sharing": (
-        "Data sharing with partners",
-        3,
-        "Sharing social data and insight with brokers, retailers and distributors who sell for the company.",
-    ),
-    "account_governance": (
-        "Accounts and guidelines",
-        3,
-        "Holding the company's social accounts, who has access to "
-        "them, and the guidelines everyone posting for the company follows.",
-    ),
-}
-DEFAULT_OBJECTIVES = (
-    "listening",
-    "customer_care",
-    "brand_content",
-    "reputation",
-    "employer_brand",
-    "account_governance",
-)
+SIZE_FACTOR = {"small": 0.2, "midmarket": 1, "enterprise": 10}
 MAIN_FUNCTIONS = ("social_media", "marketing", "communications", "customer_service")
 REGULATED_INDUSTRIES = frozenset({"financial_services", "banking", "insurance", "pharmaceuticals", "healthcare"})
 NOBODY = "none"
-
-ORG_HEADER = (
-    "# Written by orgdesign interview. Edit it freely: the format is described in docs/format.md,\n"
-    "# and `orgdesign validate` checks it.\n"
-)
-
-
-class Refused(Exception):
-    """An answer that cannot be used; the message says why, in words for the person who gave it."""
+PRIORITY_SCALE = (1, 5)
+HEADCOUNT_RANGE = (0, 10_000_000)
+CAPACITY_RANGE = (0, 100)
 
 
 @dataclass(frozen=True)
@@ -164,8 +59,10 @@ class Question:
     """One question: what to ask, how to explain it, its default, and how to check the answer.
 
     `kind` is text, choice, multi, int or yes_no. `default` is a value or a
-    function of the answers so far. `check` returns a reason to refuse an
-    already parsed answer, or None.
+    function of the answers so far. A choice is `(id, label)`; with `named`,
+    the labels are names a person may type instead of the number (departments,
+    regions). An int answer must lie within `bounds`. `check` returns a reason
+    to refuse an already parsed answer, or None.
     """
 
     key: str
@@ -174,6 +71,8 @@ class Question:
     kind: str
     default: Any = ""
     choices: tuple[tuple[str, str], ...] = ()
+    named: bool = False
+    bounds: tuple[int, int] = HEADCOUNT_RANGE
     help: str = ""
     more: str = ""
     check: Callable[[Any], str | None] | None = None
@@ -183,18 +82,9 @@ class Question:
         """The section's number, for a "Step 3 of 7" indicator."""
         return SECTIONS.index(self.section) + 1
 
-
-class Prompter(Protocol):
-    """How the engine talks to a person: a terminal (`terminal.py`) or a script (the tests)."""
-
-    def ask(self, question: Question, default: Any, step: int, total: int) -> str:
-        """Show the question; return the reply as typed ('' keeps the default, '?' asks for more help)."""
-
-    def say(self, message: str) -> None:
-        """Show more help about the question being asked."""
-
-    def warn(self, message: str) -> None:
-        """Explain why an answer was refused; the question is asked again."""
+    def label(self, ident: str) -> str:
+        """What a person reads for a choice: its name for named choices, else its id."""
+        return dict(self.choices).get(ident, ident) if self.named else ident
 
 
 # --- checks -----------------------------------------------------------------------
@@ -210,8 +100,16 @@ def _named(limit: int) -> Callable[[str], str | None]:
     return lambda value: "must not be empty" if not value else too_long(value)
 
 
-def _between(low: int, high: int) -> Callable[[int], str | None]:
-    return lambda value: None if low <= value <= high else f"{value} is out of range: give {low} to {high:,}"
+def _unique_name(taken: dict[str, str], limit: int) -> Callable[[str], str | None]:
+    """Refuse a department name given already: later questions pick departments by name."""
+    too_long = _longest(limit)
+
+    def check(value: str) -> str | None:
+        if value and name_key(value) in taken:
+            return f"another department is already called {taken[name_key(value)]!r}; give this one another name"
+        return too_long(value)
+
+    return check
 
 
 def _country(value: str) -> str | None:
@@ -228,7 +126,7 @@ def _industry_id(text: str) -> str:
 
 
 def _headcount(function: str) -> Callable[[Answers], int]:
-    base = DEPARTMENT_DEFAULTS[function][1]
+    base = DEPARTMENT_DEFAULTS[function].headcount
     return lambda answers: max(1, round(base * SIZE_FACTOR[answers.get("company.size", "midmarket")]))
 
 
@@ -249,9 +147,10 @@ COMPANY = (
         "Which industry is it in?",
         "text",
         "",
-        help="Free text such as airline, retail, consumer_goods, financial_services or software. Enter skips it.",
-        more="Some rules know what is typical of an industry: in airlines, retail or utilities customer service "
-        "carries more of the customer-facing work; in software or manufacturing R&D hears more product feedback.",
+        help="Such as retail, airline, consumer goods, banking or software. Enter skips it.",
+        more="Some advice depends on the industry: in airlines, retail or utilities customer service carries more "
+        "of the work with customers; in software or manufacturing the people who make the products hear more "
+        "feedback.",
         check=_longest(80),
     ),
     Question(
@@ -261,9 +160,10 @@ COMPANY = (
         "choice",
         "north_america",
         choices=tuple(REGIONS.items()),
-        help="Its home region; type the number or the id.",
-        more="Departments serve the home region unless the org file says otherwise, and a few rules depend on "
-        "it: in Latin America, for example, customer service usually leads customer-facing work.",
+        named=True,
+        help="Its home region: type the number or the name.",
+        more="Departments serve the home region unless the org file says otherwise, and some advice depends on "
+        "it: in Latin America, for example, customer service usually leads the work with customers.",
     ),
     Question(
         "company.country",
@@ -271,8 +171,8 @@ COMPANY = (
         "Which country, as a two-letter code?",
         "text",
         "",
-        help="An ISO 3166 code such as US, MX or DE. Enter skips it.",
-        more="Your own rule packs can match the country; the built-in rules go by region.",
+        help="Such as US, MX or DE. Enter skips it.",
+        more="Your own rules can depend on the country; the built-in advice goes by region.",
         check=_country,
     ),
     Question(
@@ -282,7 +182,7 @@ COMPANY = (
         "choice",
         "midmarket",
         choices=tuple(SIZES.items()),
-        help="It sets the headcounts suggested later and some rules for small companies.",
+        help="By number of employees. It sets the headcounts suggested later.",
         more="In small companies marketing tends to hold the accounts and leadership speaks for the company; "
         "larger ones spread the work across departments.",
     ),
@@ -292,23 +192,24 @@ COMPANY = (
         "Is it in a regulated industry?",
         "yes_no",
         lambda answers: _industry_id(answers.get("company.industry", "")) in REGULATED_INDUSTRIES,
-        help="Banking, insurance, health, utilities...: then legal and risk take part in more decisions.",
-        more="In a regulated company legal reviews what is published, risk is consulted on listening and "
-        "care, and communications keeps control of reputation and of the accounts.",
+        help="Such as banking, insurance, health care or utilities.",
+        more="In a regulated company legal and risk review what is published and are asked about customer care "
+        "and the accounts, and communications keeps control of reputation and of the accounts.",
     ),
 )
 
 FUNCTIONS_QUESTION = Question(
     "functions",
     "Functions",
-    "Which functions does the company have?",
+    "Which of these functions does the company have?",
     "multi",
     DEFAULT_FUNCTIONS,
     choices=tuple((f, d) for f, d in FUNCTIONS.items() if f != SOCIAL_TEAM),
-    help="Each one becomes a department. A dedicated social media team comes later.",
-    more="Pick the functions that exist as departments today, even small ones: who can own an objective, and "
-    "who must be consulted, depends on them. The executive is the top of the org chart; every other "
-    "department reports to it. An external agency counts too.",
+    help="Each becomes a department; you name them next. A social media team comes later.",
+    more="Pick the functions that exist today, even small ones: the advice depends on who is there to be put in "
+    "charge or to be asked. Keep legal and risk even if they are a few people: a crisis response needs them. "
+    "The executive is the top of the org chart; every other department reports to it. An outside agency that "
+    "runs social media for you counts too: pick agency, and give its name on the next screens.",
 )
 
 SOCIAL_QUESTION = Question(
@@ -329,46 +230,47 @@ OBJECTIVES_QUESTION = Question(
     "multi",
     DEFAULT_OBJECTIVES,
     choices=tuple(OBJECTIVE_KINDS.items()),
-    help="Pick the objectives that matter; each gets an owner in the recommendation.",
-    more="\n".join(f"- {kind}: {more}" for kind, (_, _, more) in OBJECTIVE_DEFAULTS.items()),
+    help="Pick what matters. The recommendation puts one department in charge of each.",
+    more="\n".join(f"{n:>2} {words.name}: {words.more}" for n, words in enumerate(OBJECTIVE_DEFAULTS.values(), 1)),
 )
 
 
-def _names(answers: Answers) -> dict[str, str]:
+def department_names(answers: Answers) -> dict[str, str]:
     """Department id -> name, for every department the answers create so far."""
     ids = list(answers.get("functions", ()))
     if answers.get("social.team"):
         ids.append(SOCIAL_TEAM)
-    return {d: answers.get(f"department.{d}.name", DEPARTMENT_DEFAULTS[d][0]) for d in ids}
+    return {d: answers.get(f"department.{d}.name", DEPARTMENT_DEFAULTS[d].name) for d in ids}
 
 
 def _department_questions(function: str, answers: Answers) -> list[Question]:
-    name, _ = DEPARTMENT_DEFAULTS[function]
+    words = DEPARTMENT_DEFAULTS[function]
     section = "Social media team" if function == SOCIAL_TEAM else "Departments"
-    unit = "team" if function == SOCIAL_TEAM else "department"
-    called = answers.get(f"department.{function}.name", name)
+    named = {d: name for d, name in department_names(answers).items() if f"department.{d}.name" in answers}
+    taken = {name_key(name): name for d, name in named.items() if d != function}
+    called = answers.get(f"department.{function}.name", words.name)
     return [
         Question(
             f"department.{function}.name",
             section,
-            f"{FUNCTIONS[function]}: what is the {unit} called?",
+            f"What is {words.called} called?",
             "text",
-            name,
-            help="The name people use for it; it appears in the recommendation.",
-            more="Use the name on the org chart. Its id in the org file stays "
-            f"{function!r}, which is how the commands refer to it.",
-            check=_longest(200),
+            words.name,
+            help="The name people use for it. You will pick departments by these names later.",
+            more="Use the name on your org chart, such as Guest Services for customer service, or the agency's "
+            "own name. The recommendation and the org chart use it.",
+            check=_unique_name(taken, 200),
         ),
         Question(
             f"department.{function}.headcount",
             section,
-            f"About how many people work in {called}?",
+            words.people.format(name=called),
             "int",
             _headcount(function),
+            bounds=HEADCOUNT_RANGE,
             help="A rough number is fine.",
-            more="Headcount suggests how many social media objectives the department can own, which you can "
-            "adjust at the end.",
-            check=_between(0, 10_000_000),
+            more="The headcount suggests how much social media work the department can take on; you can change "
+            "that at the end.",
         ),
     ]
 
@@ -376,49 +278,51 @@ def _department_questions(function: str, answers: Answers) -> list[Question]:
 def _social_questions(answers: Answers) -> list[Question]:
     functions = answers["functions"]
     boss = next((f for f in ("marketing", "executive") if f in functions), functions[0])
-    names = _names(answers)
+    names = department_names(answers)
     return [
         *_department_questions(SOCIAL_TEAM, answers),
         Question(
             "social.reports_to",
             "Social media team",
-            "Where does the social media team report?",
+            "Which department does the social media team report to?",
             "choice",
             boss,
             choices=tuple((f, names[f]) for f in functions),
-            help="The department it belongs to.",
-            more="Most social teams sit inside marketing. A team placed apart from the departments that use its "
-            "insights tends to become a silo; the recommendation says which links it needs.",
+            named=True,
+            help="Type the number or the name.",
+            more="Most social teams sit inside marketing. A team placed apart from the departments that use what "
+            "it learns tends to become a silo; the recommendation says who it needs to work with.",
         ),
         Question(
             "social.structure",
             "Social media team",
-            "How are its people organized?",
+            "How are the team's people organized?",
             "choice",
             "network",
             choices=tuple(STRUCTURES.items()),
-            help="By network is the most common today.",
-            more="Most social teams organize by network (one person for each platform), which deepens silos and "
-            "limits access to social data (E25). Aligning social experts with internal functions or with "
-            "audiences works better (E28).",
+            help="By network (one person per platform) is the most common today.",
+            more="Most social teams organize by network, which deepens silos and keeps social data from the "
+            "departments that could use it (E25). Working for the internal functions, or for audiences such as "
+            "customers and candidates, works better (E28).",
         ),
     ]
 
 
 def _objective_questions(answers: Answers) -> list[Question]:
     kinds = answers["objectives"]
-    names = _names(answers)
+    names = department_names(answers)
     owner = next((d for d in ("marketing", SOCIAL_TEAM) if d in names), NOBODY)
     out = [
         Question(
             f"objective.{kind}.priority",
             "Objectives",
-            f"How much does {OBJECTIVE_DEFAULTS[kind][0].lower()} matter?",
+            f"How much does {OBJECTIVE_DEFAULTS[kind].doing} matter?",
             "int",
-            OBJECTIVE_DEFAULTS[kind][1],
-            help=f"{OBJECTIVE_KINDS[kind]}. From 1 (nice to have) to 5 (critical).",
-            more=OBJECTIVE_DEFAULTS[kind][2],
-            check=_between(1, 5),
+            OBJECTIVE_DEFAULTS[kind].priority,
+            bounds=PRIORITY_SCALE,
+            help="From 1 (nice to have) to 5 (critical).",
+            more=OBJECTIVE_DEFAULTS[kind].more + " The more it matters, the more weight the recommendation gives "
+            "to putting the best-suited department in charge of it.",
         )
         for kind in kinds
     ]
@@ -426,13 +330,16 @@ def _objective_questions(answers: Answers) -> list[Question]:
         Question(
             f"objective.{kind}.owner",
             "Today's owners",
-            f"Who owns {OBJECTIVE_DEFAULTS[kind][0].lower()} today?",
+            f"Who is in charge of {OBJECTIVE_DEFAULTS[kind].work} today?",
             "choice",
             owner,
-            choices=(*names.items(), (NOBODY, "Nobody owns it today")),
-            help="The department accountable for it now, even if it happened by habit.",
-            more="Marketing owns social media most often today (E13). The recommendation compares today's owner "
-            "with the one that fits best, and lists what would change.",
+            choices=(*names.items(), (NOBODY, "Nobody")),
+            named=True,
+            help="Whoever answers for it now, even if only by habit: type a number or a name.",
+            more="In charge means the one department that answers for the results, even when others do part of "
+            "the work. Marketing is in charge of most social media today. The recommendation compares today's "
+            "owners with the departments best suited to the work, and lists what would change. An outside "
+            "agency is in the list only if you picked it among the functions.",
         )
         for kind in kinds
     ]
@@ -441,34 +348,25 @@ def _objective_questions(answers: Answers) -> list[Question]:
 
 def _capacity_questions(answers: Answers) -> list[Question]:
     owners = {answers[f"objective.{kind}.owner"] for kind in answers["objectives"]}
-    names = _names(answers)
-    main = [d for d in names if d in MAIN_FUNCTIONS or d in owners]
+    names = department_names(answers)
+    # An agency is never put in charge (governance.agency-never-accountable), so its capacity is not asked.
+    main = [d for d in names if d != "agency" and (d in MAIN_FUNCTIONS or d in owners)]
+    count = len(answers["objectives"])
     return [
         Question(
             f"department.{d}.capacity",
             "Capacity",
-            f"How many social media objectives can {names[d]} own?",
+            f"How many social media objectives could {names[d]} run well next year?",
             "int",
-            derived_capacity(answers[f"department.{d}.headcount"]),
-            help="The suggestion follows from its headcount.",
-            more="Capacity keeps one department from taking everything when others fit nearly as well. A "
-            "department that owns more objectives than its capacity today is reported as overloaded.",
-            check=_between(0, 100),
+            capacity_from_headcount(answers[f"department.{d}.headcount"]),
+            bounds=CAPACITY_RANGE,
+            help=f"Out of the {count} you picked. The suggestion follows from its headcount.",
+            more=f"Think of next year's plan: with the people and budget {names[d]} has, beside its other work, "
+            "how many of the objectives you picked could it lead and do well? The recommendation puts it in "
+            "charge of no more than that, and says so if it is in charge of more today.",
         )
         for d in main
     ]
-
-
-def derived_capacity(headcount: int) -> int:
-    """The capacity an org file implies when it gives only a headcount (docs/format.md).
-
-    >>> derived_capacity(40)
-    3
-    """
-    for limit, capacity in ((2, 1), (10, 2), (100, 3), (1000, 4)):
-        if headcount < limit:
-            return capacity
-    return 5
 
 
 def questions(answers: Answers) -> list[Question]:
@@ -504,242 +402,3 @@ def default_of(question: Question, answers: Answers) -> Any:
     """The question's default, worked out from the answers so far when it depends on them."""
     value = question.default(answers) if callable(question.default) else question.default
     return list(value) if question.kind == "multi" else value
-
-
-# --- answers ----------------------------------------------------------------------
-
-
-def accept(question: Question, value: Any) -> Any:
-    """Turn a typed reply, or a value from an answers file, into the answer; `Refused` says why not.
-
-    >>> accept(FUNCTIONS_QUESTION, "sales 2")
-    ['marketing', 'sales']
-    """
-    parsed = _PARSERS[question.kind](question, value)
-    problem = question.check(parsed) if question.check else None
-    if problem:
-        raise Refused(problem)
-    return parsed
-
-
-def yes_or_no(value: Any) -> bool:
-    """`y`, `yes`, `true` or `n`, `no`, `false`, in any case, or a boolean."""
-    if isinstance(value, bool):
-        return value
-    word = str(value).strip().lower() if isinstance(value, str) else None
-    if word in ("y", "yes", "true"):
-        return True
-    if word in ("n", "no", "false"):
-        return False
-    raise Refused(f"answer yes or no, not {type_name(value)}")
-
-
-def _text(question: Question, value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise Refused(f"expected text, found {type_name(value)}")
-    text = str(value).strip()
-    bad = next((c for c in text if not c.isprintable()), None)
-    if bad is not None:
-        raise Refused(f"contains the invisible character U+{ord(bad):04X}; remove it")
-    return text
-
-
-def _int(question: Question, value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        digits = re.sub(r"[\s,_]", "", value)
-        if re.fullmatch(r"[0-9]{1,12}", digits):
-            return int(digits)
-    raise Refused(f"expected a whole number such as 40, found {type_name(value)}")
-
-
-def _choice(question: Question, value: Any) -> str:
-    ids = [ident for ident, _ in question.choices]
-    number = value if isinstance(value, int) and not isinstance(value, bool) else None
-    if isinstance(value, str):
-        word = value.strip()
-        number = int(word) if re.fullmatch(r"[0-9]{1,4}", word) else None
-        key = word.lower().replace(" ", "_").replace("-", "_")
-        if number is None and key in ids:
-            return key
-    if number is not None and 1 <= number <= len(ids):
-        return ids[number - 1]
-    if number is not None:
-        raise Refused(f"there is no choice {number}; pick 1 to {len(ids)}")
-    if not isinstance(value, str):
-        raise Refused(f"expected one of the choices, found {type_name(value)}")
-    hint = did_you_mean(value, ids) or " (expected one of: " + ", ".join(ids) + ")"
-    raise Refused(f"{value.strip()!r} is not one of the choices{hint}")
-
-
-def _multi(question: Question, value: Any) -> list[str]:
-    if isinstance(value, str):
-        items: list[Any] = [item for item in re.split(r"[\s,]+", value) if item]
-    elif isinstance(value, list):
-        items = value
-    else:
-        raise Refused(f"expected a list of choices, found {type_name(value)}")
-    picked = {_choice(question, item) for item in items}
-    if not picked:
-        raise Refused("pick at least one")
-    return [ident for ident, _ in question.choices if ident in picked]
-
-
-_PARSERS = {
-    "text": _text,
-    "int": _int,
-    "yes_no": lambda question, value: yes_or_no(value),
-    "choice": _choice,
-    "multi": _multi,
-}
-
-
-# --- the engine -------------------------------------------------------------------
-
-
-def ask(prompter: Prompter, question: Question, default: Any) -> Any:
-    """Ask until the reply is usable: Enter takes the default, `?` shows more help, a bad reply is explained."""
-    while True:
-        reply = prompter.ask(question, default, question.step, len(SECTIONS)).strip()
-        if reply == "?":
-            prompter.say(question.more or question.help)
-        elif not reply:
-            return default
-        else:
-            try:
-                return accept(question, reply)
-            except Refused as refusal:
-                prompter.warn(str(refusal))
-
-
-def run(prompter: Prompter, answers: Answers, save: Callable[[Answers], None]) -> Answers:
-    """Ask every unanswered question in order, saving the answers after each one."""
-    while (question := next_question(answers)) is not None:
-        answers[question.key] = ask(prompter, question, default_of(question, answers))
-        save(answers)
-    return answers
-
-
-# --- answers files and drafts -----------------------------------------------------
-
-_FOLLOW_UP = re.compile(r"department\.\w+\.(name|headcount|capacity)|objective\.\w+\.(priority|owner)|social\.\w+")
-
-
-def draft_path(output: str) -> str:
-    """Where the answers so far are kept: `org.yaml` -> `org.draft.yaml`, in the same folder."""
-    return os.path.splitext(output)[0] + ".draft.yaml"
-
-
-def load_answers(path: str) -> Source:
-    """Read an answers file (a draft is one too): a mapping of answer keys, with an optional `version: 1`."""
-    source = load_source(path)
-    if not isinstance(source.data, dict):
-        found = type_name(source.data)
-        raise InputError.single(path, f"expected a mapping of answer keys to values, found {found}", *source.locate(()))
-    version = source.data.get("version", 1)
-    if version != 1:
-        raise InputError([source.diagnostic(("version",), f"unsupported version {version!r}; this orgdesign reads 1")])
-    return source
-
-
-def replay(source: Source, complete: bool) -> Answers:
-    """Answers from a file, in interview order.
-
-    With `complete`, a missing answer takes its default (an answers file);
-    without, replay stops at the first missing one (a draft, to resume).
-    Every bad value is reported with its line; keys the interview never
-    asks are reported too, once the values are right.
-    """
-    given = {key: value for key, value in source.data.items() if key != "version"}
-    answers: Answers = {}
-    asked: list[str] = []
-    problems = []
-    while (question := next_question(answers)) is not None:
-        asked.append(question.key)
-        if question.key in given:
-            try:
-                answers[question.key] = accept(question, given.pop(question.key))
-                continue
-            except Refused as refusal:
-                problems.append(source.diagnostic((question.key,), str(refusal)))
-        elif not complete:
-            break
-        answers[question.key] = default_of(question, answers)
-    if not problems:
-        problems = [source.diagnostic((key,), _unknown_key(key, asked)) for key in given]
-    if problems:
-        raise InputError(problems)
-    return answers
-
-
-def _unknown_key(key: str, asked: list[str]) -> str:
-    if _FOLLOW_UP.fullmatch(key):
-        return (
-            "not asked with these answers: follow-up questions come only for the functions, objectives "
-            "and social team chosen"
-        )
-    return f"unknown answer key{did_you_mean(key, asked) or '; docs/interview.md lists them'}"
-
-
-def answers_yaml(answers: Answers, comment: str) -> str:
-    """The answers as an answers file, headed by `comment` (drafts are saved this way)."""
-    import yaml
-
-    header = "".join(f"# {line}\n" for line in comment.splitlines())
-    return header + yaml.safe_dump({"version": 1, **answers}, sort_keys=False, allow_unicode=True, width=100)
-
-
-# --- the org ----------------------------------------------------------------------
-
-
-def build_org(answers: Answers) -> dict:
-    """The org file the complete answers describe, as plain data for `validate_data` and YAML."""
-    organization = {"name": answers["company.name"]}
-    if answers["company.industry"]:
-        organization["industry"] = answers["company.industry"]
-    organization["region"] = answers["company.region"]
-    if answers["company.country"]:
-        organization["country"] = answers["company.country"].upper()
-    organization["size"] = answers["company.size"]
-    organization["regulated"] = answers["company.regulated"]
-
-    functions = answers["functions"]
-    root = "executive" if "executive" in functions else None
-    departments = []
-    for ident in _names(answers):
-        department = {"id": ident, "name": answers[f"department.{ident}.name"], "function": ident}
-        boss = answers["social.reports_to"] if ident == SOCIAL_TEAM else root
-        if boss and boss != ident:
-            department["reports_to"] = boss
-        department["headcount"] = answers[f"department.{ident}.headcount"]
-        if f"department.{ident}.capacity" in answers:
-            department["capacity"] = answers[f"department.{ident}.capacity"]
-        if ident == SOCIAL_TEAM:
-            department["structure"] = answers["social.structure"]
-        departments.append(department)
-
-    kinds = answers["objectives"]
-    objectives = [
-        {
-            "id": kind,
-            "name": OBJECTIVE_DEFAULTS[kind][0],
-            "kind": kind,
-            "priority": answers[f"objective.{kind}.priority"],
-            "description": OBJECTIVE_KINDS[kind],
-        }
-        for kind in kinds
-    ]
-    data = {"version": 1, "organization": organization, "departments": departments, "objectives": objectives}
-    owners = {kind: answers[f"objective.{kind}.owner"] for kind in kinds}
-    owners = {kind: owner for kind, owner in owners.items() if owner != NOBODY}
-    if owners:
-        data["current_owners"] = owners
-    return data
-
-
-def org_yaml(data: dict) -> str:
-    """The org file's text: YAML in the order people read it, under a short header."""
-    import yaml
-
-    return ORG_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

@@ -1,8 +1,10 @@
 """The interview in a terminal: rich screens for the questions and for the result.
 
 One screen per question: a step indicator, the question with its default in
-brackets, a line of help, the choices, and an input line. Everything a
-person typed, and every name shown back, goes through `render.text()`.
+brackets, a line of help, the choices, and an input line; then the closing
+screen with the recommendation and what to run next. Everything a person
+typed, and every name shown back, goes through `present.terminal.text()`, so
+it is shown literally, never read as markup.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from orgdesign.interview.questions import Question, Refused, yes_or_no
+from orgdesign.interview.answers import Refused, yes_or_no
+from orgdesign.interview.questions import Question
 from orgdesign.present.terminal import clean, findings_view, ownership_table, structure_view, text
 
 PROMPT = Text("› ", style="bold cyan")
-HINT = "Enter keeps the answer in [brackets] · ? explains more · Ctrl-C pauses, and your answers are kept"
+HINT = "Enter keeps [the answer] · ? explains · Ctrl-C pauses and keeps your answers"
 
 
 def bracket(question: Question, value: Any) -> str:
@@ -30,7 +33,7 @@ def bracket(question: Question, value: Any) -> str:
     if question.kind == "multi":
         ids = [ident for ident, _ in question.choices]
         return " ".join(str(ids.index(ident) + 1) for ident in value)
-    return str(value)
+    return question.label(value) if question.kind == "choice" else str(value)
 
 
 class TerminalPrompter:
@@ -86,39 +89,40 @@ class TerminalPrompter:
         if question.choices:
             console.print(_choices(question, default))
         if question.kind == "multi":
-            console.print(Text("Type the numbers or ids you want, separated by spaces, such as 1 2 5.", style="dim"))
+            console.print(Text("Type the numbers you want, separated by spaces, such as 1 2 5.", style="dim"))
         console.print()
 
 
 def _choices(question: Question, default: Any) -> Padding:
+    """A numbered list with the defaults ticked.
+
+    Ids are shown only where they are the words a person would type (size,
+    structure); lists picked by number, and named choices, show what the
+    choice means. Ids are still accepted wherever a number is.
+    """
     chosen = set(default) if question.kind == "multi" else {default}
+    with_ids = question.kind == "choice" and not question.named
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="green")
     grid.add_column(justify="right")
-    grid.add_column(style="cyan", no_wrap=True)
-    grid.add_column(style="dim")
-    for number, (ident, description) in enumerate(question.choices, 1):
-        grid.add_row("✓" if ident in chosen else " ", str(number), text(ident), text(description))
+    if with_ids:
+        grid.add_column(style="cyan", no_wrap=True)
+    grid.add_column(style="dim" if with_ids else "")
+    for number, (ident, label) in enumerate(question.choices, 1):
+        shown = (text(ident), text(label)) if with_ids else (text(label),)
+        grid.add_row("✓" if ident in chosen else " ", str(number), *shown)
     return Padding(grid, (1, 0, 0, 2))
 
 
 def summary_view(result, output: str) -> Group:
     """The end of the interview: owners, key findings, structure, where the file is, what to run next."""
     org = result.org
-    first = min(org.objectives, key=lambda o: (-o.priority, o.id)).id
+    first = min(org.objectives, key=lambda o: (-o.priority, o.id))
     key_findings = [f for f in result.findings if f.severity != "info"] or list(result.findings)
     findings = findings_view(key_findings)
     if len(key_findings) < len(result.findings):
         findings.append(f"and {len(result.findings) - len(key_findings)} more in orgdesign recommend\n", style="dim")
-    path = shlex.quote(output)
     saved = Text("Saved the org file to ", style="green") + text(output, "bold green") + Text(". Next:", style="green")
-    lines = [saved]
-    for command, why in (
-        (f"orgdesign recommend {path}", "the full answer: RACI, who works with whom, the gap to today"),
-        (f"orgdesign explain {path} {first}", "why an objective got its owner"),
-        (f"orgdesign export {path} --format html --output report.html", "a report to share"),
-    ):
-        lines.append(text(f"  {command}", "bold") + text(f"  # {why}", "dim"))
     return Group(
         Rule(Text("Your recommendation", style="bold"), align="left", style="cyan"),
         text(org.organization.name, "bold"),
@@ -128,5 +132,31 @@ def summary_view(result, output: str) -> Group:
         Rule("Structure", align="left"),
         structure_view(result.structure),
         Text(),
-        Text("\n").join(lines),
+        saved,
+        *next_steps(shlex.quote(output), first.id, _explained(result, first)),
     )
+
+
+def _explained(result, objective) -> str:
+    owner = result.org.department(result.solution.owners[objective.id])
+    return f"Why {owner.name or owner.id} should be in charge of {objective.name or objective.id}"
+
+
+def next_steps(path: str, objective: str, why: str) -> list[Padding]:
+    """The commands to run next, each with what it gives, on a line of its own so narrow terminals wrap well.
+
+    The first one promises what the terminal `recommend` shows: keep the wording true to it.
+    """
+    steps = (
+        (
+            f"orgdesign recommend {path}",
+            "Everything: who must work with whom, what changes from today, and a RACI chart: for each "
+            "objective, who is in charge (A), does the work (R), is asked first (C) and is kept informed (I).",
+        ),
+        (f"orgdesign explain {path} {objective}", f"{why}, and what would change that."),
+        (f"orgdesign export {path} --format html --output report.html", "A report to share, with the org chart."),
+    )
+    out = []
+    for command, why in steps:
+        out += [Padding(text(command, "bold"), (0, 0, 0, 2)), Padding(text(why, "dim"), (0, 0, 0, 4))]
+    return out
