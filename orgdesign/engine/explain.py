@@ -102,8 +102,8 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
         return base
 
     blockers = [f"rule {r.id} forbids it ({r.where})" for r in table.cell(objective, department).forbidden_by]
-    for index, c in enumerate(graph.org.constraints):
-        if c.objective == objective and (c.not_owner == department or (c.owner and c.owner != department)):
+    for index, c in graph.constraints_for(objective):
+        if c.not_owner == department or (c.owner and c.owner != department):
             blockers.append(f"constraints[{index}] ({c.kind}: {c.department})")
     if graph.capacity(department) == 0:
         blockers.append("its capacity is 0")

@@ -60,7 +60,7 @@ def _forced_by(table: FitTable, objective: str, current: str, recommended: str, 
     """What keeps today's owner from keeping an objective that the new owner fits no better."""
     graph = table.graph
     out = [("rule", f"rule {r.id} forbids {current}") for r in table.cell(objective, current).forbidden_by]
-    for c in graph.constraints_on(objective):
+    for _, c in graph.constraints_for(objective):
         if c.not_owner == current or (c.owner and c.owner != current):
             out.append(("constraint", f"the constraint {c.kind}: {c.department} on {objective}"))
     region = graph.objectives[objective].region

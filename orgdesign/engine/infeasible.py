@@ -32,9 +32,9 @@ def diagnose(table: FitTable) -> InfeasibleError:
 
 def _why_nobody(table: FitTable, objective: str) -> list[str]:
     graph = table.graph
-    constraints = list(enumerate(graph.org.constraints))
+    constraints = graph.constraints_for(objective)
     lines = [f"{objective}: every department is ruled out"]
-    required = [(i, c) for i, c in constraints if c.objective == objective and c.owner]
+    required = [(i, c) for i, c in constraints if c.owner]
     if required:
         index, constraint = required[0]
         department = constraint.owner
@@ -43,7 +43,7 @@ def _why_nobody(table: FitTable, objective: str) -> list[str]:
         for rule in forbid:
             lines.append(f"    rule {rule.id} forbids it ({rule.where})")
         for i, c in constraints:
-            if c.objective == objective and c.not_owner == department:
+            if c.not_owner == department:
                 lines.append(f"    constraints[{i}] forbids it")
         if graph.capacity(department) == 0:
             lines.append("    its capacity is 0")
@@ -55,7 +55,7 @@ def _why_nobody(table: FitTable, objective: str) -> list[str]:
             by_rule.setdefault(rule.id, []).append(department)
     for rule_id, departments in sorted(by_rule.items()):
         lines.append(f"  rule {rule_id} forbids {_few(departments)}")
-    not_owner = [(i, c.not_owner) for i, c in constraints if c.objective == objective and c.not_owner]
+    not_owner = [(i, c.not_owner) for i, c in constraints if c.not_owner]
     for index, department in not_owner:
         lines.append(f"  constraints[{index}] forbids {department!r}")
     zero = [d for d in graph.departments if graph.capacity(d) == 0]
