@@ -99,26 +99,21 @@ def recommend(
 @boundary
 def explain(
     file: str = typer.Argument(..., help="An org file."),
-    objective: str = typer.Argument(..., help="The objective id to explain."),
-    department: str = typer.Option(None, "--department", "-d", help="Why not this department?"),
+    objective: str = typer.Argument(..., help="The objective to explain: its id or its name."),
+    department: str = typer.Option(None, "--department", "-d", help="Why not this department (id or name)?"),
     rules: list[str] = RULES_OPTION,
     sets: list[str] = SET_OPTION,
     without: list[str] = WITHOUT_OPTION,
     with_: list[str] = WITH_OPTION,
 ) -> None:
     """Why an objective got its owner, and why not another department."""
-    from orgdesign.engine.explain import why_not
-    from orgdesign.errors import UsageError
+    from orgdesign.engine.explain import explain as explain_objective
+    from orgdesign.errors import BadValue, UsageError
     from orgdesign.present.terminal import explanation_view
-    from orgdesign.vocabulary import unknown
 
     result = run(file, rules, what_if(sets, without, with_))
-    graph = result.table.graph
-    if objective not in graph.objectives:
-        raise UsageError("OBJECTIVE", unknown("objective", objective, graph.objectives))
-    if department is not None and department not in graph.departments:
-        raise UsageError("--department", unknown("department", department, graph.departments))
-    assignment = next(a for a in result.assignments if a.objective == objective)
-    other = department or assignment.runner_up
-    contrast = why_not(result.table, result.problem, result.solution, objective, other) if other else None
-    out_console().print(explanation_view(result, assignment, contrast))
+    try:
+        explained = explain_objective(result, objective, department)
+    except BadValue as error:
+        raise UsageError("OBJECTIVE" if error.what == "objective" else "--department", str(error)) from None
+    out_console().print(explanation_view(result, explained.assignment, explained.contrast))
