@@ -200,3 +200,22 @@ def test_findings_command_lists_and_shows(cli):
     assert "help: make an internal department accountable" in shown.stdout
     unknown = cli("findings", "show", "OD14")
     assert unknown.exit_code == 2 and "did you mean 'OD104'?" in unknown.stderr and not unknown.stdout
+
+
+def test_a_required_owner_that_may_not_own_is_od201_with_its_blockers():
+    data = {
+        "organization": {"name": "Required", "region": "europe", "size": "small"},
+        "departments": [
+            {"id": "ceo", "function": "executive"},
+            {"id": "agency", "function": "agency", "reports_to": "ceo"},
+        ],
+        "objectives": [{"id": "posts", "kind": "brand_content"}],
+        "constraints": [{"objective": "posts", "owner": "agency"}],
+    }
+    with pytest.raises(InfeasibleError) as caught:
+        recommend(validate_data(data))
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.code, diagnostic.variant) == ("OD201", "required")
+    assert (diagnostic.fact["index"], diagnostic.fact["department"]) == (0, "agency")
+    assert [b.kind for b in diagnostic.fact["blockers"]] == ["rule"]
+    assert "  constraints[0] requires 'agency' as owner, but:" in caught.value.lines

@@ -164,12 +164,7 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
     if department == owner:
         return base
 
-    blockers = [f"rule {r.id} forbids it ({r.where})" for r in table.cell(objective, department).forbidden_by]
-    for index, c in graph.constraints_for(objective):
-        if c.not_owner == department or (c.owner and c.owner != department):
-            blockers.append(f"constraints[{index}] ({c.kind}: {c.department})")
-    if graph.capacity(department) == 0:
-        blockers.append("its capacity is 0")
+    blockers = forbidding(table, objective, department)
     if blockers:
         return replace(base, verdict="forbidden", blockers=tuple(blockers))
 
