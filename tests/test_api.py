@@ -95,3 +95,18 @@ def test_domain_code_names_no_command_line_option():
         if "UsageError(" in text and "input/scenario.py" not in path.as_posix():
             offenders.append(path.relative_to(ROOT).as_posix())
     assert offenders == []
+
+
+def test_the_api_docs_example_runs_and_says_what_it_returns(monkeypatch):
+    """docs/api.md shows values in comments: run the block and check the ones it states."""
+    import re
+
+    monkeypatch.chdir(ROOT)
+    block = re.search(r"```python\n(.*?)```", (ROOT / "docs" / "api.md").read_text("utf-8"), re.S).group(1)
+    names: dict = {}
+    exec(compile(block, "docs/api.md", "exec"), names)  # noqa: S102 - our own documentation
+    assert names["result"].solution.owners["care"] == "social_care"
+    why = names["why"]
+    assert (why.assignment.owner, why.assignment.score) == ("mktcomms", 400)
+    assert (why.contrast.department, why.contrast.verdict) == ("customer_relations", "tie")
+    assert names["delta"].changes == ()
