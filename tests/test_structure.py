@@ -139,8 +139,15 @@ def test_the_dandelion_is_the_recommendation_too():
     assert recommend(dandelion()).structure.model == "dandelion"
 
 
+def test_the_reasons_use_department_names():
+    departments = [CEO, ("mkt", "marketing", {**UNDER_CEO, "capacity": 5, "name": "Brand Marketing"})]
+    objectives = [("content", "brand_content"), ("accounts", "account_governance")]
+    org = _org(departments, objectives, {"content": "mkt", "accounts": "mkt"})
+    assert recommend(org).structure.current_why == ("Brand Marketing owns 2 of 2 objectives",)
+
+
 def test_the_reasons_name_the_facts_of_the_definition():
     assert "nobody holds the accounts and guidelines" in recommend(decentralized()).structure.current_why
-    assert recommend(centralized()).structure.current_why == ("mkt owns 3 of 3 objectives",)
+    assert recommend(centralized()).structure.current_why == ("mkt owns 3 of 3 objectives",)  # unnamed: the id
     assert recommend(hub_and_spoke()).structure.current_why[0] == "social holds the accounts and guidelines"
     assert "employee advocacy is critical" in recommend(honeycomb()).structure.current_why[-1]
