@@ -138,6 +138,9 @@ class BadValue(OrgdesignError, ValueError):
         self.what = what
         super().__init__(message)
 
+    def __reduce__(self):
+        return type(self), (self.what, str(self))
+
 
 class OutputError(OrgdesignError):
     """An output file could not be written; nothing was changed."""
@@ -157,6 +160,9 @@ class InfeasibleError(OrgdesignError):
         self.details = details
         self.diagnostics = tuple(diagnostics)
         super().__init__(message)
+
+    def __reduce__(self):  # a worker process sends it back whole
+        return type(self), (str(self.args[0]), self.details, self.diagnostics)
 
     @property
     def lines(self) -> list[str]:

@@ -110,3 +110,22 @@ def test_the_api_docs_example_runs_and_says_what_it_returns(monkeypatch):
     assert (why.assignment.owner, why.assignment.score) == ("mktcomms", 400)
     assert (why.contrast.department, why.contrast.verdict) == ("customer_relations", "tie")
     assert names["delta"].changes == ()
+
+
+def test_errors_cross_a_process_boundary_whole():
+    import pickle
+
+    from orgdesign.errors import BadValue, InfeasibleError
+
+    bad = pickle.loads(pickle.dumps(BadValue("format", "unknown format 'pdf'")))
+    assert (bad.what, str(bad)) == ("format", "unknown format 'pdf'")
+    tight = orgdesign.parse_org(
+        "organization: {name: T, region: europe, size: small}\n"
+        "departments: [{id: ceo, function: executive, capacity: 0},"
+        " {id: pr, function: communications, reports_to: ceo, capacity: 1}]\n"
+        "objectives: [{id: crisis, kind: reputation}, {id: press, kind: reputation}]\n"
+    )
+    with pytest.raises(InfeasibleError) as caught:
+        orgdesign.recommend(tight)
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert again.lines == caught.value.lines and again.diagnostics == caught.value.diagnostics
