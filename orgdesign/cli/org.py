@@ -36,7 +36,7 @@ def validate(files: list[str] = typer.Argument(..., help="Org files (YAML or JSO
                 + Text(f"{len(org.departments)} departments, {len(org.objectives)} objectives", style="dim")
             )
             rulebook = rulebook or load_rulebook()
-            print_error_lines([str(w) for w in unread_skills(source, org, rulebook)], style="yellow")
+            print_error_lines([str(w) for w in unread_skills(source, rulebook)], style="yellow")
     if failed:
         raise typer.Exit(2)
 

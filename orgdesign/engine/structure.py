@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from orgdesign.engine.graph import OrgGraph
-from orgdesign.engine.raci import Raci
 
 MODELS = {
     "decentralized": "organic: social work bubbles up in several departments with no one coordinating it",
@@ -192,7 +191,7 @@ def _move(today: str, model: str, facts: Shape) -> list[str]:
     return why
 
 
-def assess(graph: OrgGraph, owners: dict[str, str], roles: dict[str, Raci]) -> Structure:
+def assess(graph: OrgGraph, owners: dict[str, str]) -> Structure:
     """Model now, model next, and proposed units."""
     facts = shape(graph)
     model, why = classify(graph, owners, facts)
