@@ -219,3 +219,13 @@ def test_a_required_owner_that_may_not_own_is_od201_with_its_blockers():
     assert (diagnostic.fact["index"], diagnostic.fact["department"]) == (0, "agency")
     assert [b.kind for b in diagnostic.fact["blockers"]] == ["rule"]
     assert "  constraints[0] requires 'agency' as owner, but:" in caught.value.lines
+
+
+@pytest.mark.parametrize("code", list(CATALOGUE))
+def test_every_code_can_be_shown(cli, code):
+    shown = cli("findings", "show", code.lower())
+    assert shown.exit_code == 0, shown.stderr
+    entry = CATALOGUE[code]
+    assert shown.stdout.startswith(f"{entry.name} ({code})\nSeverity: {entry.severity}\n")
+    assert "{" not in shown.stdout  # placeholders read as capitals, never as format fields
+    assert all(e in shown.stdout for e in entry.evidence)

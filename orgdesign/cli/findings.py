@@ -57,14 +57,19 @@ def show_finding(
     console.print(text(f"Severity: {entry.severity}", "dim"))
     console.print()
     console.print(text(entry.meaning[0].upper() + entry.meaning[1:] + "."))
+    said = None
     for wording in (entry.wording, *entry.variants.values()):
-        console.print()
-        console.print(text("Reads: ", "bold") + text(placeholders(wording.message)))
+        if wording.message != said:  # the cases of one message differ only in their fix
+            console.print()
+            console.print(text("Reads: ", "bold") + text(placeholders(wording.message)))
+            said = wording.message
         console.print(text("help: ", "green") + text(placeholders(wording.help)))
     console.print()
     console.print(text("Evidence:", "bold"))
     if entry.evidence_from_rule:
         console.print(text("  that of the rule that raises it (`orgdesign rules show ID`)"))
+    elif not entry.evidence:
+        console.print(text("  none: the input contradicts itself; this is a fact, not advice"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
     grid.add_column()
