@@ -126,3 +126,17 @@ def test_words_use_names_and_keep_ids_only_to_type():
     assert held == "it owns Crisis response (priority 5, fit 3.00)"
     assert forced_text(Forced("load", "pr", count=2, to="mkt"), names).startswith("Press Office keeps 2 objectives")
     assert forced_text(Forced("region", "pr", region="europe"), names) == "Press Office does not serve Europe"
+
+
+def test_every_verdict_the_engine_gives_has_words():
+    from orgdesign.present.words import verdict_text
+
+    seen = set()
+    for example in ("small_agency.yaml",):
+        result = recommend(orgdesign.load_org(str(ROOT / "examples" / example)))
+        for a in result.assignments:
+            for department in result.table.graph.departments:
+                verdict = why_not(result.table, result.problem, result.solution, a.objective, department).verdict
+                seen.add(verdict)
+                assert verdict_text(verdict)
+    assert {"owner", "forbidden", "lower_fit"} <= seen

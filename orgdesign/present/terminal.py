@@ -21,6 +21,7 @@ from orgdesign.present.words import (
     names_of,
     owner_change_text,
     tie_break_text,
+    verdict_text,
 )
 
 
@@ -332,19 +333,12 @@ def _reasons_table(reasons, total: int) -> Table:
     return table
 
 
-_VERDICTS = {
-    "forbidden": "may not own it",
-    "lower_fit": "fits it less well",
-    "tie": "fits exactly as well; the tie-break decided",
-    "load": "fits as well or better, but it already owns objectives and each further one weighs more (E11)",
-    "capacity": "fits as well or better, but its capacity is taken by objectives worth more",
-}
-
-
 def _why_not_view(contrast, names) -> Text:
     out = Text("\n")
     out.append(f"Why not {clean(contrast.department)}? ", style="bold")
-    out.append(f"It {_VERDICTS[contrast.verdict]} (fit {units(contrast.fit)} against {units(contrast.owner_fit)}).\n")
+    out.append(
+        f"It {verdict_text(contrast.verdict)} (fit {units(contrast.fit)} against {units(contrast.owner_fit)}).\n"
+    )
     for blocker in contrast.blockers:
         out.append(f"  - {clean(blocker_text(blocker, names))}\n")
     if contrast.verdict != "forbidden":

@@ -43,6 +43,16 @@ def names_of(*graphs) -> Names:
     return Names(departments, objectives)
 
 
+VERDICTS = {
+    "owner": "owns it",
+    "forbidden": "may not own it",
+    "lower_fit": "fits it less well",
+    "tie": "fits exactly as well; the tie-break decided",
+    "load": "fits as well or better, but it already owns objectives and each further one weighs more (E11)",
+    "capacity": "fits as well or better, but its capacity is taken by objectives worth more",
+}
+
+
 def _units(hundredths: int) -> str:
     return f"{hundredths / 100:.2f}"
 
@@ -50,6 +60,11 @@ def _units(hundredths: int) -> str:
 def tie_break_text(tie: str) -> str:
     """How a tie was settled: "today" or "order"."""
     return TIE_BREAKS[tie]
+
+
+def verdict_text(verdict: str) -> str:
+    """Why a department does not own an objective, as the end of "It ...": `WhyNot.verdict`."""
+    return VERDICTS[verdict]
 
 
 def change_text(change, names: Names) -> str:
