@@ -2,12 +2,15 @@
 
     OrgdesignError              exit 2 unless a subclass says otherwise
     ├── InputError              a file or value is wrong; carries Diagnostics
-    │   └── UsageError          a command-line value is wrong (no file behind it)
+    │   └── UsageError          a command-line value is wrong (no file behind it); raised by the CLI only
+    ├── BadValue                a value passed to the library is not one it takes (also a ValueError)
     ├── OutputError             a file could not be written (exists, unwritable)
-    └── InfeasibleError         exit 1: valid input, but no assignment satisfies it
+    └── InfeasibleError         exit 1: valid input, but no assignment satisfies it; carries Findings
 
-Domain code raises these and never prints; the CLI catches them in one place
-and prints each diagnostic as `file:line:col: field: message` on stderr.
+Domain code raises these and never prints, and never names a command-line
+option: the CLI turns a BadValue into a UsageError for the option that
+carried the value. The CLI catches errors in one place and prints each
+diagnostic as `file:line:col: field: message` on stderr.
 A doubt that should not stop the run is an `InputWarning`, issued with
 `warnings.warn`; the CLI prints it the same way, in its own colour.
 """
@@ -124,18 +127,42 @@ class InputWarning(UserWarning):
         super().__init__(str(diagnostic))
 
 
+class BadValue(OrgdesignError, ValueError):
+    """A value the library does not take: an unknown format or view, an objective that is not in the org.
+
+    `what` says which value it was ("format", "objective"...), so the CLI can
+    name the option that carried it.
+    """
+
+    def __init__(self, what: str, message: str):
+        self.what = what
+        super().__init__(message)
+
+    def __reduce__(self):
+        return type(self), (self.what, str(self))
+
+
 class OutputError(OrgdesignError):
     """An output file could not be written; nothing was changed."""
 
 
 class InfeasibleError(OrgdesignError):
-    """No assignment satisfies capacities and hard constraints."""
+    """No assignment satisfies capacities and hard constraints.
+
+    `diagnostics` are Finding-shaped (code, severity, message, help, evidence,
+    facts: see `orgdesign findings show OD201`); `details` are the lines they
+    print as, under the one-line message.
+    """
 
     exit_code = EXIT_FINDINGS
 
-    def __init__(self, message: str, details: list[str]):
+    def __init__(self, message: str, details: list[str], diagnostics: list | tuple = ()):
         self.details = details
+        self.diagnostics = tuple(diagnostics)
         super().__init__(message)
+
+    def __reduce__(self):  # a worker process sends it back whole
+        return type(self), (str(self.args[0]), self.details, self.diagnostics)
 
     @property
     def lines(self) -> list[str]:

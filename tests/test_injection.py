@@ -234,9 +234,10 @@ def test_different_or_identical_names_raise_no_warning(recwarn):
 def test_docstring_examples_run():
     import doctest
 
+    from orgdesign import text
     from orgdesign.input import lookalike
     from orgdesign.present import markdown, plain
 
-    for module in (plain, markdown, lookalike):
+    for module in (text, plain, markdown, lookalike):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0, module.__name__

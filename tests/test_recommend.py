@@ -146,9 +146,9 @@ def test_explain_why_and_why_not(cli):
     result = cli("explain", example, "listening", "--department", "customer_relations")
     assert result.exit_code == 0, result.stderr
     assert "Why not customer_relations?" in result.stdout
-    assert "tied with mktcomms; kept with today's owner" in result.stdout
+    assert "tied with Marketing & Communications; kept with today's owner" in result.stdout
     unknown = cli("explain", example, "listning")
-    assert unknown.exit_code == 2 and "did you mean 'listening'" in unknown.stderr
+    assert unknown.exit_code == 2 and "did you mean 'listening' (Social listening)?" in unknown.stderr
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
@@ -168,24 +168,25 @@ def test_every_promised_change_really_flips_the_owner(example):
                 problem, capacities={**problem.capacities, a.runner_up: result.table.graph.capacity(a.runner_up)}
             )
             if change.kind == "fit":
-                target = float(change.description.split("to at least ")[1].split(")")[0])
-                changed = with_fit(problem, a.objective, a.runner_up, round(target * 100))
+                assert change.target == a.runner_up and change.to == change.from_ + change.delta
+                changed = with_fit(problem, a.objective, a.runner_up, change.to)
             elif change.kind == "capacity":
-                capacities = {**problem.capacities, a.runner_up: problem.capacities[a.runner_up] + 1}
+                assert (change.target, change.from_) == (a.runner_up, problem.capacities[a.runner_up])
+                capacities = {**problem.capacities, a.runner_up: change.to}
                 changed = replace(problem, capacities=capacities)
             elif change.kind == "priority":
-                priority = int(change.description.rsplit(" ", 1)[1])
-                changed = replace(problem, priorities={**problem.priorities, a.objective: priority})
+                assert change.target == a.objective and change.from_ == problem.priorities[a.objective]
+                changed = replace(problem, priorities={**problem.priorities, a.objective: change.to})
             else:
-                options = tuple(x for x in problem.candidates[a.objective] if x[0] != a.owner)
+                assert (change.target, change.to) == (a.objective, a.owner)
+                options = tuple(x for x in problem.candidates[a.objective] if x[0] != change.to)
                 changed = replace(problem, candidates={**problem.candidates, a.objective: options})
             assert solve(changed).owners[a.objective] == a.runner_up, (a.objective, change)
         robust = result.robustness[a.objective]
         fit_changes = [c for c in answer.changes if c.kind == "fit"]
         if robust.flip_at is not None:
             assert fit_changes, a.objective
-            target = float(fit_changes[0].description.split("to at least ")[1].split(")")[0])
-            exact = round(target * 100) - result.table.fit(a.objective, a.runner_up)
+            exact = fit_changes[0].delta
             assert robust.flip_at - exact in (0, 1)  # explain settles ties by solving
 
 

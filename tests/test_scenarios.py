@@ -166,7 +166,7 @@ def test_compare_markdown(cli):
     result = cli("compare", BANK, "--without", "social_desk", "-f", "markdown")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("# ") and "## Ownership changes" in result.stdout
-    assert "social\\_desk no longer exists" in result.stdout
+    assert "Digital \\& Social Desk no longer exists" in result.stdout  # names, Markdown-escaped
 
 
 def test_fragile_assignments_are_marked(cli):

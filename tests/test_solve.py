@@ -131,6 +131,7 @@ def test_constraints_hold_and_order_does_not_matter(data, rng):
         result = recommend(validate_data(data))
     except InfeasibleError as error:
         assert error.exit_code == 1 and error.details
+        assert error.diagnostics and {d.code for d in error.diagnostics} <= {"OD201", "OD202"}
         return
     org = result.org
     owners = result.solution.owners
@@ -165,10 +166,15 @@ def test_infeasible_names_objectives_capacities_and_the_fix():
     }
     with pytest.raises(InfeasibleError) as caught:
         recommend(validate_data(data))
-    text = "\n".join(caught.value.lines)
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.code, diagnostic.severity) == ("OD202", "error")
+    fact = diagnostic.fact
+    assert fact["competing"] == ("crisis", "press") and fact["owners"] == (("pr", 1),)
+    assert (fact["department"], fact["current"], fact["needed"]) == ("pr", 1, 2)
+    text = "\n".join(caught.value.lines)  # the lines the CLI prints come from those fields
     assert "crisis, press" in text
     assert "pr (capacity 1)" in text
-    assert "raise the capacity of 'pr' from 1 to 2" in text
+    assert f"help: {diagnostic.help}" in text
 
 
 def test_infeasible_when_every_candidate_is_forbidden():
@@ -182,8 +188,12 @@ def test_infeasible_when_every_candidate_is_forbidden():
     }
     with pytest.raises(InfeasibleError) as caught:
         recommend(validate_data(data))
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.code, diagnostic.subject, diagnostic.variant) == ("OD201", "posts", "capacity")
+    assert any("agency" in departments for _, departments in diagnostic.fact["rules"])
+    assert diagnostic.fact["zero"] == ("ceo",) and diagnostic.fact["department"] == "ceo"
     text = "\n".join(caught.value.lines)
-    assert "posts" in text and "forbids 'agency'" in text and "capacity of 1" in text
+    assert "posts" in text and "forbids 'agency'" in text and f"help: {diagnostic.help}" in text
 
 
 @pytest.mark.parametrize("seed", range(40))

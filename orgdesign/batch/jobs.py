@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from orgdesign.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, InputError, OutputError, UsageError
+from orgdesign.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, BadValue, InputError, OutputError
 
 EXTENSIONS = (".yaml", ".yml", ".json")
 SUMMARY = "summary"  # summary.json and summary.md; an input named summary.* keeps its full name
@@ -124,7 +124,7 @@ def prepare_output(folder: str, output: str, force: bool) -> None:
     if os.path.exists(output) and not os.path.isdir(output):
         raise OutputError(f"{output}: is a file; --output takes a folder")
     if os.path.isdir(output) and os.path.samefile(folder, output):
-        raise UsageError("--output", "must not be the input folder (the outputs would be read as inputs next time)")
+        raise BadValue("output", "must not be the input folder (the outputs would be read as inputs next time)")
     try:
         os.makedirs(output, exist_ok=True)
     except OSError as error:

@@ -11,7 +11,7 @@ import typer
 
 from orgdesign import __version__
 from orgdesign.cli import batch as batch_command
-from orgdesign.cli import compare, engine, interview, org, rules
+from orgdesign.cli import compare, engine, findings, interview, org, rules
 from orgdesign.cli import export as export_command
 from orgdesign.cli.common import state, stdout_failure
 from orgdesign.cli.help import Command, Group
@@ -53,6 +53,7 @@ app.command(cls=Command)(org.examples)
 app.command(cls=Command)(interview.interview)
 app.command(name="batch", cls=Command)(batch_command.batch)
 app.add_typer(rules.app, name="rules")
+app.add_typer(findings.app, name="findings")
 
 
 def main() -> None:

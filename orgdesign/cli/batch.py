@@ -44,12 +44,15 @@ def batch(
     import time
 
     from orgdesign import batch as portfolio
-    from orgdesign.errors import OutputError, UsageError
+    from orgdesign.errors import BadValue, OutputError, UsageError
 
     if output == "-":
         raise UsageError("--output", "batch writes a folder of reports; give a folder, not - (stdout)")
     book = portfolio.load_book(rules or [])  # a bad pack is reported before any folder is made
-    jobs, refused = portfolio.prepare(folder, output, force)
+    try:
+        jobs, refused = portfolio.prepare(folder, output, force)
+    except BadValue as error:
+        raise UsageError("--output", str(error)) from None
     count = portfolio.worker_count(workers, len(jobs))
     done = list(refused)
     started = time.perf_counter()

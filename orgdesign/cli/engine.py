@@ -90,42 +90,13 @@ def explain(
     with_: With = None,
 ) -> None:
     """Why an objective got its owner, and why not another department."""
-    from orgdesign.engine.explain import why_not
+    from orgdesign.engine.explain import explain as explain_objective
+    from orgdesign.errors import BadValue, UsageError
     from orgdesign.present.terminal import explanation_view
 
     result = run(file, rules, what_if(sets, without, with_))
-    graph = result.table.graph
-    objective = _resolve("OBJECTIVE", "objective", objective, graph.objectives)
-    if department is not None:
-        department = _resolve("--department", "department", department, graph.departments)
-    assignment = next(a for a in result.assignments if a.objective == objective)
-    other = department or assignment.runner_up
-    contrast = why_not(result.table, result.problem, result.solution, objective, other) if other else None
-    out_console().print(explanation_view(result, assignment, contrast))
-
-
-def _resolve(option: str, kind: str, typed: str, records) -> str:
-    """The id of the objective or department a user typed, by id or by name; a usage error with suggestions.
-
-    A suggestion shows the id to type and the name it stands for: 'listening' (Social listening).
-    """
-    from orgdesign.errors import UsageError
-    from orgdesign.input.names import NotFound, resolve
-
-    labels = {ident: record.label for ident, record in records.items()}
     try:
-        return resolve(typed, labels)
-    except NotFound as error:
-        if error.ambiguous:
-            raise UsageError(option, f"'{typed}' names more than one {kind}{error.hint()}") from None
-        ids = {}
-        for ident, label in labels.items():
-            ids.setdefault(label, ident)
-        shown = [f"'{ids[name]}' ({name})" if ids[name] != name else f"'{name}'" for name in error.suggestions]
-        if shown:
-            hint = f"; did you mean {' or '.join(shown)}?"
-        elif len(labels) <= 20:
-            hint = f"; expected one of: {', '.join(labels)}"
-        else:
-            hint = ""
-        raise UsageError(option, f"unknown {kind} '{typed}'{hint}") from None
+        explained = explain_objective(result, objective, department)
+    except BadValue as error:
+        raise UsageError("OBJECTIVE" if error.what == "objective" else "--department", str(error)) from None
+    out_console().print(explanation_view(result, explained.assignment, explained.contrast))

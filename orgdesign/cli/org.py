@@ -36,7 +36,7 @@ def validate(files: Annotated[list[str], typer.Argument(help="Org files (YAML or
             sizes = f"{counted(len(org.departments), 'department')}, {counted(len(org.objectives), 'objective')}"
             print_error_lines([f"✓ {path}: {sizes}"], style="green")
             rulebook = rulebook or load_rulebook()
-            print_error_lines([str(w) for w in unread_skills(source, org, rulebook)], style="yellow")
+            print_error_lines([str(w) for w in unread_skills(source, rulebook)], style="yellow")
     if failed:
         raise typer.Exit(2)
 

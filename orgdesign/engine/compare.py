@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from orgdesign.engine.explain import Reason, reasons
@@ -16,7 +16,9 @@ class OwnerChange:
     after: str | None  # None: the objective is gone
     gained: tuple[Reason, ...]  # rules the new owner has that the old one lacks, in the second scenario
     lost: tuple[Reason, ...]  # rules the old owner had in the first scenario and no longer has
-    note: str
+    cause: str  # new_objective | removed | new_department | department_gone | rules | capacity | load
+    department: str | None = None  # new_department: the new owner; department_gone, capacity: the old one
+    capacities: tuple[int, int] | None = None  # capacity: the old owner's capacity before and after
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,12 @@ class Comparison:
     structure_after: str
     total_fit_before: int
     total_fit_after: int
+    department_names: dict[str, str] = field(default_factory=dict)  # of both scenarios, for the words
+    objective_names: dict[str, str] = field(default_factory=dict)
 
 
-def compare(first: Recommendation, second: Recommendation, before: str, after: str) -> Comparison:
-    """What changes from the first recommendation to the second."""
+def compare(first: Recommendation, second: Recommendation, before: str = "before", after: str = "after") -> Comparison:
+    """What changes from the first recommendation to the second; `before` and `after` label them."""
     a, b = first.solution.owners, second.solution.owners
     changes = []
     for objective in sorted(set(a) | set(b)):
@@ -61,38 +65,47 @@ def compare(first: Recommendation, second: Recommendation, before: str, after: s
         second.structure.model,
         first.solution.value,
         second.solution.value,
+        _names(first, second, "departments"),
+        _names(first, second, "objectives"),
     )
+
+
+def _names(first: Recommendation, second: Recommendation, kind: str) -> dict[str, str]:
+    """Labels of both scenarios' departments or objectives; the second scenario's name wins."""
+    out = {i: record.label for i, record in getattr(first.table.graph, kind).items()}
+    out.update((i, record.label) for i, record in getattr(second.table.graph, kind).items())
+    return out
 
 
 def _change(
     first: Recommendation, second: Recommendation, objective: str, old: str | None, new: str | None
 ) -> OwnerChange:
     if old is None:
-        return OwnerChange(objective, None, new, (), (), "new objective")
+        return OwnerChange(objective, None, new, (), (), "new_objective")
     if new is None:
-        return OwnerChange(objective, old, None, (), (), "objective removed")
+        return OwnerChange(objective, old, None, (), (), "removed")
     departments_b = second.table.graph.departments
     if new not in first.table.graph.departments:
-        return OwnerChange(
-            objective, old, new, reasons(second.table, objective, new), (), f"{new} is new in this scenario"
-        )
+        return OwnerChange(objective, old, new, reasons(second.table, objective, new), (), "new_department", new)
     if old not in departments_b:
-        return OwnerChange(objective, old, new, reasons(second.table, objective, new), (), f"{old} no longer exists")
+        return OwnerChange(objective, old, new, reasons(second.table, objective, new), (), "department_gone", old)
     had = {r.rule for r in reasons(second.table, objective, old)}
     gained = tuple(r for r in reasons(second.table, objective, new) if r.rule not in had)
     still = had
     lost = tuple(r for r in reasons(first.table, objective, old) if r.rule not in still)
     if gained or lost:
-        note = "the rules changed the fit"
-    elif second.table.graph.capacity(old) != first.table.graph.capacity(old):
-        note = f"{old}'s capacity changed"
-    else:
-        note = "capacity and load moved it: other objectives now need the old owner more"
-    return OwnerChange(objective, old, new, gained, lost, note)
+        return OwnerChange(objective, old, new, gained, lost, "rules")
+    capacities = (first.table.graph.capacity(old), second.table.graph.capacity(old))
+    if capacities[0] != capacities[1]:
+        return OwnerChange(objective, old, new, gained, lost, "capacity", old, capacities)
+    return OwnerChange(objective, old, new, gained, lost, "load")
 
 
 def to_dict(comparison: Comparison) -> dict[str, Any]:
     """JSON-ready, in a stable order."""
+    from orgdesign.present.words import Names, owner_change_text
+
+    names = Names(comparison.department_names, comparison.objective_names)
 
     def reason(r: Reason) -> dict:
         return {"rule": r.rule, "contribution": round(r.contribution / 100, 2), "evidence": list(r.evidence)}
@@ -105,7 +118,8 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 "objective": c.objective,
                 "from": c.before,
                 "to": c.after,
-                "note": c.note,
+                "cause": c.cause,
+                "note": owner_change_text(c, names),
                 "rules_gained": [reason(r) for r in c.gained],
                 "rules_lost": [reason(r) for r in c.lost],
             }
@@ -127,13 +141,17 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
 
 def to_markdown(comparison: Comparison) -> str:
     from orgdesign.present.markdown import md
+    from orgdesign.present.words import Names, owner_change_text
 
     c = comparison
+    names = Names(c.department_names, c.objective_names)
     lines = [f"# {md(c.before)} → {md(c.after)}", "", "## Ownership changes", ""]
     for change in c.changes:
         rules = ", ".join(f"`{r.rule}` {r.contribution / 100:+.2f}" for r in change.gained)
         lost = ", ".join(f"`{r.rule}`" for r in change.lost)
-        why = "; ".join(x for x in (rules and f"gained {rules}", lost and f"lost {lost}", md(change.note)) if x)
+        why = "; ".join(
+            x for x in (rules and f"gained {rules}", lost and f"lost {lost}", md(owner_change_text(change, names))) if x
+        )
         lines.append(f"- {md(change.objective)}: {md(change.before or '—')} → **{md(change.after or '—')}** ({why})")
     lines.append(f"- {c.unchanged} objectives keep their owner.")
     lines += ["", "## Collaboration", ""]

@@ -10,9 +10,13 @@ been checked by solving the changed problem.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from orgdesign.engine.score import FitTable
 from orgdesign.engine.solve import Problem, Solution, Unfeasible, allowed, flip_increase, owner_after, solve, with_fit
+
+if TYPE_CHECKING:
+    from orgdesign.engine.pipeline import Recommendation
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,41 @@ class Assignment:
 
 @dataclass(frozen=True)
 class Change:
-    """A single change that would make a department the owner (verified by re-solving)."""
+    """A single change that would make a department the owner (verified by re-solving).
+
+    fit: raise `target`'s (a department's) fit from `from_` to at least `to`, by `delta` (hundredths);
+    capacity: raise `target`'s capacity from `from_` to `to`; priority: set `target`'s (an
+    objective's) priority from `from_` to `to`; constraint: forbid `to` (today's owner, a
+    department) as the owner of `target` (the objective).
+    """
 
     kind: str  # fit | capacity | priority | constraint
-    description: str
+    target: str
+    from_: int | None
+    to: int | str
+    delta: int | None
 
 
-TIE_BREAKS = {
-    "today": "kept with today's owner",
-    "order": "group-level units first, then higher in the reporting tree, then by id",
-}
+@dataclass(frozen=True)
+class Blocker:
+    """One thing that keeps a department from owning an objective; which fields count depends on `kind`.
+
+    rule: `rule` forbids it (defined at `where`); constraint: `constraints[index]` (its `constraint`
+    kind, naming `department`); capacity: `department` has a capacity of 0; tie: tied with
+    `department` (the owner), settled by `tie_break` ("today" or "order"); held: the department
+    already owns `objective` (with `priority` and its `fit` there, hundredths).
+    """
+
+    kind: str  # rule | constraint | capacity | tie | held
+    rule: str = ""
+    where: str = ""
+    index: int | None = None
+    constraint: str = ""
+    department: str = ""
+    tie_break: str = ""
+    objective: str = ""
+    priority: int | None = None
+    fit: int | None = None
 
 
 @dataclass(frozen=True)
@@ -63,8 +92,58 @@ class WhyNot:
     owner_fit: int
     owner_only: tuple[Reason, ...]  # rules the owner has and the department lacks
     department_only: tuple[Reason, ...]
-    blockers: tuple[str, ...]  # what forbids it, or what took its capacity
+    blockers: tuple[Blocker, ...]  # what forbids it, or what took its capacity
     changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why an objective has its owner, and why not one other department (the runner-up unless named)."""
+
+    assignment: Assignment
+    contrast: WhyNot | None  # None when there is no other department to contrast with
+
+
+def explain(result: Recommendation, objective: str, department: str | None = None) -> Explanation:
+    """Explain one objective of a recommendation; objective and department by id or by name.
+
+    Raises BadValue (what="objective" or "department") with the nearest names
+    when either is not in the org.
+    """
+    graph = result.table.graph
+    objective = _resolve("objective", objective, {o: r.label for o, r in graph.objectives.items()})
+    if department is not None:
+        department = _resolve("department", department, {d: r.label for d, r in graph.departments.items()})
+    assignment = next(a for a in result.assignments if a.objective == objective)
+    other = department or assignment.runner_up
+    contrast = why_not(result.table, result.problem, result.solution, objective, other) if other else None
+    return Explanation(assignment, contrast)
+
+
+def _resolve(what: str, typed: str, names: dict[str, str]) -> str:
+    """The id a person means by an id or a name; BadValue with the nearest ids and names otherwise.
+
+    A suggestion shows the id to type and the name it stands for: 'listening' (Social listening).
+    """
+    from orgdesign.errors import BadValue
+    from orgdesign.input.names import NotFound, resolve
+
+    try:
+        return resolve(typed, names)
+    except NotFound as missing:
+        if missing.ambiguous:
+            raise BadValue(what, f"'{typed}' names more than one {what}{missing.hint()}") from None
+        ids: dict[str, str] = {}
+        for ident, name in names.items():
+            ids.setdefault(name, ident)
+        shown = [f"'{ids[name]}' ({name})" if ids[name] != name else f"'{name}'" for name in missing.suggestions]
+        if shown:
+            hint = f"; did you mean {' or '.join(shown)}?"
+        elif len(names) <= 20:
+            hint = f"; expected one of: {', '.join(names)}"
+        else:
+            hint = ""
+        raise BadValue(what, f"unknown {what} '{typed}'{hint}") from None
 
 
 def reasons(table: FitTable, objective: str, department: str) -> tuple[Reason, ...]:
@@ -101,12 +180,7 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
     if department == owner:
         return base
 
-    blockers = [f"rule {r.id} forbids it ({r.where})" for r in table.cell(objective, department).forbidden_by]
-    for index, c in enumerate(graph.org.constraints):
-        if c.objective == objective and (c.not_owner == department or (c.owner and c.owner != department)):
-            blockers.append(f"constraints[{index}] ({c.kind}: {c.department})")
-    if graph.capacity(department) == 0:
-        blockers.append("its capacity is 0")
+    blockers = forbidding(table, objective, department)
     if blockers:
         return replace(base, verdict="forbidden", blockers=tuple(blockers))
 
@@ -115,10 +189,10 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
     verdict = _verdict(fit, owner_fit, len(held), owner_load, graph.capacity(department))
     if verdict == "tie":
         kept = graph.org.current_owners.get(objective) == owner
-        blockers = [f"tied with {owner}; {TIE_BREAKS['today' if kept else 'order']}"]
+        blockers = [Blocker("tie", department=owner, tie_break="today" if kept else "order")]
     elif verdict in ("capacity", "load"):
         blockers = [
-            f"it owns {o} (priority {problem.priorities[o]}, fit {table.fit(o, department) / 100:.2f})" for o in held
+            Blocker("held", objective=o, priority=problem.priorities[o], fit=table.fit(o, department)) for o in held
         ]
     changes = []
     widened = _with_candidate(table, problem, objective, department)
@@ -130,34 +204,36 @@ def why_not(table: FitTable, problem: Problem, solution: Solution, objective: st
     if gap is not None:
         step = flip_increase(widened, objective, department, fit, gap)
         if owner_after(with_fit(widened, objective, department, fit + step), objective) == department:
-            changes.append(
-                Change(
-                    "fit",
-                    f"raise its fit for {objective} by {step / 100:.2f} "
-                    f"(from {fit / 100:.2f} to at least {(fit + step) / 100:.2f}), e.g. with a rule or a skill",
-                )
-            )
+            changes.append(Change("fit", department, fit, fit + step, step))
     roomier = replace(widened, capacities={**widened.capacities, department: graph.capacity(department) + 1})
     if owner_after(roomier, objective) == department:
-        changes.append(
-            Change(
-                "capacity", f"raise its capacity from {graph.capacity(department)} to {graph.capacity(department) + 1}"
-            )
-        )
+        changes.append(Change("capacity", department, graph.capacity(department), graph.capacity(department) + 1, 1))
     priority = problem.priorities[objective]
     for other in sorted(range(1, 6), key=lambda p: (abs(p - priority), p)):
         if other != priority:
             reweighted = replace(widened, priorities={**widened.priorities, objective: other})
             if owner_after(reweighted, objective) == department:
-                changes.append(Change("priority", f"set the priority of {objective} from {priority} to {other}"))
+                changes.append(Change("priority", objective, priority, other, other - priority))
                 break
     without_owner = tuple(option for option in widened.candidates[objective] if option[0] != owner)
     if (
         owner_after(replace(widened, candidates={**widened.candidates, objective: without_owner}), objective)
         == department
     ):
-        changes.append(Change("constraint", f"add the constraint {{objective: {objective}, not_owner: {owner}}}"))
+        changes.append(Change("constraint", objective, None, owner, None))
     return replace(base, verdict=verdict, blockers=tuple(blockers), changes=tuple(changes))
+
+
+def forbidding(table: FitTable, objective: str, department: str) -> list[Blocker]:
+    """The rules, constraints and capacity that forbid `department` to own `objective`, in that order."""
+    graph = table.graph
+    out = [Blocker("rule", rule=r.id, where=r.where) for r in table.cell(objective, department).forbidden_by]
+    for index, c in graph.constraints_for(objective):
+        if c.not_owner == department or (c.owner and c.owner != department):
+            out.append(Blocker("constraint", index=index, constraint=c.kind, department=c.department))
+    if graph.capacity(department) == 0:
+        out.append(Blocker("capacity", department=department))
+    return out
 
 
 def _verdict(fit: int, owner_fit: int, load: int, owner_load: int, capacity: int) -> str:

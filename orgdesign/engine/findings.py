@@ -1,13 +1,17 @@
 """What is wrong with today's setup, shaped like compiler diagnostics.
 
 Each finding has a stable code, a severity, a message, a `help:` line with
-the smallest fix, and the evidence behind it.
+the smallest fix, and the evidence behind it. The wording comes from the
+catalogue (`engine/catalogue.py`); this module finds the facts, and the
+facts a person reads are names, not ids (`subject` stays an id, for machines).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from orgdesign.engine.catalogue import entry
 from orgdesign.engine.graph import OrgGraph
 from orgdesign.engine.raci import Link, Raci
 from orgdesign.engine.score import FitTable
@@ -25,7 +29,37 @@ class Finding:
     message: str
     help: str
     evidence: tuple[str, ...]
-    subject: str  # the department or objective it is about
+    subject: str  # the id of the department or objective it is about
+    variant: str = ""  # which wording of the catalogue entry ('' for the default)
+    facts: tuple[tuple[str, Any], ...] = ()  # what filled the wording's placeholders, in order
+
+    @property
+    def fact(self) -> dict[str, Any]:
+        """The facts as a mapping: `finding.fact["department"]`."""
+        return dict(self.facts)
+
+
+def diagnostic(
+    code: str, subject: str, variant: str = "", evidence: tuple[str, ...] | None = None, **facts: Any
+) -> Finding:
+    """A finding worded by its catalogue entry from `facts` (names where a person reads them)."""
+    known = entry(code)
+    words = known.words(variant)
+    return Finding(
+        code,
+        known.name,
+        known.severity,
+        words.message.format(**facts),
+        words.help.format(**facts),
+        tuple(known.evidence if evidence is None else evidence),
+        subject,
+        variant,
+        tuple(facts.items()),
+    )
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names)
 
 
 def find(table: FitTable, owners: dict[str, str], roles: dict[str, Raci], links: list[Link]) -> list[Finding]:
@@ -37,7 +71,7 @@ def find(table: FitTable, owners: dict[str, str], roles: dict[str, Raci], links:
         *_network_structures(graph),
         *_agency_owners(graph),
         *_account_holders(graph, owners),
-        *_overloads(graph, owners),
+        *_overloads(graph),
         *_weak_owners(table, owners),
         *_care_without_community(graph, owners),
         *_partner_data_missing(graph),
@@ -45,20 +79,26 @@ def find(table: FitTable, owners: dict[str, str], roles: dict[str, Raci], links:
     return sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], f.code, f.subject, f.message))
 
 
+def _department(graph: OrgGraph, department: str) -> str:
+    return graph.departments[department].label
+
+
+def _objective(graph: OrgGraph, objective: str) -> str:
+    return graph.objectives[objective].label
+
+
 def _missing_functions(table: FitTable, roles: dict[str, Raci]) -> list[Finding]:
     out = []
     for objective, raci in roles.items():
         for rule_id, functions in raci.unmet:
-            wanted = " or ".join(functions) or "a department"
             out.append(
-                Finding(
+                diagnostic(
                     "OD101",
-                    "missing-collaborator",
-                    "warning",
-                    f"{objective}: needs {wanted} consulted, but the org has no such department (rule {rule_id})",
-                    f"name who covers {wanted} for {objective}, or add the department to the org file",
-                    tuple(table.rulebook.get(rule_id).rule.evidence),
                     objective,
+                    evidence=tuple(table.rulebook.get(rule_id).rule.evidence),
+                    objective=_objective(table.graph, objective),
+                    functions=" or ".join(functions) or "a department",
+                    rule=rule_id,
                 )
             )
     return out
@@ -66,10 +106,9 @@ def _missing_functions(table: FitTable, roles: dict[str, Raci]) -> list[Finding]
 
 def _isolated_social_teams(graph: OrgGraph, links: list[Link]) -> list[Finding]:
     out = []
-    users = [d for f in INSIGHT_USERS for d in graph.with_function(f)]
+    users = {d for f in INSIGHT_USERS for d in graph.with_function(f)}
     if not users:
         return out
-    users = set(users)
     partners_of: dict[str, set[str]] = {}
     for link in links:
         partners_of.setdefault(link.a, set()).add(link.b)
@@ -79,20 +118,15 @@ def _isolated_social_teams(graph: OrgGraph, links: list[Link]) -> list[Finding]:
             continue
         partners = sorted(partners_of.get(team, set()) & users)
         missing = sorted(users - set(partners))
-        if partners:
-            fix = f"keep the links the recommended RACI sets up with {', '.join(partners)}"
-            fix += f", and add standing ones with {', '.join(missing[:4])}" if missing else ""
-        else:
-            fix = f"set up standing links with {', '.join(sorted(users)[:4])}: the recommended RACI does not join them"
+        variant = "" if partners and missing else "linked" if partners else "unlinked"
         out.append(
-            Finding(
+            diagnostic(
                 "OD102",
-                "isolated-social-team",
-                "warning",
-                f"{team}: the social team sits inside marketing, apart from the departments that use its insights",
-                fix,
-                ("E23", "E22", "E24"),
                 team,
+                variant,
+                team=_department(graph, team),
+                partners=_listed([_department(graph, d) for d in partners]),
+                missing=_listed([_department(graph, d) for d in missing[:4]]),
             )
         )
     return out
@@ -100,70 +134,34 @@ def _isolated_social_teams(graph: OrgGraph, links: list[Link]) -> list[Finding]:
 
 def _network_structures(graph: OrgGraph) -> list[Finding]:
     return [
-        Finding(
-            "OD103",
-            "network-structure",
-            "warning",
-            f"{team}: the social team is organized by network, which deepens silos and limits access to social data",
-            "organize its people by internal function or by audience instead (structure: function or audience)",
-            ("E25", "E28"),
-            team,
-        )
-        for team in graph.departments
-        if graph.departments[team].structure == "network"
+        diagnostic("OD103", team, team=record.label)
+        for team, record in graph.departments.items()
+        if record.structure == "network"
     ]
 
 
 def _agency_owners(graph: OrgGraph) -> list[Finding]:
-    out = []
-    for objective, department in sorted(graph.org.current_owners.items()):
-        if graph.departments[department].function == "agency":
-            out.append(
-                Finding(
-                    "OD104",
-                    "agency-owner",
-                    "warning",
-                    f"{objective}: owned today by the agency {department}; "
-                    "an agency can do the work but should not own it",
-                    "make an internal department accountable and keep the agency responsible",
-                    ("E14", "F5"),
-                    objective,
-                )
-            )
-    return out
+    return [
+        diagnostic(
+            "OD104", objective, objective=_objective(graph, objective), department=_department(graph, department)
+        )
+        for objective, department in sorted(graph.org.current_owners.items())
+        if graph.departments[department].function == "agency"
+    ]
 
 
 def _account_holders(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
     governance = [o for o, record in graph.objectives.items() if record.kind == "account_governance"]
     if not governance:
-        return [
-            Finding(
-                "OD105",
-                "no-account-holder",
-                "warning",
-                "no objective covers the accounts, credentials and guidelines, so nobody holds them",
-                "add an objective of kind account_governance; one internal department will then hold every account",
-                ("E18", "E21"),
-                "account_governance",
-            )
-        ]
+        return [diagnostic("OD105", "account_governance")]
     holders = sorted({owners[o] for o in governance})
     if len(holders) > 1:
-        return [
-            Finding(
-                "OD105",
-                "no-account-holder",
-                "warning",
-                f"accounts and guidelines are split between {', '.join(holders)}",
-                "merge the account_governance objectives so one department holds every account",
-                ("E18", "E21"),
-                "account_governance",
-            )
-        ]
+        names = _listed([_department(graph, d) for d in holders])
+        return [diagnostic("OD105", "account_governance", "split", holders=names)]
     return []
 
 
-def _overloads(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
+def _overloads(graph: OrgGraph) -> list[Finding]:
     out = []
     today: dict[str, int] = {}
     for department in graph.org.current_owners.values():
@@ -172,14 +170,8 @@ def _overloads(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
         capacity = graph.capacity(department)
         if count > capacity:
             out.append(
-                Finding(
-                    "OD106",
-                    "overloaded",
-                    "warning",
-                    f"{department}: owns {count} objectives today but has capacity for {capacity}",
-                    "hand the objectives that others fit better to those departments (the gap lists them)",
-                    ("E11", "E9"),
-                    department,
+                diagnostic(
+                    "OD106", department, department=_department(graph, department), count=count, capacity=capacity
                 )
             )
     return out
@@ -188,34 +180,15 @@ def _overloads(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
 def _weak_owners(table: FitTable, owners: dict[str, str]) -> list[Finding]:
     """OD110 where nobody fits and a fallback rule chose the owner; OD107 where the owner fits not at all."""
     out = []
+    graph = table.graph
     for objective, owner in owners.items():
         cell = table.cell(objective, owner)
+        names = {"objective": _objective(graph, objective), "owner": _department(graph, owner)}
         if table.unfitted(table.aims[objective]):
             rules = ", ".join(r.id for r in cell.fallback_by) or "no rule: the stable order"
-            out.append(
-                Finding(
-                    "OD110",
-                    "fallback-owner",
-                    "warning",
-                    f"{objective}: no department fits it, so {owner} holds it as a fallback ({rules})",
-                    "give a department the function or skills the objective needs, or create a unit for it",
-                    ("E9", "F6"),
-                    objective,
-                )
-            )
+            out.append(diagnostic("OD110", objective, rules=rules, **names))
         elif cell.fit <= 0:
-            out.append(
-                Finding(
-                    "OD107",
-                    "weak-owner",
-                    "warning",
-                    f"{objective}: no department fits it well; the best available, {owner}, has fit "
-                    f"{cell.fit / 100:.2f}",
-                    "add the skills it needs to a department, or create a unit for it",
-                    ("E9",),
-                    objective,
-                )
-            )
+            out.append(diagnostic("OD107", objective, fit=f"{cell.fit / 100:.2f}", **names))
     return out
 
 
@@ -228,7 +201,7 @@ def _care_without_community(graph: OrgGraph, owners: dict[str, str]) -> list[Fin
     team's structure.
     """
     departments = graph.departments
-    built = [d for d in graph.with_function("community")]
+    built = list(graph.with_function("community"))
     built += [t for t in graph.with_function("social_media") if departments[t].structure == "audience"]
     runs_community = {owners[o] for o, r in graph.objectives.items() if r.kind == "community"}
     out = []
@@ -239,19 +212,7 @@ def _care_without_community(graph: OrgGraph, owners: dict[str, str]) -> list[Fin
         unit = departments[owner].business_unit
         if owner in runs_community or any(departments[d].business_unit in (None, unit) for d in built):
             continue
-        out.append(
-            Finding(
-                "OD108",
-                "care-without-community",
-                "info",
-                f"{objective}: customer care leans on social, but no team that serves it is organized around "
-                "community management or customer experience",
-                "organize the social team by audience around customer experience, or give the service team "
-                "community managers (structure: audience, skills: community)",
-                ("E30", "E28", "E26"),
-                objective,
-            )
-        )
+        out.append(diagnostic("OD108", objective, objective=record.label))
     return out
 
 
@@ -274,15 +235,5 @@ def _partner_data_missing(graph: OrgGraph) -> list[Finding]:
     region = common[0]
     share = "95%" if graph.org.organization.country == "MX" else PARTNER_SHARE[region]
     where = "Mexico" if share == "95%" else REGIONS[region]
-    return [
-        Finding(
-            "OD109",
-            "partner-data-not-shared",
-            "info",
-            f"{share} of companies in {where} share social media data with channel partners; "
-            f"{', '.join(channel[:3])} work with partners, but no objective covers it",
-            "add an objective of kind partner_data_sharing for the distributors and retailers",
-            ("E5",),
-            "partner_data_sharing",
-        )
-    ]
+    partners = _listed([_department(graph, d) for d in channel[:3]])
+    return [diagnostic("OD109", "partner_data_sharing", share=share, where=where, partners=partners)]

@@ -14,6 +14,25 @@ from orgdesign.engine.score import FitTable
 
 
 @dataclass(frozen=True)
+class Forced:
+    """What forced today's owner (`department`) to give up an objective; which fields count depends on `kind`.
+
+    rule: `rule` forbids it; constraint: a constraint of kind `constraint` names `named`; region: it
+    does not serve `region`; capacity: it is full at `count`; load: it keeps `count` objectives and
+    one more would weigh more than the move to `to` (E11).
+    """
+
+    kind: str  # rule | constraint | region | capacity | load
+    department: str
+    rule: str = ""
+    constraint: str = ""
+    named: str = ""
+    region: str = ""
+    count: int | None = None
+    to: str = ""
+
+
+@dataclass(frozen=True)
 class GapItem:
     objective: str
     current: str
@@ -21,7 +40,7 @@ class GapItem:
     current_fit: int
     recommended_fit: int
     why: tuple[Reason, ...]  # rules the recommended owner has and today's owner lacks
-    forced_by: tuple[tuple[str, str], ...] = ()  # (kind, detail) when the change gains no fit
+    forced_by: tuple[Forced, ...] = ()  # when the change gains no fit
 
     @property
     def changed(self) -> bool:
@@ -56,25 +75,19 @@ def compare(table: FitTable, owners: dict[str, str]) -> list[GapItem]:
     return out
 
 
-def _forced_by(table: FitTable, objective: str, current: str, recommended: str, loads) -> tuple[tuple[str, str], ...]:
+def _forced_by(table: FitTable, objective: str, current: str, recommended: str, loads) -> tuple[Forced, ...]:
     """What keeps today's owner from keeping an objective that the new owner fits no better."""
     graph = table.graph
-    out = [("rule", f"rule {r.id} forbids {current}") for r in table.cell(objective, current).forbidden_by]
-    for c in graph.constraints_on(objective):
+    out = [Forced("rule", current, rule=r.id) for r in table.cell(objective, current).forbidden_by]
+    for _, c in graph.constraints_for(objective):
         if c.not_owner == current or (c.owner and c.owner != current):
-            out.append(("constraint", f"the constraint {c.kind}: {c.department} on {objective}"))
+            out.append(Forced("constraint", current, constraint=c.kind, named=c.department))
     region = graph.objectives[objective].region
     if region and table.profiles[current].region != region:
-        out.append(("region", f"{current} does not serve {region}"))
+        out.append(Forced("region", current, region=region))
     capacity = graph.capacity(current)
     if not out and loads.get(current, 0) >= capacity:
-        out.append(("capacity", f"{current} is full: its capacity of {capacity} goes to objectives worth more"))
+        out.append(Forced("capacity", current, count=capacity))
     if not out:
-        out.append(
-            (
-                "load",
-                f"{current} keeps {loads.get(current, 0)} objectives; one more would weigh more than the move "
-                f"to {recommended} (E11)",
-            )
-        )
+        out.append(Forced("load", current, count=loads.get(current, 0), to=recommended))
     return tuple(out)

@@ -12,7 +12,7 @@ from functools import cached_property
 import networkx as nx
 
 from orgdesign.input.capacity import capacity_from_headcount
-from orgdesign.input.model import Department, Objective, OrgFile
+from orgdesign.input.model import Constraint, Department, Objective, OrgFile
 
 DEPARTMENT = "department"
 OBJECTIVE = "objective"
@@ -143,20 +143,16 @@ class OrgGraph:
             return department.capacity
         return capacity_from_headcount(department.headcount)
 
-    def constraints_on(self, objective_id: str) -> list:
-        """The org's constraints about this objective, in file order."""
+    def constraints_for(self, objective_id: str) -> list[tuple[int, Constraint]]:
+        """The org's constraints on this objective, each with its index in the file, in file order."""
         return self._constraints.get(objective_id, [])
 
     @cached_property
-    def _constraints(self) -> dict[str, list]:
-        by_objective: dict[str, list] = {}
-        for constraint in self.org.constraints:
-            by_objective.setdefault(constraint.objective, []).append(constraint)
+    def _constraints(self) -> dict[str, list[tuple[int, Constraint]]]:
+        by_objective: dict[str, list[tuple[int, Constraint]]] = {}
+        for index, constraint in enumerate(self.org.constraints):
+            by_objective.setdefault(constraint.objective, []).append((index, constraint))
         return by_objective
-
-    def current_owner(self, objective_id: str) -> str | None:
-        """Today's owner of an objective, if the file says."""
-        return self.org.current_owners.get(objective_id)
 
     def owned_today(self, department_id: str) -> list[str]:
         """Objectives this department owns today, in id order."""
@@ -165,10 +161,3 @@ class OrgGraph:
             for _, target, kind in self.graph.out_edges((DEPARTMENT, department_id), data="kind")
             if kind == "owns_today"
         )
-
-    def reporting_tree(self) -> nx.DiGraph:
-        """Departments only, edges from manager to report (for layout and export)."""
-        tree = nx.DiGraph()
-        tree.add_nodes_from(self.departments)
-        tree.add_edges_from((d.reports_to, i) for i, d in self.departments.items() if d.reports_to)
-        return tree

@@ -8,69 +8,82 @@ of objectives whose possible owners together lack the capacity for them
 
 from __future__ import annotations
 
+from orgdesign.engine.explain import forbidding
+from orgdesign.engine.findings import Finding, diagnostic
 from orgdesign.engine.score import FitTable
 from orgdesign.engine.solve import allowed
 from orgdesign.errors import InfeasibleError
 
 
 def diagnose(table: FitTable) -> InfeasibleError:
-    """The error to raise, naming objectives, blockers and the smallest fix."""
+    """The error to raise: Finding-shaped diagnostics (OD201, OD202) naming objectives, blockers and the fix."""
     graph = table.graph
     options = {o: allowed(table, o) for o in graph.objectives}
     empty = [o for o, found in options.items() if not found]
     if empty:
-        details = []
-        for objective in empty:
-            details += _why_nobody(table, objective)
+        found = [_why_nobody(table, objective) for objective in empty]
         return InfeasibleError(
             f"no feasible assignment: {len(empty)} objective{'s' * (len(empty) > 1)} cannot have any owner "
             f"({', '.join(empty)})",
-            details,
+            [line for d in found for line in _nobody_lines(d)],
+            found,
         )
-    return _capacity_shortfall(table, options)
+    shortfall = _capacity_shortfall(table, options)
+    return InfeasibleError(f"no feasible assignment: {shortfall.message}", _shortfall_lines(shortfall), [shortfall])
 
 
-def _why_nobody(table: FitTable, objective: str) -> list[str]:
+def _why_nobody(table: FitTable, objective: str) -> Finding:
+    """OD201: what rules out each department; the facts say which, the variant which fix."""
     graph = table.graph
-    constraints = list(enumerate(graph.org.constraints))
-    lines = [f"{objective}: every department is ruled out"]
-    required = [(i, c) for i, c in constraints if c.objective == objective and c.owner]
+    constraints = graph.constraints_for(objective)
+    required = [(i, c.owner) for i, c in constraints if c.owner]
     if required:
-        index, constraint = required[0]
-        department = constraint.owner
-        forbid = table.cell(objective, department).forbidden_by
-        lines.append(f"  constraints[{index}] requires {department!r} as owner, but:")
-        for rule in forbid:
-            lines.append(f"    rule {rule.id} forbids it ({rule.where})")
-        for i, c in constraints:
-            if c.objective == objective and c.not_owner == department:
-                lines.append(f"    constraints[{i}] forbids it")
-        if graph.capacity(department) == 0:
-            lines.append("    its capacity is 0")
-        lines.append(f"  help: remove constraints[{index}] or the rule that forbids {department!r}")
-        return lines
+        index, department = required[0]
+        blockers = tuple(b for b in forbidding(table, objective, department) if b.index != index)
+        return diagnostic(
+            "OD201", objective, "required", objective=objective, index=index, department=department, blockers=blockers
+        )
     by_rule: dict[str, list[str]] = {}
     for department in graph.departments:
         for rule in table.cell(objective, department).forbidden_by:
             by_rule.setdefault(rule.id, []).append(department)
-    for rule_id, departments in sorted(by_rule.items()):
-        lines.append(f"  rule {rule_id} forbids {_few(departments)}")
-    not_owner = [(i, c.not_owner) for i, c in constraints if c.objective == objective and c.not_owner]
-    for index, department in not_owner:
-        lines.append(f"  constraints[{index}] forbids {department!r}")
-    zero = [d for d in graph.departments if graph.capacity(d) == 0]
-    if zero:
-        lines.append(f"  capacity 0: {_few(zero)}")
-    if not_owner:
-        lines.append(f"  help: remove constraints[{not_owner[-1][0]}] (not_owner: {not_owner[-1][1]})")
-    elif zero:
-        lines.append(f"  help: give {zero[0]!r} a capacity of 1")
+    facts = {
+        "objective": objective,
+        "rules": tuple((rule, tuple(departments)) for rule, departments in sorted(by_rule.items())),
+        "not_owner": tuple((i, c.not_owner) for i, c in constraints if c.not_owner),
+        "zero": tuple(d for d in graph.departments if graph.capacity(d) == 0),
+    }
+    if facts["not_owner"]:
+        index, department = facts["not_owner"][-1]
+        return diagnostic("OD201", objective, "constraint", index=index, department=department, **facts)
+    if facts["zero"]:
+        return diagnostic("OD201", objective, "capacity", department=facts["zero"][0], **facts)
+    return diagnostic("OD201", objective, **facts)
+
+
+def _nobody_lines(found: Finding) -> list[str]:
+    """An OD201 diagnostic as the indented lines the CLI prints."""
+    fact = found.fact
+    lines = [found.message]
+    if found.variant == "required":
+        lines.append(f"  constraints[{fact['index']}] requires {fact['department']!r} as owner, but:")
+        for blocker in fact["blockers"]:
+            if blocker.kind == "rule":
+                lines.append(f"    rule {blocker.rule} forbids it ({blocker.where})")
+            elif blocker.kind == "constraint":
+                lines.append(f"    constraints[{blocker.index}] forbids it")
+            else:
+                lines.append("    its capacity is 0")
     else:
-        lines.append("  help: add a department that the rules allow to own it, or disable the forbidding rule")
-    return lines
+        lines += [f"  rule {rule} forbids {_few(departments)}" for rule, departments in fact["rules"]]
+        lines += [f"  constraints[{index}] forbids {department!r}" for index, department in fact["not_owner"]]
+        if fact["zero"]:
+            lines.append(f"  capacity 0: {_few(fact['zero'])}")
+    return [*lines, f"  help: {found.help}"]
 
 
-def _capacity_shortfall(table: FitTable, options: dict[str, list[tuple[str, int]]]) -> InfeasibleError:
+def _capacity_shortfall(table: FitTable, options: dict[str, list[tuple[str, int]]]) -> Finding:
+    """OD202: the smallest group of objectives whose possible owners lack room (Hall's condition)."""
     import networkx as nx
 
     graph = table.graph
@@ -107,19 +120,30 @@ def _capacity_shortfall(table: FitTable, options: dict[str, list[tuple[str, int]
             if department in reached_departments and fit > best_fit.get(department, fit - 1):
                 best_fit[department] = fit
     best = max(sorted(reached_departments), key=best_fit.__getitem__)
-    objectives = sorted(reached_objectives)
-    details = [
-        f"objectives left without owner: {', '.join(unmatched)}",
-        f"objectives competing for the same owners: {', '.join(objectives)}",
-        "their possible owners: "
-        + ", ".join(f"{d} (capacity {graph.capacity(d)})" for d in sorted(reached_departments)),
-        f"help: raise the capacity of {best!r} from {graph.capacity(best)} to {graph.capacity(best) + shortfall}, "
-        "or allow another owner for one of these objectives",
-    ]
-    return InfeasibleError(
-        f"no feasible assignment: {len(objectives)} objectives can only go to departments with room for {capacity}",
-        details,
+    objectives = tuple(sorted(reached_objectives))
+    return diagnostic(
+        "OD202",
+        objectives[0],
+        count=len(objectives),
+        capacity=capacity,
+        department=best,
+        current=graph.capacity(best),
+        needed=graph.capacity(best) + shortfall,
+        unmatched=tuple(unmatched),
+        competing=objectives,
+        owners=tuple((d, graph.capacity(d)) for d in sorted(reached_departments)),
     )
+
+
+def _shortfall_lines(found: Finding) -> list[str]:
+    """An OD202 diagnostic as the lines the CLI prints."""
+    fact = found.fact
+    return [
+        f"objectives left without owner: {', '.join(fact['unmatched'])}",
+        f"objectives competing for the same owners: {', '.join(fact['competing'])}",
+        "their possible owners: " + ", ".join(f"{d} (capacity {c})" for d, c in fact["owners"]),
+        f"help: {found.help}",
+    ]
 
 
 def _few(items: list[str], limit: int = 5) -> str:

@@ -7,13 +7,12 @@ exits 0 when nothing else is wrong.
 from __future__ import annotations
 
 from orgdesign.errors import Diagnostic
-from orgdesign.input.model import OrgFile
 from orgdesign.input.source import Source
 from orgdesign.rulebook import Rulebook
 from orgdesign.vocabulary import canonical_skill, did_you_mean
 
 
-def unread_skills(source: Source, org: OrgFile, rulebook: Rulebook) -> list[Diagnostic]:
+def unread_skills(source: Source, rulebook: Rulebook) -> list[Diagnostic]:
     """One warning per skill that no active rule reads (after synonyms), at its first place."""
     read = rulebook.skills_read
     seen: set[str] = set()

@@ -59,7 +59,7 @@ def recommend(
     roles = assign_roles(table, solution.owners)
     joined = links(roles, hub_ties(table, solution.owners))
     findings = tuple(find(table, solution.owners, roles, joined))
-    structure = assess(graph, solution.owners, roles)
+    structure = assess(graph, solution.owners)
     gap = tuple(compare(table, solution.owners))
     clock.lap("raci_findings")
     explained = tuple(assignments(table, solution))

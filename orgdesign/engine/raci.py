@@ -139,8 +139,8 @@ def _raci(table: FitTable, objective: str, owner: str, found: _Candidates) -> Ra
             required.setdefault(chosen, []).append(rule_id)
         elif pool is None or owner not in pool.members:
             unmet.append((rule_id, functions))
-    for index, constraint in enumerate(graph.org.constraints):
-        if constraint.objective == objective and constraint.consulted and constraint.consulted != owner:
+    for index, constraint in graph.constraints_for(objective):
+        if constraint.consulted and constraint.consulted != owner:
             required.setdefault(constraint.consulted, []).append(f"constraints[{index}]")
 
     taken = {owner} | set(required)

@@ -90,7 +90,7 @@ def allowed(table: FitTable, objective_id: str, limit: int | None = None) -> lis
     Ties follow `FitTable.tie_key`: the objective's own region, group-level units, the tree, the id.
     """
     graph = table.graph
-    constraints = graph.constraints_on(objective_id)
+    constraints = [c for _, c in graph.constraints_for(objective_id)]
     required = [c.owner for c in constraints if c.owner]
     if required:
         department = required[0]

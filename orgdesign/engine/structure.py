@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from orgdesign.engine.graph import OrgGraph
-from orgdesign.engine.raci import Raci
 
 MODELS = {
     "decentralized": "organic: social work bubbles up in several departments with no one coordinating it",
@@ -86,6 +85,10 @@ def classify(graph: OrgGraph, owners: dict[str, str], facts: Shape | None = None
     """
     facts = facts or shape(graph)
     departments = graph.departments
+
+    def name(department: str) -> str:
+        return departments[department].label
+
     agencies = set(graph.with_function("agency"))
     internal = {o: d for o, d in owners.items() if d not in agencies}
     counts: dict[str, int] = {}
@@ -100,19 +103,19 @@ def classify(graph: OrgGraph, owners: dict[str, str], facts: Shape | None = None
     if facts.center and len(facts.spokes) >= 2 and facts.areas >= 2:
         return "dandelion", [
             f"{len(facts.spokes)} social teams in {facts.areas} regions or business units",
-            f"tied to the center, {facts.center}",
+            f"tied to the center, {name(facts.center)}",
         ]
     if not counts:
         return "decentralized", [f"an agency owns all {len(owners)} objectives; no internal team coordinates them"]
     top, top_count = max(sorted(counts.items()), key=lambda item: item[1])
     if (len(counts) == 1 and not outsourced) or top_count / len(owners) >= 0.7:
-        return "centralized", [f"{top} owns {top_count} of {len(owners)} objectives"]
+        return "centralized", [f"{name(top)} owns {top_count} of {len(owners)} objectives"]
     spread = f"{len(counts)} departments own objectives" if len(counts) > 1 else "1 department owns objectives"
     if holder is None or (outsourced and outsourced >= top_count):
         where = (
             "the accounts and guidelines sit with the agency"
             if holders and set(holders) <= agencies
-            else f"the accounts and guidelines are split between {', '.join(holders)}"
+            else f"the accounts and guidelines are split between {', '.join(name(h) for h in holders)}"
             if len(holders) > 1
             else "nobody holds the accounts and guidelines"
         )
@@ -122,8 +125,8 @@ def classify(graph: OrgGraph, owners: dict[str, str], facts: Shape | None = None
         return "decentralized", why
     hub = departments[holder].function in ("social_media", "communications") or holder in facts.teams
     if facts.small or not (hub or departments[holder].function == "marketing"):
-        return "centralized", [f"{holder} holds the accounts and guidelines and coordinates the rest", spread]
-    why = [f"{holder} holds the accounts and guidelines", spread]
+        return "centralized", [f"{name(holder)} holds the accounts and guidelines and coordinates the rest", spread]
+    why = [f"{name(holder)} holds the accounts and guidelines", spread]
     advocacy = [o for o, r in graph.objectives.items() if r.kind == "employee_advocacy" and r.priority == 5]
     if advocacy and len(counts) >= max(5, len(departments) // 2):
         return "honeycomb", [*why, "employee advocacy is critical and ownership is spread widely"]
@@ -188,7 +191,7 @@ def _move(today: str, model: str, facts: Shape) -> list[str]:
     return why
 
 
-def assess(graph: OrgGraph, owners: dict[str, str], roles: dict[str, Raci]) -> Structure:
+def assess(graph: OrgGraph, owners: dict[str, str]) -> Structure:
     """Model now, model next, and proposed units."""
     facts = shape(graph)
     model, why = classify(graph, owners, facts)
@@ -234,7 +237,8 @@ def _proposals(graph: OrgGraph, owners: dict[str, str]) -> list[Proposal]:
                     f"proposed_social_expert_{owner}",
                     "Social media expert (embedded, proposed)",
                     owner,
-                    f"social works with recruiters on {objective}: embed a social expert in {owner}",
+                    f"social works with recruiters on {record.label}: embed a social expert in "
+                    f"{graph.departments[owner].label}",
                     ("E29", "E19"),
                 )
             )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 
 from orgdesign.errors import Diagnostic
-from orgdesign.present.plain import JOINERS, describe
+from orgdesign.text import JOINERS, describe
 
 _LOOKS_LATIN = str.maketrans(
     {

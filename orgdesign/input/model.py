@@ -8,18 +8,15 @@ validation context, so rule packs can add ids without a code change.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from orgdesign.present.plain import describe, hidden
+from orgdesign.text import control, describe, hidden
 from orgdesign.vocabulary import BUILTIN, FUNCTIONS, OBJECTIVE_KINDS, REGIONS, SIZES, STRUCTURES, Vocabulary, unknown
 
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{0,63}$"
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 Id = Annotated[
     str,
@@ -42,11 +39,11 @@ def _in_vocabulary(value: str | None, info: ValidationInfo, what: str, attribute
     return value
 
 
-def _check_text(value: str, pattern: re.Pattern) -> str:
-    """Refuse control characters, and characters nobody can see or that are not characters at all."""
-    match = pattern.search(value)
-    if match:
-        raise ValueError(f"contains the control character U+{ord(match.group()):04X}; remove it")
+def _check_text(value: str, allowed: str = "") -> str:
+    """Refuse control characters (but `allowed`), and characters nobody can see or that are not characters."""
+    char = control(value, allowed)
+    if char is not None:
+        raise ValueError(f"contains the control character U+{ord(char):04X}; remove it")
     char = hidden(value)
     if char is not None:
         what = "the non-character" if unicodedata.category(char) in ("Cn", "Cs") else "the invisible character"
@@ -76,12 +73,12 @@ class _Model(BaseModel):
     @field_validator("name", "industry", "business_unit", check_fields=False)
     @classmethod
     def _printable(cls, value: str | None) -> str | None:
-        return value if value is None else _check_text(value, _NAME_CONTROL)
+        return value if value is None else _check_text(value)
 
     @field_validator("description", check_fields=False)
     @classmethod
     def _printable_text(cls, value: str) -> str:
-        return _check_text(value, _CONTROL)
+        return _check_text(value, allowed="\t\n")
 
     @field_validator("headcount", "capacity", "priority", mode="before", check_fields=False)
     @classmethod
@@ -252,9 +249,6 @@ class OrgFile(_Model):
 
     def department(self, department_id: str) -> Department:
         return self._departments()[department_id]
-
-    def objective(self, objective_id: str) -> Objective:
-        return {objective.id: objective for objective in self.objectives}[objective_id]
 
     def _departments(self) -> dict[str, Department]:
         return {department.id: department for department in self.departments}

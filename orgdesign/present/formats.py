@@ -53,12 +53,12 @@ def export(result, format: str, view: str = "recommended") -> str | bytes:
     `view="current"` draws today's owners (from the org file) and no links or
     proposed units; tables and reasons are always the recommendation's.
     """
-    from orgdesign.errors import UsageError
+    from orgdesign.errors import BadValue
 
     if format not in FORMATS:
-        raise UsageError("--format", f"unknown format {format!r} (expected one of: {', '.join(FORMATS)})")
+        raise BadValue("format", f"unknown format {format!r} (expected one of: {', '.join(FORMATS)})")
     if view not in VIEWS:
-        raise UsageError("--view", f"unknown view {view!r} (expected one of: {', '.join(VIEWS)})")
+        raise BadValue("view", f"unknown view {view!r} (expected one of: {', '.join(VIEWS)})")
     module = importlib.import_module(f"orgdesign.present.{FORMATS[format].module}")
     return module.render(result, view)
 

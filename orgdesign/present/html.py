@@ -15,6 +15,7 @@ from orgdesign import __version__
 from orgdesign.present.chart.model import COLORS, build
 from orgdesign.present.chart.svg import chart_svg, esc
 from orgdesign.present.plain import HUB_TIE, units
+from orgdesign.present.words import forced_text, names_of
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -356,7 +357,7 @@ def _gap(result) -> str:
     for g in result.gap:
         if g.changed:
             rules = [f"<code>{esc(r.rule)}</code> (+{units(r.contribution)})" for r in g.why]
-            rules += [f"forced ({esc(kind)}): {esc(detail)}" for kind, detail in g.forced_by]
+            rules += [f"forced ({esc(f.kind)}): {esc(forced_text(f, names_of(graph)))}" for f in g.forced_by]
             why = ", ".join(rules)
             change = f'<span class="moved">moves</span>: {why}'
         else:

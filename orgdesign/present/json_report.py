@@ -12,6 +12,7 @@ from typing import Any
 from orgdesign import __version__
 from orgdesign.engine.explain import Reason
 from orgdesign.engine.pipeline import Recommendation
+from orgdesign.present.words import forced_text, names_of
 
 FORMAT_VERSION = 1
 
@@ -46,6 +47,7 @@ def to_dict(result: Recommendation) -> dict[str, Any]:
     """The whole recommendation as plain JSON-ready data."""
     org = result.org
     structure = result.structure
+    names = names_of(result.table.graph)
     return {
         "orgdesign": __version__,
         "format": FORMAT_VERSION,
@@ -119,7 +121,7 @@ def to_dict(result: Recommendation) -> dict[str, Any]:
                 "current_score": _units(g.current_fit),
                 "recommended_score": _units(g.recommended_fit),
                 "why": [_reason(r) for r in g.why],
-                "forced_by": [{"kind": kind, "detail": detail} for kind, detail in g.forced_by],
+                "forced_by": [{"kind": f.kind, "detail": forced_text(f, names)} for f in g.forced_by],
             }
             for g in result.gap
         ],

@@ -10,6 +10,7 @@ import re
 from orgdesign.engine.pipeline import Recommendation
 from orgdesign.engine.structure import MODELS
 from orgdesign.present.plain import HUB_TIE, clean, units
+from orgdesign.present.words import forced_text, names_of
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
 # What GitHub's renderer (GFM) turns into a link by itself: `scheme://`, `www.` and `name@domain`,
@@ -86,7 +87,7 @@ def to_markdown(result: Recommendation) -> str:
             if g.changed:
                 rules = ", ".join(
                     [f"`{r.rule}` (+{units(r.contribution)})" for r in g.why]
-                    + [f"forced ({kind}): {md(detail)}" for kind, detail in g.forced_by]
+                    + [f"forced ({f.kind}): {md(forced_text(f, names_of(result.table.graph)))}" for f in g.forced_by]
                 )
                 lines.append(
                     f"- {md(g.objective)}: {md(g.current)} ({units(g.current_fit)}) → **{md(g.recommended)}** "

@@ -13,6 +13,16 @@ from rich.tree import Tree
 
 from orgdesign.input.model import OrgFile
 from orgdesign.present.plain import HUB_TIE, clean, units
+from orgdesign.present.words import (
+    Names,
+    blocker_text,
+    change_text,
+    forced_text,
+    names_of,
+    owner_change_text,
+    tie_break_text,
+    verdict_text,
+)
 
 
 def text(value: object, style: str = "") -> Text:
@@ -240,6 +250,7 @@ def structure_view(structure) -> Text:
 def gap_view(result) -> Text:
     """Objectives whose owner changes, with the rules that moved them."""
     out = Text()
+    names = names_of(result.table.graph)
     changed = [g for g in result.gap if g.changed]
     for g in changed:
         out.append(clean(g.objective), style="cyan")
@@ -249,8 +260,8 @@ def gap_view(result) -> Text:
         for reason in g.why:
             out.append(f"    +{units(reason.contribution)} {reason.rule}", style="dim")
             out.append(f" [{', '.join(reason.evidence)}]\n", style="dim")
-        for kind, detail in g.forced_by:
-            out.append(f"    forced ({kind}): {clean(detail)}\n", style="yellow")
+        for forced in g.forced_by:
+            out.append(f"    forced ({forced.kind}): {clean(forced_text(forced, names))}\n", style="yellow")
     kept = len(result.gap) - len(changed)
     if result.gap:
         out.append(f"{len(changed)} of {len(result.gap)} objectives change owner; {kept} stay.", style="bold")
@@ -281,8 +292,6 @@ def explanation_view(result, assignment, contrast):
     """Why this owner (reasons summing to the fit), and why not the other department."""
     from rich.console import Group
 
-    from orgdesign.engine.explain import TIE_BREAKS
-
     graph = result.table.graph
     objective = graph.objectives[assignment.objective]
     head = text(f"{objective.label} ", "bold")
@@ -292,7 +301,9 @@ def explanation_view(result, assignment, contrast):
     parts = [head, owner, _reasons_table(assignment.reasons, assignment.score)]
     if assignment.tie:
         parts.append(
-            text(f"Tied with {assignment.runner_up} at fit {units(assignment.score)}; {TIE_BREAKS[assignment.tie]}.")
+            text(
+                f"Tied with {assignment.runner_up} at fit {units(assignment.score)}; {tie_break_text(assignment.tie)}."
+            )
         )
     elif assignment.runner_up:
         parts.append(
@@ -302,7 +313,7 @@ def explanation_view(result, assignment, contrast):
             )
         )
     if contrast is not None and contrast.verdict != "owner":
-        parts.append(_why_not_view(contrast))
+        parts.append(_why_not_view(contrast, names_of(graph)))
     return Group(*parts)
 
 
@@ -322,21 +333,14 @@ def _reasons_table(reasons, total: int) -> Table:
     return table
 
 
-_VERDICTS = {
-    "forbidden": "may not own it",
-    "lower_fit": "fits it less well",
-    "tie": "fits exactly as well; the tie-break decided",
-    "load": "fits as well or better, but it already owns objectives and each further one weighs more (E11)",
-    "capacity": "fits as well or better, but its capacity is taken by objectives worth more",
-}
-
-
-def _why_not_view(contrast) -> Text:
+def _why_not_view(contrast, names) -> Text:
     out = Text("\n")
     out.append(f"Why not {clean(contrast.department)}? ", style="bold")
-    out.append(f"It {_VERDICTS[contrast.verdict]} (fit {units(contrast.fit)} against {units(contrast.owner_fit)}).\n")
+    out.append(
+        f"It {verdict_text(contrast.verdict)} (fit {units(contrast.fit)} against {units(contrast.owner_fit)}).\n"
+    )
     for blocker in contrast.blockers:
-        out.append(f"  - {clean(blocker)}\n")
+        out.append(f"  - {clean(blocker_text(blocker, names))}\n")
     if contrast.verdict != "forbidden":
         for reason in contrast.owner_only:
             out.append(f"  {contrast.owner} has {reason.rule} ({reason.contribution / 100:+.2f})\n", style="dim")
@@ -345,7 +349,7 @@ def _why_not_view(contrast) -> Text:
     if contrast.changes:
         out.append("It would become the owner if you:\n", style="bold")
         for change in contrast.changes:
-            out.append(f"  - {clean(change.description)}\n", style="green")
+            out.append(f"  - {clean(change_text(change, names))}\n", style="green")
     elif contrast.verdict != "forbidden":
         out.append("No single change of its fit or capacity makes it the owner.\n", style="dim")
     else:
@@ -362,6 +366,7 @@ def comparison_view(comparison):
     from rich.rule import Rule
 
     c = comparison
+    names = Names(c.department_names, c.objective_names)
     changes = Table(title="Ownership changes", title_justify="left", expand=True)
     changes.add_column("objective", no_wrap=True)
     changes.add_column("from → to", ratio=2)
@@ -372,7 +377,7 @@ def comparison_view(comparison):
             why.append(f"+ {reason.rule} {reason.contribution / 100:+.2f}\n", style="green")
         for reason in change.lost:
             why.append(f"- {reason.rule} (no longer applies)\n", style="red")
-        why.append(clean(change.note), style="dim")
+        why.append(clean(owner_change_text(change, names)), style="dim")
         moved = text(change.before or "—") + Text(" → ") + text(change.after or "—", "bold")
         changes.add_row(text(change.objective, "cyan"), moved, why)
     links = Text()

@@ -15,7 +15,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 RULE_ID = r"^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_-]*$"
-EVIDENCE_ID = r"^(E|F)[0-9]{1,2}$"
 
 # predicate key -> what it tests; the matcher reads this table.
 PREDICATES: dict[str, str] = {
