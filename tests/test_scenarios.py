@@ -172,3 +172,18 @@ def test_compare_markdown(cli):
 def test_fragile_assignments_are_marked(cli):
     result = cli("recommend", ROOT / "examples" / "bank.yaml")
     assert "⚠ fragile" in result.stdout and "raising the runner-up's fit" in result.stdout
+
+
+def test_a_what_if_from_the_library_names_the_change_not_a_command_line_option():
+    with pytest.raises(InputError) as caught:
+        load_scenario(str(AIRLINE), WhatIf(sets=("departments.nobody.capacity=2",)))
+    (problem,) = caught.value.diagnostics
+    assert (problem.file, problem.field) == ("<what-if>", "set departments.nobody.capacity=2")
+    assert "unknown department 'nobody'" in problem.message
+    labelled = WhatIf(without=("nobody",), origin="<command line>", flag="--")
+    with pytest.raises(InputError) as caught:
+        load_scenario(str(AIRLINE), labelled)
+    assert (caught.value.diagnostics[0].file, caught.value.diagnostics[0].field) == (
+        "<command line>",
+        "--without nobody",
+    )

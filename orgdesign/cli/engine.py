@@ -27,7 +27,7 @@ def what_if(sets, without, with_):
     """The what-if options as one value."""
     from orgdesign.input.scenario import WhatIf
 
-    return WhatIf(tuple(sets or ()), tuple(without or ()), tuple(with_ or ()))
+    return WhatIf(tuple(sets or ()), tuple(without or ()), tuple(with_ or ()), origin="<command line>", flag="--")
 
 
 def run(file: str, rules: list[str] | None, scenario=None):

@@ -1,26 +1,25 @@
-"""What-if scenarios from the command line, applied to an org file's data before validation.
+"""What-if scenarios, applied to an org file's data before validation.
 
-    --set departments.social.capacity=4    change one field (organization.*, departments.ID.*,
-                                           objectives.ID.*, current_owners.OBJECTIVE)
-    --without agency                       drop a department; its reports move up to its manager
-    --with social_media                    add a department of that function, with defaults
+    set departments.social.capacity=4    change one field (organization.*, departments.ID.*,
+                                         objectives.ID.*, current_owners.OBJECTIVE)
+    without agency                       drop a department; its reports move up to its manager
+    with social_media                    add a department of that function, with defaults
 
-Mistakes in these options are reported like mistakes in a file, against
-`<command line>`; a value that fails validation is reported against the
-option that set it, not against the file.
+The command line spells them `--set`, `--without` and `--with`. Mistakes are
+reported like mistakes in a file, against the what-if's origin (the command
+line, say); a value that fails validation is reported against the change that
+set it, not against the file.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from orgdesign.errors import Diagnostic, InputError, UsageError
+from orgdesign.errors import Diagnostic, InputError
 from orgdesign.input.model import Department, Objective, Organization, OrgFile
 from orgdesign.input.source import Source, format_path, load_source, parse_text
 from orgdesign.vocabulary import BUILTIN, Vocabulary, unknown
-
-COMMAND_LINE = "<command line>"
 
 
 @dataclass(frozen=True)
@@ -30,13 +29,26 @@ class WhatIf:
     sets: tuple[str, ...] = ()
     without: tuple[str, ...] = ()
     with_: tuple[str, ...] = ()
+    origin: str = "<what-if>"  # where problems are reported: the command line, a web form...
+    flag: str = ""  # how the caller spells a change's verb: "--" on the command line
 
     def __bool__(self) -> bool:
         return bool(self.sets or self.without or self.with_)
 
+    def label(self, verb: str, value: str) -> str:
+        """One change as its author wrote it, e.g. `--set departments.social.capacity=4`."""
+        return f"{self.flag}{verb} {value}"
+
     def describe(self) -> str:
-        parts = [f"--set {s}" for s in self.sets] + [f"--without {w}" for w in self.without]
-        return " ".join(parts + [f"--with {w}" for w in self.with_])
+        parts = [self.label("set", s) for s in self.sets] + [self.label("without", w) for w in self.without]
+        return " ".join(parts + [self.label("with", w) for w in self.with_])
+
+
+class _Refused(Exception):
+    """A change that cannot be made; `apply` reports it at the what-if's origin."""
+
+    def __init__(self, option: str, message: str):
+        self.option, self.message = option, message
 
 
 def load_scenario(path: str, what_if: WhatIf = WhatIf(), vocabulary: Vocabulary = BUILTIN) -> OrgFile:
@@ -60,13 +72,16 @@ def apply(source: Source, what_if: WhatIf, vocabulary: Vocabulary) -> tuple[Sour
     data = copy.deepcopy(source.data)
     marks = {path: mark for path, mark in _marks(source).items()}
     origins: dict[str, str] = {}
-    for department in what_if.without:
-        marks = _drop(data, department, marks)
-    for function in what_if.with_:
-        _add(data, function, vocabulary)
-    for assignment in what_if.sets:
-        path = _set(data, assignment)
-        origins[format_path(path)] = assignment
+    try:
+        for department in what_if.without:
+            marks = _drop(data, department, marks, what_if.label("without", department))
+        for function in what_if.with_:
+            _add(data, function, vocabulary, what_if.label("with", function))
+        for assignment in what_if.sets:
+            path = _set(data, assignment, what_if.label("set", assignment))
+            origins[format_path(path)] = assignment
+    except _Refused as refused:
+        raise InputError([Diagnostic(what_if.origin, None, None, refused.option, refused.message)]) from None
     return Source(source.name, data, source.text, source.is_json, marks), origins
 
 
@@ -107,12 +122,11 @@ def _index(data: dict, key: str, ident: str, option: str) -> int:
         if isinstance(record, dict) and record.get("id") == ident:
             return index
     known = [r.get("id") for r in _records(data, key) if isinstance(r, dict) and isinstance(r.get("id"), str)]
-    raise UsageError(option, unknown(key[:-1], ident, known))
+    raise _Refused(option, unknown(key[:-1], ident, known))
 
 
-def _drop(data: dict, ident: str, marks: dict) -> dict:
+def _drop(data: dict, ident: str, marks: dict, option: str) -> dict:
     """Remove a department; reports move to its manager; owners and constraints naming it go."""
-    option = f"--without {ident}"
     index = _index(data, "departments", ident, option)
     gone = data["departments"].pop(index)
     manager = gone.get("reports_to")
@@ -142,11 +156,10 @@ def _drop(data: dict, ident: str, marks: dict) -> dict:
     return moved
 
 
-def _add(data: dict, function: str, vocabulary: Vocabulary) -> None:
+def _add(data: dict, function: str, vocabulary: Vocabulary, option: str) -> None:
     """Add a department of this function under the top of the reporting tree."""
-    option = f"--with {function}"
     if function not in vocabulary.functions:
-        raise UsageError(option, unknown("function", function, vocabulary.functions))
+        raise _Refused(option, unknown("function", function, vocabulary.functions))
     departments = _records(data, "departments")
     taken = {r.get("id") for r in departments if isinstance(r, dict)}
     ident, number = function, 2
@@ -174,11 +187,10 @@ _FIELDS = {
 }
 
 
-def _set(data: dict, assignment: str) -> tuple:
+def _set(data: dict, assignment: str, option: str) -> tuple:
     """Apply one `path=value`; return the data path it changed."""
-    option = f"--set {assignment}"
     if "=" not in assignment:
-        raise UsageError(option, "expected PATH=VALUE, e.g. departments.social.capacity=4")
+        raise _Refused(option, "expected PATH=VALUE, e.g. departments.social.capacity=4")
     where, raw = assignment.split("=", 1)
     parts = where.strip().split(".")
     value = _value(raw, option)
@@ -200,7 +212,7 @@ def _set(data: dict, assignment: str) -> tuple:
         owners[parts[1]] = value
         data["current_owners"] = owners
         return ("current_owners", parts[1])
-    raise UsageError(
+    raise _Refused(
         option,
         f"unknown path {where!r}; use organization.FIELD, departments.ID.FIELD, objectives.ID.FIELD "
         "or current_owners.OBJECTIVE",
@@ -210,7 +222,7 @@ def _set(data: dict, assignment: str) -> tuple:
 def _field(name: str, model, option: str) -> None:
     if name not in model.model_fields or name == "id":
         choices = [f for f in model.model_fields if f != "id"]
-        raise UsageError(option, unknown("field", name, choices))
+        raise _Refused(option, unknown("field", name, choices))
 
 
 def _value(raw: str, option: str):
@@ -220,17 +232,17 @@ def _value(raw: str, option: str):
     anything else with a comment is refused.
     """
     if "".join(raw.splitlines()) != raw:
-        raise UsageError(option, "the value must be on one line")
+        raise _Refused(option, "the value must be on one line")
     text = f"value: {raw}" if raw.strip() else "value: null"
     try:
-        value = parse_text(text, COMMAND_LINE).data.get("value")
+        value = parse_text(text, "<what-if>").data.get("value")
     except InputError as error:
-        raise UsageError(option, error.diagnostics[0].message) from None
+        raise _Refused(option, error.diagnostics[0].message) from None
     comment = _comment(text)
     if comment and isinstance(value, str) and not raw.lstrip().startswith(("'", '"')):
         return raw.strip()
     if comment:
-        raise UsageError(
+        raise _Refused(
             option, f"{comment!r} would be dropped as a YAML comment; remove it, or quote the whole value to keep it"
         )
     return value
@@ -257,7 +269,7 @@ def _blame(
     steps: list[tuple[str, set[str]]] | None = None
     blamed = []
     for diagnostic in diagnostics:
-        attributed = _attribute(diagnostic, origins)
+        attributed = _attribute(diagnostic, origins, what_if)
         if attributed is diagnostic and diagnostic.message not in in_file:
             if steps is None:
                 steps = [
@@ -265,7 +277,7 @@ def _blame(
                     for label, prefix in _prefixes(what_if)
                 ]
             option = next((label for label, messages in steps if diagnostic.message in messages), what_if.describe())
-            attributed = Diagnostic(COMMAND_LINE, None, None, option, diagnostic.message)
+            attributed = Diagnostic(what_if.origin, None, None, option, diagnostic.message)
         blamed.append(attributed)
     return blamed
 
@@ -288,19 +300,19 @@ def _messages(source: Source, vocabulary: Vocabulary) -> set[str]:
 
 def _prefixes(what_if: WhatIf):
     """(option, the what-ifs up to and including it), in the order `apply` makes them."""
-    options = [("without", w, f"--without {w}") for w in what_if.without]
-    options += [("with_", f, f"--with {f}") for f in what_if.with_]
-    options += [("sets", s, f"--set {s}") for s in what_if.sets]
+    options = [("without", w, what_if.label("without", w)) for w in what_if.without]
+    options += [("with_", f, what_if.label("with", f)) for f in what_if.with_]
+    options += [("sets", s, what_if.label("set", s)) for s in what_if.sets]
     for count, (_, _, label) in enumerate(options, 1):
         chosen: dict[str, tuple[str, ...]] = {"without": (), "with_": (), "sets": ()}
         for kind, value, _ in options[:count]:
             chosen[kind] += (value,)
-        yield label, WhatIf(**chosen)
+        yield label, replace(what_if, **chosen)
 
 
-def _attribute(diagnostic: Diagnostic, origins: dict[str, str]) -> Diagnostic:
+def _attribute(diagnostic: Diagnostic, origins: dict[str, str], what_if: WhatIf) -> Diagnostic:
     """A problem in a field that an option set belongs to the option, not to the file."""
     for field, assignment in origins.items():
         if diagnostic.field == field or diagnostic.field.startswith((field + ".", field + "[")):
-            return Diagnostic(COMMAND_LINE, None, None, f"--set {assignment}", diagnostic.message)
+            return Diagnostic(what_if.origin, None, None, what_if.label("set", assignment), diagnostic.message)
     return diagnostic
