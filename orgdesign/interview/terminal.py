@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from orgdesign.interview.questions import Question, Refused, yes_or_no
-from orgdesign.present.terminal import clean, findings_view, ownership_table, structure_view, text
+from orgdesign.present.terminal import clean, section_view, text
 
 PROMPT = Text("› ", style="bold cyan")
 HINT = "Enter keeps the answer in [brackets] · ? explains more · Ctrl-C pauses, and your answers are kept"
@@ -104,12 +104,18 @@ def _choices(question: Question, default: Any) -> Padding:
 
 def summary_view(result, output: str) -> Group:
     """The end of the interview: owners, key findings, structure, where the file is, what to run next."""
+    from dataclasses import replace
+
+    from orgdesign.present.view import recommendation
+
     org = result.org
     first = min(org.objectives, key=lambda o: (-o.priority, o.id)).id
     key_findings = [f for f in result.findings if f.severity != "info"] or list(result.findings)
-    findings = findings_view(key_findings)
-    if len(key_findings) < len(result.findings):
-        findings.append(f"and {len(result.findings) - len(key_findings)} more in orgdesign recommend\n", style="dim")
+    view = recommendation(replace(result, findings=tuple(key_findings)))
+    more = len(result.findings) - len(key_findings)
+    findings = section_view(view.section("findings"), "Key findings")
+    if more:
+        findings.append(text(f"and {more} more in orgdesign recommend", "dim"))
     path = shlex.quote(output)
     saved = Text("Saved the org file to ", style="green") + text(output, "bold green") + Text(". Next:", style="green")
     lines = [saved]
@@ -122,11 +128,9 @@ def summary_view(result, output: str) -> Group:
     return Group(
         Rule(Text("Your recommendation", style="bold"), align="left", style="cyan"),
         text(org.organization.name, "bold"),
-        ownership_table(result),
-        Rule("Key findings", align="left"),
-        findings,
-        Rule("Structure", align="left"),
-        structure_view(result.structure),
+        *section_view(view.section("owners")),
+        *findings,
+        *section_view(view.section("structure")),
         Text(),
         Text("\n").join(lines),
     )
