@@ -55,13 +55,27 @@ def show(file: str = typer.Argument(..., help="An org file.")) -> None:
 
 
 @boundary
-def schema() -> None:
-    """Print the JSON Schema of org files, for editors that validate YAML and JSON."""
+def schema(
+    what: str = typer.Argument(
+        "org", help="org: the org file (the default); report: the JSON of recommend --format json.", metavar="[report]"
+    ),
+) -> None:
+    """Print a JSON Schema: of org files (for editors that validate YAML and JSON), or of the JSON report."""
     import json
 
-    from orgdesign.input.model import OrgFile
+    from orgdesign.errors import UsageError
 
-    write_document(json.dumps(OrgFile.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
+    if what == "org":
+        from orgdesign.input.model import OrgFile
+
+        document = OrgFile.model_json_schema()
+    elif what == "report":
+        from orgdesign.present.report_model import report_schema
+
+        document = report_schema()
+    else:
+        raise UsageError("WHAT", f"unknown schema {what!r} (expected report, or nothing for the org file)")
+    write_document(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
 @boundary

@@ -142,7 +142,7 @@ _STYLES = {
     "info": "cyan",
 }
 NARROW_COLUMN = 12  # below this many columns per table column, a table reads better as a list of records
-WIDE_MATRIX = 120  # from this width the RACI fits as a table of A, R, C and I; below, a list per objective
+WIDE_MATRIX = 160  # from this width the RACI fits as a table of A, R, C and I; below, a list per objective
 
 
 def spans(line, style: str = "") -> Text:
