@@ -203,3 +203,37 @@ def test_a_wide_terminal_shows_the_raci_as_a_table(big):
     raci = shown.split("\nRACI ", 1)[1].split("\nWho must work with whom ", 1)[0]
     assert "A: accountable" in raci and "C: consulted" in raci
     assert "…" not in shown
+
+
+# --- compare -------------------------------------------------------------------------------------
+
+
+def test_every_comparison_section_shows_in_every_format(airline):
+    from orgdesign.engine.compare import compare
+    from orgdesign.input.scenario import WhatIf, load_scenario
+    from orgdesign.present.json_report import document_data
+    from orgdesign.present.markdown import render_document
+    from orgdesign.present.view_compare import comparison
+
+    after = recommend(load_scenario(str(AIRLINE), WhatIf(with_=("social_media",))))
+    document = comparison(compare(airline, after, "before", "after"), airline, after)
+    assert [s.key for s in document.sections] == ["changes", "links", "findings", "structure"]
+    shown = flat(terminal(document_view(document), 100))
+    markdown = render_document(document)
+    data = document_data(document)
+    values = {
+        "changes": "Social media team (what-if)",  # the new owner, by name
+        "links": "gained: Communications & Outreach ↔ Social media team (what-if)",
+        "findings": "No change.",
+        "structure": "134.00 → 142.00 (+8.00)",
+    }
+    for section in document.sections:
+        assert section.title in shown and values[section.key] in shown, section.key
+        assert f"## {md(section.title)}" in markdown and md(values[section.key]) in markdown, section.key
+        for key in section.data:
+            assert key in data, (section.key, key)
+    assert "1 objective changes owner; 9 keep theirs." in shown
+    change = data["ownership_changes"][0]
+    assert (change["from"], change["from_name"]) == ("mktcomms", "Marketing & Communications")
+    assert change["to_name"] == "Social media team (what-if)"
+    assert ["Marketing & Communications", "Social media team (what-if)"] in data["links_gained_names"]

@@ -13,7 +13,7 @@ from typing import Any
 
 from orgdesign.present.view import FORMAT_VERSION, recommendation
 
-__all__ = ["FORMAT_VERSION", "merge", "to_dict", "to_json"]
+__all__ = ["FORMAT_VERSION", "document_data", "document_json", "merge", "to_dict", "to_json"]
 
 
 def merge(into: dict[str, Any], more: dict[str, Any]) -> dict[str, Any]:
@@ -48,6 +48,11 @@ def to_dict(result) -> dict[str, Any]:
     return document_data(recommendation(result))
 
 
+def document_json(document) -> str:
+    """Any view Document as stable, pretty JSON text ending in a newline."""
+    return json.dumps(document_data(document), indent=2, ensure_ascii=False) + "\n"
+
+
 def to_json(result) -> str:
-    """Stable, pretty JSON text ending in a newline."""
+    """The recommendation as stable, pretty JSON text ending in a newline."""
     return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
