@@ -237,3 +237,24 @@ def test_every_comparison_section_shows_in_every_format(airline):
     assert (change["from"], change["from_name"]) == ("mktcomms", "Marketing & Communications")
     assert change["to_name"] == "Social media team (what-if)"
     assert ["Marketing & Communications", "Social media team (what-if)"] in data["links_gained_names"]
+
+
+# --- explain -------------------------------------------------------------------------------------
+
+
+def test_explain_names_each_department_with_the_id_to_type(airline):
+    from orgdesign.engine.explain import why_not
+    from orgdesign.present.view_explain import explanation
+
+    assignment = next(a for a in airline.assignments if a.objective == "listening")
+    contrast = why_not(airline.table, airline.problem, airline.solution, "listening", "customer_relations")
+    document = explanation(airline, assignment, contrast)
+    assert [s.key for s in document.sections] == ["owner", "reasons", "why_not"]
+    shown = flat(terminal(document_view(document), 100))
+    assert "Owner: Marketing & Communications [mktcomms], fit 4.00" in shown
+    assert "Runner-up: tied with Customer Relations [customer_relations] at fit 4.00; kept with today's owner" in shown
+    assert "Why not Customer Relations [customer_relations]?" in shown
+    assert "It would become the owner if you: - raise its fit for listening by 0.01" in shown
+    for reason in assignment.reasons:
+        assert reason.rule in shown  # whole, on one line
+    assert document.section("why_not").data["why_not"]["verdict"] == "tie"

@@ -57,6 +57,7 @@ def evidence(ids) -> Line:
 class Column:
     header: str
     numeric: bool = False
+    whole: bool = False  # keep each cell on one line where the width allows (rule ids)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class Item:
 class Items:
     items: tuple[Item, ...]
     empty: str = ""  # what to say when there are none
+    marks: bool = True  # a mark before each item where the format has none of its own (the terminal)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from orgdesign.input.model import OrgFile
-from orgdesign.present.plain import clean, units
+from orgdesign.present.plain import clean
 
 
 def text(value: object, style: str = "") -> Text:
@@ -200,7 +200,7 @@ def block_renderables(block, width: int) -> list:
             return [text(block.empty, "green")] if block.empty else []
         out = []
         for item in block.items:
-            out.append(spans(item.text))
+            out.append(Text("- ") + spans(item.text) if block.marks else spans(item.text))
             out += [Padding(spans(detail), (0, 0, 0, 2)) for detail in item.details]
         return out
     if isinstance(block, doc.Table):
@@ -235,7 +235,7 @@ def _table(block, width: int):
             justify="right" if column.numeric else "left",
             no_wrap=column.numeric,
             overflow="fold",
-            ratio=None if column.numeric else 1,
+            ratio=None if column.numeric or column.whole else 1,
         )
     for row in block.rows:
         table.add_row(*(spans(cell) for cell in row))
@@ -281,78 +281,6 @@ def recommendation_view(result):
 
 def explanation_view(result, assignment, contrast):
     """Why this owner (reasons summing to the fit), and why not the other department."""
-    from rich.console import Group
+    from orgdesign.present.view_explain import explanation
 
-    from orgdesign.engine.explain import TIE_BREAKS
-
-    graph = result.table.graph
-    objective = graph.objectives[assignment.objective]
-    head = text(f"{objective.label} ", "bold")
-    head.append(f"[{clean(objective.id)}] {objective.kind}, priority {objective.priority}", style="dim")
-    owner = text("Owner: ", "bold") + text(graph.departments[assignment.owner].label, "green")
-    owner.append(f" [{clean(assignment.owner)}], fit {units(assignment.score)}")
-    parts = [head, owner, _reasons_table(assignment.reasons, assignment.score)]
-    if assignment.tie:
-        parts.append(
-            text(f"Tied with {assignment.runner_up} at fit {units(assignment.score)}; {TIE_BREAKS[assignment.tie]}.")
-        )
-    elif assignment.runner_up:
-        parts.append(
-            text(
-                f"Runner-up: {assignment.runner_up}, fit {units(assignment.runner_up_score)}, "
-                f"margin {units(assignment.margin)}"
-            )
-        )
-    if contrast is not None and contrast.verdict != "owner":
-        parts.append(_why_not_view(contrast))
-    return Group(*parts)
-
-
-def _reasons_table(reasons, total: int) -> Table:
-    table = Table(expand=False, show_footer=True)
-    table.add_column("rule", footer="fit", no_wrap=True)
-    table.add_column("+/-", justify="right", footer=units(total))
-    table.add_column("why", overflow="fold", ratio=1)
-    table.add_column("evidence", overflow="fold")
-    for reason in reasons:
-        table.add_row(
-            text(reason.rule, "cyan"),
-            f"{reason.contribution / 100:+.2f}",
-            text(reason.rationale),
-            text(", ".join(reason.evidence), "dim"),
-        )
-    return table
-
-
-_VERDICTS = {
-    "forbidden": "may not own it",
-    "lower_fit": "fits it less well",
-    "tie": "fits exactly as well; the tie-break decided",
-    "load": "fits as well or better, but it already owns objectives and each further one weighs more (E11)",
-    "capacity": "fits as well or better, but its capacity is taken by objectives worth more",
-}
-
-
-def _why_not_view(contrast) -> Text:
-    out = Text("\n")
-    out.append(f"Why not {clean(contrast.department)}? ", style="bold")
-    out.append(f"It {_VERDICTS[contrast.verdict]} (fit {units(contrast.fit)} against {units(contrast.owner_fit)}).\n")
-    for blocker in contrast.blockers:
-        out.append(f"  - {clean(blocker)}\n")
-    if contrast.verdict != "forbidden":
-        for reason in contrast.owner_only:
-            out.append(f"  {contrast.owner} has {reason.rule} ({reason.contribution / 100:+.2f})\n", style="dim")
-        for reason in contrast.department_only:
-            out.append(f"  {contrast.department} has {reason.rule} ({reason.contribution / 100:+.2f})\n", style="dim")
-    if contrast.changes:
-        out.append("It would become the owner if you:\n", style="bold")
-        for change in contrast.changes:
-            out.append(f"  - {clean(change.description)}\n", style="green")
-    elif contrast.verdict != "forbidden":
-        out.append("No single change of its fit or capacity makes it the owner.\n", style="dim")
-    else:
-        out.append(
-            "A hard rule or constraint decides this; disable the rule with a user pack or drop the constraint.\n",
-            style="dim",
-        )
-    return out
+    return document_view(explanation(result, assignment, contrast))

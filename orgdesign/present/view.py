@@ -345,7 +345,12 @@ def runner_up_sentence(assignment, names: Names) -> str:
 
 def why_section(result, names: Names, by_priority) -> Section:
     parts = []
-    columns = (Column("rule"), Column("contribution", numeric=True), Column("rationale"), Column("evidence"))
+    columns = (
+        Column("rule", whole=True),
+        Column("contribution", numeric=True),
+        Column("rationale"),
+        Column("evidence"),
+    )
     for a in by_priority:
         rows = tuple(
             (line(Span(r.rule, "code")), line(f"{r.contribution / 100:+.2f}"), line(r.rationale), evidence(r.evidence))
@@ -393,4 +398,4 @@ def evidence_section(result) -> Section:
         items.append(Item(line(Span(eid, "strong"), f": {summary} ", Span(citation, "muted")), anchor="ev-" + eid))
         data.append({"id": eid, "summary": summary, "citation": citation})
     note = Paragraph(line("Summaries in our words of the sources each rule, finding and proposal cites."), note=True)
-    return Section("evidence", "Evidence", (note, Items(tuple(items))), {"evidence": data})
+    return Section("evidence", "Evidence", (note, Items(tuple(items), marks=False)), {"evidence": data})

@@ -46,7 +46,7 @@ def findings_section(result, names: Names) -> Section:
         }
         for f in result.findings
     ]
-    return Section("findings", "Findings", (Items(items, empty="No findings."),), {"findings": data})
+    return Section("findings", "Findings", (Items(items, empty="No findings.", marks=False),), {"findings": data})
 
 
 def next_step_words(structure) -> Line:
