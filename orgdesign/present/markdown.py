@@ -47,6 +47,8 @@ def to_markdown(result) -> str:
 def render_document(document, prefix: str = "", chart: Callable[[str], list[str]] | None = None) -> str:
     """A view Document as Markdown; `chart(view)` gives the lines that draw a Chart block."""
     lines = [f"# {md(prefix + document.title)}", ""]
+    if document.facts:
+        lines += [md(" · ".join(document.facts)), ""]
     for section in document.sections:
         lines += [f"## {md(section.title)}", ""]
         for block in section.blocks:

@@ -12,6 +12,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from orgdesign.input.model import OrgFile
+from orgdesign.present.document import plain
 from orgdesign.present.plain import clean
 
 
@@ -141,7 +142,7 @@ _STYLES = {
     "warning": "yellow",
     "info": "cyan",
 }
-NARROW_COLUMN = 12  # below this many columns per table column, a table reads better as a list of records
+TEXT_COLUMN, NUMBER_COLUMN = 18, 8  # the least a column needs; a table with less reads better as records
 WIDE_MATRIX = 160  # from this width the RACI fits as a table of A, R, C and I; below, a list per objective
 
 
@@ -220,7 +221,8 @@ def _table(block, width: int):
     from rich.padding import Padding
 
     rows = list(block.rows) + ([block.footer] if block.footer else [])
-    if len(block.columns) * NARROW_COLUMN > width:  # records: the first cell, then "header: value" lines
+    needed = sum(NUMBER_COLUMN if c.numeric else TEXT_COLUMN for c in block.columns)
+    if needed > width:  # records: the first cell, then "header: value" lines
         out = []
         for row in rows:
             out.append(spans(row[0], "bold"))
@@ -228,14 +230,14 @@ def _table(block, width: int):
                 if cell:
                     out.append(Padding(Text(column.header + ": ", style="dim") + spans(cell), (0, 0, 0, 2)))
         return Group(*out)
-    table = Table(expand=True, show_edge=False)
-    for column in block.columns:
+    table = Table(show_edge=False)
+    for i, column in enumerate(block.columns):
         table.add_column(
             column.header,
             justify="right" if column.numeric else "left",
             no_wrap=column.numeric,
+            min_width=min(max(len(plain(row[i])) for row in rows), width // 2) if column.whole and rows else None,
             overflow="fold",
-            ratio=None if column.numeric or column.whole else 1,
         )
     for row in block.rows:
         table.add_row(*(spans(cell) for cell in row))
