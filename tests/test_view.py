@@ -258,3 +258,31 @@ def test_explain_names_each_department_with_the_id_to_type(airline):
     for reason in assignment.reasons:
         assert reason.rule in shown  # whole, on one line
     assert document.section("why_not").data["why_not"]["verdict"] == "tie"
+
+
+# --- batch portfolio -------------------------------------------------------------------------------
+
+
+def test_every_portfolio_section_shows_in_the_terminal_the_markdown_and_the_json(cli, tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    for example in (AIRLINE, ROOT / "examples" / "small_agency.yaml"):
+        (folder / example.name).write_text(example.read_text("utf-8"), encoding="utf-8")
+    (folder / "broken.yaml").write_text("organization: {name: x}\n", encoding="utf-8")
+    result = cli("batch", folder, "--output", out, "--workers", "1")
+    assert result.exit_code == 2, result.stderr
+    shown, markdown = flat(result.stdout), (out / "summary.md").read_text("utf-8")
+    data = json.loads((out / "summary.json").read_text("utf-8"))
+    values = {
+        "Status": "3 files: 2 ok, 1 bad input.",
+        "Owners by objective kind": "customer_service 2",
+        "Structure models": "hub-and-spoke",
+        "Most frequent findings (top 10)": "agency-owner",
+    }
+    for title, value in values.items():
+        assert title in shown and value in shown, title
+        assert f"## {md(title)}" in markdown and md(value) in markdown, title
+    assert "Failed files (every problem is on stderr)" in shown and "broken.yaml" in shown
+    assert "## Files" in markdown and "airline.json, airline.md" in markdown  # every file in the report
+    assert set(data) == {"orgdesign", "format", "files", "statuses", "owners", "models", "findings", "results"}
+    assert data["statuses"]["bad-input"] == 1 and data["owners"]["customer_care"] == {"customer_service": 2}

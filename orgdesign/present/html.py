@@ -5,6 +5,8 @@ There is no script, no font, no image and no link to anywhere but the page
 itself, and a Content-Security-Policy meta forbids loading anything, so an
 opened report makes no request. Every piece of text from an org file or a rule
 pack goes through `esc()` (control characters shown, `html.escape(quote=True)`).
+The page is a generic rendering of the view's blocks (see `view.py`): this
+module knows how to draw a table or a list, not what a recommendation says.
 """
 
 from __future__ import annotations
@@ -77,8 +79,6 @@ dl.structure dt { font-weight: 600; }
 dl.structure dd { margin: 0; }
 article.why { border: 1px solid var(--rule); border-radius: 8px; padding: 4px 14px 10px; margin: 14px 0; }
 article.why h3 { margin-top: 10px; }
-table.reasons td:first-child code { white-space: nowrap; }
-ul.cited { margin: 6px 0 0; padding-left: 18px; color: var(--muted); font-size: 13.5px; }
 ul.items { list-style: none; padding: 0; }
 ul.items li { margin: 5px 0; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--rule); padding-top: 10px; }
