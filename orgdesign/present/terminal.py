@@ -142,7 +142,7 @@ _STYLES = {
     "warning": "yellow",
     "info": "cyan",
 }
-TEXT_COLUMN, NUMBER_COLUMN = 18, 8  # the least a column needs; a table with less reads better as records
+TEXT_COLUMN, NUMBER_COLUMN = 20, 8  # the least a column needs; a table with less reads better as records
 WIDE_MATRIX = 160  # from this width the RACI fits as a table of A, R, C and I; below, a list per objective
 
 
@@ -222,7 +222,7 @@ def _table(block, width: int):
 
     rows = list(block.rows) + ([block.footer] if block.footer else [])
     needed = sum(NUMBER_COLUMN if c.numeric else TEXT_COLUMN for c in block.columns)
-    if needed > width:  # records: the first cell, then "header: value" lines
+    if needed >= width:  # records: the first cell, then "header: value" lines
         out = []
         for row in rows:
             out.append(spans(row[0], "bold"))

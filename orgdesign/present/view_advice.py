@@ -149,7 +149,7 @@ def gap_section(result, names: Names) -> Section:
         if not g.changed:
             continue
         causes = [
-            line(f"+{units(r.contribution)} ", Span(r.rule, "code"), " [", *evidence(r.evidence), "]") for r in g.why
+            line(f"{r.contribution / 100:+.2f} ", Span(r.rule, "code"), " [", *evidence(r.evidence), "]") for r in g.why
         ]
         causes += [line(Span(forced_words(kind, detail), "warn")) for kind, detail in g.forced_by]
         because = [span for index, cause in enumerate(causes) for span in ((Span("; "),) if index else ()) + cause]
