@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from orgdesign.cli.common import boundary, out_console, print_error_lines, write_document
@@ -56,9 +58,12 @@ def show(file: str = typer.Argument(..., help="An org file.")) -> None:
 
 @boundary
 def schema(
-    what: str = typer.Argument(
-        "org", help="org: the org file (the default); report: the JSON of recommend --format json.", metavar="[report]"
-    ),
+    what: Annotated[
+        str,
+        typer.Argument(
+            help="org: the org file (the default); report: the JSON of recommend --format json.", metavar="org|report"
+        ),
+    ] = "org",
 ) -> None:
     """Print a JSON Schema: of org files (for editors that validate YAML and JSON), or of the JSON report."""
     import json
