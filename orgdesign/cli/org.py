@@ -79,7 +79,7 @@ def schema(
 
         document = report_schema()
     else:
-        raise UsageError("WHAT", f"unknown schema {what!r} (expected report, or nothing for the org file)")
+        raise UsageError("org|report", f"unknown schema {what!r} (expected org, the default, or report)")
     write_document(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
