@@ -123,8 +123,10 @@ class GapItem(_Strict):
     recommended: str
     recommended_name: str
     changed: bool
-    current_score: float
-    recommended_score: float
+    current_score: float = Field(description="today's owner's fit (the same as `current_fit`)")
+    recommended_score: float = Field(description="the recommended owner's fit (the same as `recommended_fit`)")
+    current_fit: float
+    recommended_fit: float
     why: list[Reason]
     forced_by: list[Forced]
 

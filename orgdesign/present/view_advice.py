@@ -135,6 +135,8 @@ def gap_section(result, names: Names) -> Section:
             "changed": g.changed,
             "current_score": fit(g.current_fit),
             "recommended_score": fit(g.recommended_fit),
+            "current_fit": fit(g.current_fit),
+            "recommended_fit": fit(g.recommended_fit),
             "why": [reason_data(r) for r in g.why],
             "forced_by": [{"kind": kind, "detail": detail} for kind, detail in g.forced_by],
         }
