@@ -166,11 +166,15 @@ def test_csv_has_one_row_per_objective_and_one_a_per_row(example):
     assert body.startswith("\ufeff") and "\r\n" in body and "\n" not in body.replace("\r\n", "")
     rows = list(csv.reader(io.StringIO(body[1:], newline="")))
     header, rows = rows[0], rows[1:]
-    assert header[:2] == ["objective", "name"] and header[2:] == sorted(header[2:])
-    assert [r[0] for r in rows] == sorted(result.table.graph.objectives)
+    graph = result.table.graph
+    assert header[:2] == ["objective", "name"] and header[2:] == sorted(header[2:], key=str.casefold)
+    names = {d.label for d in graph.departments.values()}
+    assert set(header[2:]) <= names  # department names head the columns, not ids (no two share a name here)
+    by_priority = sorted(graph.objectives, key=lambda o: (-graph.objectives[o].priority, o))
+    assert [r[0] for r in rows] == by_priority  # the order of the owners table
     for row in rows:
         assert row[2:].count("A") == 1
-        assert header[2 + row[2:].index("A")] == result.solution.owners[row[0]]
+        assert header[2 + row[2:].index("A")] == graph.departments[result.solution.owners[row[0]]].label
         assert set(row[2:]) <= {"", "R", "A", "C", "I"}
     for column in range(2, len(header)):
         assert any(row[column] for row in rows)  # only departments with a role

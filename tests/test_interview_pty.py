@@ -150,7 +150,7 @@ def test_the_retailer_names_todays_owners_and_gets_a_valid_org(tmp_path):
     assert child.exitstatus == 0, child.before
     closing = child.before
     owners = closing[closing.index("Recommended owners") : closing.index("Key findings")]
-    for name in ("Guest Services", "Brand Marketing", "Social customer care", "Paid social"):
+    for name in ("Guest Services", "Brand Marketing", "Brand content", "Paid social"):
         assert name in owners
     assert "Why Guest Services should be in charge of Social customer care" in closing
     checked = subprocess.run(

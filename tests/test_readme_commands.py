@@ -33,9 +33,8 @@ def readme_commands() -> list[list[str]]:
     lines += re.findall(r"`(orgdesign [^`]*examples/[^`]*)`", text)
     commands = []
     for line in lines:
-        words = shlex.split(line, comments=True)
-        if words and words[0] in ("orgdesign", "cp"):
-            commands.append(words)
+        if line.startswith(("orgdesign ", "cp ")):  # output lines may hold quotes that are not shell
+            commands.append(shlex.split(line, comments=True))
     return commands
 
 

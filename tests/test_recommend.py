@@ -145,7 +145,7 @@ def test_explain_why_and_why_not(cli):
     example = ROOT / "examples" / "airline.yaml"
     result = cli("explain", example, "listening", "--department", "customer_relations")
     assert result.exit_code == 0, result.stderr
-    assert "Why not customer_relations?" in result.stdout
+    assert "Why not Customer Relations [customer_relations]?" in result.stdout  # the name, and the id to type
     assert "tied with Marketing & Communications; kept with today's owner" in result.stdout
     unknown = cli("explain", example, "listning")
     assert unknown.exit_code == 2 and "did you mean 'listening' (Social listening)?" in unknown.stderr

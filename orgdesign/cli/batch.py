@@ -138,50 +138,8 @@ def _interrupted(done, total: int) -> None:
 
 
 def _summary_view(summary, output: str):
-    """The portfolio as rich tables: owners per kind, models, findings, failed files."""
-    from rich.console import Group
-    from rich.table import Table
+    """The portfolio in the terminal: the same view as summary.md, failed files only."""
+    from orgdesign.present.terminal import document_view
+    from orgdesign.present.view_portfolio import portfolio
 
-    from orgdesign.batch.summary import TOP_FINDINGS, owner_cell, status_line
-    from orgdesign.present.terminal import clean, text
-
-    head = text(status_line(summary), "bold")
-    head.append(f"  → {clean(output)}", style="dim")
-    parts = [head]
-
-    owners = Table(title="Owners by objective kind (files)", title_justify="left")
-    owners.add_column("objective kind", style="cyan", no_wrap=True)
-    owners.add_column("owner functions", overflow="fold")
-    for kind, functions in summary.owners.items():
-        owners.add_row(text(kind), text(owner_cell(functions)))
-    if owners.row_count:
-        parts.append(owners)
-
-    models = Table(title="Structure models", title_justify="left")
-    models.add_column("model", no_wrap=True)
-    models.add_column("files", justify="right")
-    for model, count in summary.models.items():
-        models.add_row(text(model.replace("_", "-")), str(count))
-    if models.row_count:
-        parts.append(models)
-
-    findings = Table(title=f"Most frequent findings (top {TOP_FINDINGS})", title_justify="left")
-    findings.add_column("code", no_wrap=True)
-    findings.add_column("name", overflow="fold")
-    findings.add_column("findings", justify="right")
-    findings.add_column("files", justify="right")
-    for code, name, count, files in summary.findings:
-        findings.add_row(text(code, "yellow"), text(name), str(count), str(files))
-    if findings.row_count:
-        parts.append(findings)
-
-    if summary.failed:
-        failed = Table(title="Failed files (every problem is on stderr)", title_justify="left")
-        failed.add_column("file", no_wrap=True, style="red")
-        failed.add_column("status", no_wrap=True)
-        failed.add_column("first problem", overflow="fold")
-        for result in summary.failed:
-            first = result.summary_lines[0] if result.summary_lines else ""
-            failed.add_row(text(result.file), text(result.status), text(first, "dim"))
-        parts.append(failed)
-    return Group(*parts)
+    return document_view(portfolio(summary, every_file=False, written_to=output))

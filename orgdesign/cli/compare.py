@@ -36,23 +36,24 @@ def compare(
     after = run(second or first, rules, scenario)
     label = (second or first) + (f" {scenario.describe()}" if scenario else "")
     comparison = diff(before, after, first, label)
-    if format is Format.table and output in (None, "-"):
-        from orgdesign.present.terminal import comparison_view
+    from orgdesign.present.view_compare import comparison as view
 
-        out_console().print(comparison_view(comparison))
+    document = view(comparison, before, after)
+    if format is Format.table and output in (None, "-"):
+        from orgdesign.present.terminal import document_view
+
+        out_console().print(document_view(document))
         return
     if format is Format.json:
-        import json
+        from orgdesign.present.json_report import document_json
 
-        from orgdesign.engine.compare import to_dict
-
-        body = json.dumps(to_dict(comparison), indent=2, ensure_ascii=False) + "\n"
+        body = document_json(document)
     elif format is Format.markdown:
-        from orgdesign.engine.compare import to_markdown
+        from orgdesign.present.markdown import render_document
 
-        body = to_markdown(comparison)
+        body = render_document(document)
     else:
-        from orgdesign.present.terminal import comparison_view
+        from orgdesign.present.terminal import document_view
 
-        body = as_text(comparison_view(comparison))
+        body = as_text(document_view(document))
     emit(body, output, force)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from orgdesign.engine.explain import Reason, reasons
 from orgdesign.engine.pipeline import Recommendation
@@ -99,77 +98,3 @@ def _change(
     if capacities[0] != capacities[1]:
         return OwnerChange(objective, old, new, gained, lost, "capacity", old, capacities)
     return OwnerChange(objective, old, new, gained, lost, "load")
-
-
-def to_dict(comparison: Comparison) -> dict[str, Any]:
-    """JSON-ready, in a stable order."""
-    from orgdesign.present.words import Names, owner_change_text
-
-    names = Names(comparison.department_names, comparison.objective_names)
-
-    def reason(r: Reason) -> dict:
-        return {"rule": r.rule, "contribution": round(r.contribution / 100, 2), "evidence": list(r.evidence)}
-
-    return {
-        "before": comparison.before,
-        "after": comparison.after,
-        "ownership_changes": [
-            {
-                "objective": c.objective,
-                "from": c.before,
-                "to": c.after,
-                "cause": c.cause,
-                "note": owner_change_text(c, names),
-                "rules_gained": [reason(r) for r in c.gained],
-                "rules_lost": [reason(r) for r in c.lost],
-            }
-            for c in comparison.changes
-        ],
-        "unchanged": comparison.unchanged,
-        "links_gained": [list(pair) for pair in comparison.links_gained],
-        "links_lost": [list(pair) for pair in comparison.links_lost],
-        "findings_resolved": [{"code": c, "subject": s, "message": m} for c, s, m in comparison.findings_resolved],
-        "findings_introduced": [{"code": c, "subject": s, "message": m} for c, s, m in comparison.findings_introduced],
-        "structure": {"before": comparison.structure_before, "after": comparison.structure_after},
-        "total_fit": {
-            "before": round(comparison.total_fit_before / 100, 2),
-            "after": round(comparison.total_fit_after / 100, 2),
-            "change": round((comparison.total_fit_after - comparison.total_fit_before) / 100, 2),
-        },
-    }
-
-
-def to_markdown(comparison: Comparison) -> str:
-    from orgdesign.present.markdown import md
-    from orgdesign.present.words import Names, owner_change_text
-
-    c = comparison
-    names = Names(c.department_names, c.objective_names)
-    lines = [f"# {md(c.before)} → {md(c.after)}", "", "## Ownership changes", ""]
-    for change in c.changes:
-        rules = ", ".join(f"`{r.rule}` {r.contribution / 100:+.2f}" for r in change.gained)
-        lost = ", ".join(f"`{r.rule}`" for r in change.lost)
-        why = "; ".join(
-            x for x in (rules and f"gained {rules}", lost and f"lost {lost}", md(owner_change_text(change, names))) if x
-        )
-        lines.append(f"- {md(change.objective)}: {md(change.before or '—')} → **{md(change.after or '—')}** ({why})")
-    lines.append(f"- {c.unchanged} objectives keep their owner.")
-    lines += ["", "## Collaboration", ""]
-    lines += [f"- gained: {md(a)} ↔ {md(b)}" for a, b in c.links_gained]
-    lines += [f"- lost: {md(a)} ↔ {md(b)}" for a, b in c.links_lost]
-    if not (c.links_gained or c.links_lost):
-        lines.append("- no change")
-    lines += ["", "## Findings", ""]
-    lines += [f"- resolved {code}: {md(message)}" for code, _, message in c.findings_resolved]
-    lines += [f"- introduced {code}: {md(message)}" for code, _, message in c.findings_introduced]
-    if not (c.findings_resolved or c.findings_introduced):
-        lines.append("- no change")
-    change = (c.total_fit_after - c.total_fit_before) / 100
-    lines += [
-        "",
-        "## Structure and total fit",
-        "",
-        f"- structure: {c.structure_before.replace('_', '-')} → {c.structure_after.replace('_', '-')}",
-        f"- total fit: {c.total_fit_before / 100:.2f} → {c.total_fit_after / 100:.2f} ({change:+.2f})",
-    ]
-    return "\n".join(lines) + "\n"

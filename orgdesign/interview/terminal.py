@@ -20,7 +20,7 @@ from rich.text import Text
 
 from orgdesign.interview.answers import Refused, yes_or_no
 from orgdesign.interview.questions import Question
-from orgdesign.present.terminal import clean, findings_view, ownership_table, structure_view, text
+from orgdesign.present.terminal import clean, section_view, text
 
 PROMPT = Text("› ", style="bold cyan")
 HINT = "Enter keeps [the answer] · ? explains · Ctrl-C pauses and keeps your answers"
@@ -116,21 +116,25 @@ def _choices(question: Question, default: Any) -> Padding:
 
 def summary_view(result, output: str) -> Group:
     """The end of the interview: owners, key findings, structure, where the file is, what to run next."""
+    from dataclasses import replace
+
+    from orgdesign.present.view import recommendation
+
     org = result.org
     first = min(org.objectives, key=lambda o: (-o.priority, o.id))
     key_findings = [f for f in result.findings if f.severity != "info"] or list(result.findings)
-    findings = findings_view(key_findings)
-    if len(key_findings) < len(result.findings):
-        findings.append(f"and {len(result.findings) - len(key_findings)} more in orgdesign recommend\n", style="dim")
+    view = recommendation(replace(result, findings=tuple(key_findings)))
+    more = len(result.findings) - len(key_findings)
+    findings = section_view(view.section("findings"), "Key findings")
+    if more:
+        findings.append(text(f"and {more} more in orgdesign recommend", "dim"))
     saved = Text("Saved the org file to ", style="green") + text(output, "bold green") + Text(". Next:", style="green")
     return Group(
         Rule(Text("Your recommendation", style="bold"), align="left", style="cyan"),
         text(org.organization.name, "bold"),
-        ownership_table(result),
-        Rule("Key findings", align="left"),
-        findings,
-        Rule("Structure", align="left"),
-        structure_view(result.structure),
+        *section_view(view.section("owners")),
+        *findings,
+        *section_view(view.section("structure")),
         Text(),
         saved,
         *next_steps(shlex.quote(output), first.id, _explained(result, first)),

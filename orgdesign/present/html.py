@@ -5,6 +5,8 @@ There is no script, no font, no image and no link to anywhere but the page
 itself, and a Content-Security-Policy meta forbids loading anything, so an
 opened report makes no request. Every piece of text from an org file or a rule
 pack goes through `esc()` (control characters shown, `html.escape(quote=True)`).
+The page is a generic rendering of the view's blocks (see `view.py`): this
+module knows how to draw a table or a list, not what a recommendation says.
 """
 
 from __future__ import annotations
@@ -12,10 +14,9 @@ from __future__ import annotations
 from string import Template
 
 from orgdesign import __version__
+from orgdesign.present import document as doc
 from orgdesign.present.chart.model import COLORS, build
 from orgdesign.present.chart.svg import chart_svg, esc
-from orgdesign.present.plain import HUB_TIE, units
-from orgdesign.present.words import forced_text, names_of
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -78,10 +79,8 @@ dl.structure dt { font-weight: 600; }
 dl.structure dd { margin: 0; }
 article.why { border: 1px solid var(--rule); border-radius: 8px; padding: 4px 14px 10px; margin: 14px 0; }
 article.why h3 { margin-top: 10px; }
-table.reasons td:first-child code { white-space: nowrap; }
-ul.cited { margin: 6px 0 0; padding-left: 18px; color: var(--muted); font-size: 13.5px; }
-ul.evidence { list-style: none; padding: 0; }
-ul.evidence li { margin: 5px 0; }
+ul.items { list-style: none; padding: 0; }
+ul.items li { margin: 5px 0; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--rule); padding-top: 10px; }
 @page { margin: 14mm; }
 @media print {
@@ -100,41 +99,12 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px
 
 def render(result, view: str = "recommended") -> str:
     """Render the HTML report of a Recommendation; `view` picks the ownership the chart shows."""
-    graph = result.table.graph
-    org = result.org.organization
-    name = esc(org.name)
-    sections = [
-        _summary(result),
-        _chart(result, view),
-        _owners(result),
-        _raci(result),
-        _links(result),
-        _findings(result),
-        _structure(result),
-        _gap(result),
-        _why(result),
-        _evidence(result),
-    ]
-    facts = [
-        org.industry.replace("_", " ") if org.industry else "",
-        org.region.replace("_", " "),
-        org.country or "",
-        org.size,
-        "regulated" if org.regulated else "",
-        f"{len(graph.departments)} departments",
-        f"{len(graph.objectives)} objectives",
-    ]
-    contents = [
-        ("chart", "Org chart"),
-        ("owners", "Owners"),
-        ("raci", "RACI"),
-        ("links", "Collaboration"),
-        ("findings", "Findings"),
-        ("structure", "Structure"),
-        ("gap", "Gap"),
-        ("why", "Why each owner"),
-        ("evidence", "Evidence"),
-    ]
+    from orgdesign.present.view import recommendation
+
+    document = recommendation(result, chart=view)
+    name = esc(document.title)
+    draw = _Drawer(result)
+    contents = "".join(f'<a href="#{s.key}">{esc(s.title)}</a>' for s in document.sections if s.key != "summary")
     page = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -152,11 +122,11 @@ def render(result, view: str = "recommended") -> str:
         "<header>",
         '<p class="eyebrow">Social media ownership report</p>',
         f"<h1>{name}</h1>",
-        f'<p class="facts">{" · ".join(esc(f) for f in facts if f)}</p>',
-        "<nav>" + "".join(f'<a href="#{anchor}">{title}</a>' for anchor, title in contents) + "</nav>",
+        f'<p class="facts">{" · ".join(esc(f) for f in document.facts)}</p>',
+        f"<nav>{contents}</nav>",
         "</header>",
         "<main>",
-        *sections,
+        *(draw.section(s) for s in document.sections),
         "</main>",
         f"<footer>Made with orgdesign {esc(__version__)}. Every recommendation above is the sum of the rules"
         ' listed under <a href="#why">Why each owner</a>, each with the evidence it rests on.</footer>',
@@ -167,292 +137,117 @@ def render(result, view: str = "recommended") -> str:
     return "\n".join(page) + "\n"
 
 
-def _label(graph, department: str) -> str:
-    """Show a department's name with its id, escaped."""
-    record = graph.departments.get(department)
-    if record is None:
-        return f"<code>{esc(department)}</code>"
-    return f'{esc(record.label)} <span class="id">{esc(department)}</span>'
+_TAGS = {"strong": "strong", "code": "code"}
+_CLASSES = {"muted": "id", "id": "id", "good": "help", "warn": "moved", "bad": "moved"}
+_BADGES = ("error", "warning", "info")
 
 
-def _evidence_links(ids) -> str:
+def spans(line) -> str:
+    """A view line as HTML: every piece escaped, its role as a tag or a class."""
     from orgdesign.evidence import EVIDENCE
 
-    links = []
-    for eid in ids:
-        known = EVIDENCE.get(eid)
-        title = f' title="{esc(known.summary)}"' if known else ""
-        links.append(f'<a href="#ev-{esc(eid)}"{title}>{esc(eid)}</a>')
-    return ", ".join(links)
+    out = []
+    for span in line:
+        text = esc(span.text)
+        if span.kind in _TAGS:
+            text = f"<{_TAGS[span.kind]}>{text}</{_TAGS[span.kind]}>"
+        elif span.kind in _CLASSES:
+            text = f'<span class="{_CLASSES[span.kind]}">{text}</span>'
+        elif span.kind in _BADGES:
+            text = f'<span class="badge">{text}</span>'
+        elif span.kind == "evidence":
+            known = EVIDENCE.get(span.text)
+            title = f' title="{esc(known.summary)}"' if known else ""
+            text = f'<a href="#ev-{text}"{title}>{text}</a>'
+        elif span.kind == "link":
+            text = f'<a href="#{esc(span.target)}">{text}</a>'
+        out.append(text)
+    return "".join(out)
 
 
-def _summary(result) -> str:
-    s = result.structure
-    moved = sum(g.changed for g in result.gap)
-    severe = sum(f.severity in ("error", "warning") for f in result.findings)
-    cards = [
-        ("Recommended model", s.model.replace("_", "-")),
-        ("Today", s.current_model.replace("_", "-") if s.current_model else "not known"),
-        ("Objectives that change owner", f"{moved} of {len(result.gap)}" if result.gap else "no current owners"),
-        ("Findings to act on", str(severe)),
-    ]
-    body = "".join(
-        f'<div class="card"><div class="label">{esc(label)}</div><div class="value">{esc(value)}</div></div>'
-        for label, value in cards
-    )
-    return f'<section id="summary"><div class="cards">{body}</div></section>'
+class _Drawer:
+    """Draws any block as HTML; the chart block is the one that needs the recommendation itself."""
 
+    def __init__(self, result):
+        self.result = result
 
-def _chart(result, view: str) -> str:
-    chart = build(result, view)
-    svg = chart_svg(chart, heading=False)
-    width = float(svg.split('width="', 1)[1].split('"', 1)[0])
-    style = f"width:100%;min-width:{min(width, round(width * 0.7)):.0f}px;max-width:{width:.0f}px"
-    svg = svg.replace("<svg ", f'<svg style="{style}" ', 1)
-    if view == "recommended":
-        what = (
-            "Recommended owners. Each box lists the objectives its department owns. Solid lines are reporting lines,"
-            " dashed orange lines join departments that must work together, and dashed amber boxes are units the"
-            " recommendation proposes."
-        )
-    else:
-        what = "Today's owners, as the org file gives them. Each box lists the objectives its department owns today."
-    return f'<section id="chart"><h2>Org chart</h2><p class="note">{what}</p><div class="chart">{svg}</div></section>'
+    def section(self, section) -> str:
+        heading = "" if section.key == "summary" else f"<h2>{esc(section.title)}</h2>"
+        return f'<section id="{esc(section.key)}">{heading}{"".join(self.block(b) for b in section.blocks)}</section>'
 
+    def block(self, block) -> str:
+        if isinstance(block, doc.Paragraph):
+            return f'<p class="note">{spans(block.text)}</p>' if block.note else f"<p>{spans(block.text)}</p>"
+        if isinstance(block, doc.Facts):
+            if block.cards:
+                cards = "".join(
+                    f'<div class="card"><div class="label">{esc(label)}</div><div class="value">{spans(value)}</div>'
+                    "</div>"
+                    for label, value in block.pairs
+                )
+                return f'<div class="cards">{cards}</div>'
+            terms = "".join(f"<dt>{esc(label)}</dt><dd>{spans(value)}</dd>" for label, value in block.pairs)
+            return f'<dl class="structure">{terms}</dl>'
+        if isinstance(block, doc.Items):
+            return self.items(block)
+        if isinstance(block, doc.Table):
+            return self.table(block)
+        if isinstance(block, doc.Matrix):
+            return self.matrix(block)
+        if isinstance(block, doc.Part):
+            inner = "".join(self.block(b) for b in block.blocks)
+            return f'<article class="why" id="{esc(block.anchor)}"><h3>{spans(block.title)}</h3>{inner}</article>'
+        if isinstance(block, doc.Chart):
+            return self.chart(block.view)
+        raise TypeError(f"no HTML for {type(block).__name__}")
 
-def _owners(result) -> str:
-    graph = result.table.graph
-    today = graph.org.current_owners
-    rows = []
-    for a in sorted(result.assignments, key=lambda a: (-graph.objectives[a.objective].priority, a.objective)):
-        objective = graph.objectives[a.objective]
-        runner = "—" if a.runner_up is None else f"{_label(graph, a.runner_up)} ({units(a.margin)})"
-        if a.tie:
-            runner = f"{_label(graph, a.runner_up)} (tie; {'kept with today' if a.tie == 'today' else 'stable order'})"
-        current = today.get(a.objective)
-        moved = current is not None and current != a.owner
-        now = "—" if current is None else f'<span class="{"moved" if moved else ""}">{esc(current)}</span>'
-        rows.append(
-            f'<tr><td><a href="#why-{esc(a.objective)}">{esc(objective.label)}</a> '
-            f'<span class="id">{esc(a.objective)}</span></td><td class="num">{objective.priority}</td>'
-            f'<td><strong>{_label(graph, a.owner)}</strong></td><td class="num">{units(a.score)}</td>'
-            f"<td>{runner}</td><td>{now}</td></tr>"
-        )
-    return (
-        '<section id="owners"><h2>Recommended owners</h2>'
-        '<p class="note">Fit is the sum of the contributions of the rules that matched the owner; the margin is'
-        " how far the runner-up is behind.</p>"
-        '<div class="scroll"><table><thead><tr><th>objective</th><th class="num">priority</th><th>owner</th>'
-        '<th class="num">fit</th><th>runner-up (margin)</th><th>today</th></tr></thead><tbody>'
-        + "".join(rows)
-        + "</tbody></table></div></section>"
-    )
+    def items(self, block) -> str:
+        if not block.items:
+            return f"<p>{esc(block.empty)}</p>" if block.empty else ""
+        look = "findings" if any(item.tone for item in block.items) else "items"
+        out = []
+        for item in block.items:
+            attributes = f' id="{esc(item.anchor)}"' if item.anchor else ""
+            attributes += f' class="sev-{esc(item.tone)}"' if item.tone else ""
+            lines = "<br>".join(spans(x) for x in (item.text, *item.details))
+            out.append(f"<li{attributes}>{lines}</li>")
+        return f'<ul class="{look}">{"".join(out)}</ul>'
 
+    def table(self, block) -> str:
+        def cell(tag: str, column, content: str) -> str:
+            return f'<{tag} class="num">{content}</{tag}>' if column.numeric else f"<{tag}>{content}</{tag}>"
 
-def _raci(result) -> str:
-    graph = result.table.graph
-    members = sorted(
-        {d for r in result.raci.values() for d in (r.accountable, *r.responsible, *r.consulted, *r.informed)}
-    )
-    head = "".join(
-        f'<th class="dept" title="{esc(d)}">{esc(graph.departments[d].label if d in graph.departments else d)}</th>'
-        for d in members
-    )
-    rows = []
-    for objective in sorted(result.raci):
-        raci = result.raci[objective]
-        cells = []
-        for d in members:
-            role = raci.role_of(d)
-            cells.append(f'<td class="role role-{role}">{role}</td>' if role else '<td class="role"></td>')
-        label = graph.objectives[objective].label
-        rows.append(f'<tr><th>{esc(label)} <span class="id">{esc(objective)}</span></th>{"".join(cells)}</tr>')
-    key = (
-        '<p class="key note"><span class="role-A">A</span>accountable (the owner)<span class="role-R">R</span>'
-        'responsible<span class="role-C">C</span>consulted before<span class="role-I">I</span>informed after</p>'
-    )
-    return (
-        '<section id="raci"><h2>RACI matrix</h2>'
-        + key
-        + f'<div class="scroll"><table class="raci"><thead><tr><th>objective</th>{head}</tr></thead><tbody>'
-        + "".join(rows)
-        + "</tbody></table></div></section>"
-    )
-
-
-def _links(result) -> str:
-    graph = result.table.graph
-    if not result.links:
-        return '<section id="links"><h2>Who must work with whom</h2><p>No links.</p></section>'
-    rows = "".join(
-        f"<tr><td>{_label(graph, link.a)}</td><td>{_label(graph, link.b)}</td>"
-        f"<td>{', '.join(esc(graph.objectives[o].label) for o in link.objectives) or HUB_TIE}</td></tr>"
-        for link in result.links
-    )
-    return (
-        '<section id="links"><h2>Who must work with whom</h2>'
-        '<p class="note">The owner of each objective with the departments responsible for it or consulted on it.</p>'
-        '<div class="scroll"><table><thead><tr><th>department</th><th>department</th><th>joined by</th></tr>'
-        f"</thead><tbody>{rows}</tbody></table></div></section>"
-    )
-
-
-def _findings(result) -> str:
-    items = "".join(
-        f'<li class="sev-{esc(f.severity)}"><span class="badge">{esc(f.severity)} {esc(f.code)}</span>'
-        f"<strong>{esc(f.name)}</strong>: {esc(f.message)}<br>"
-        f'<span class="help">help: {esc(f.help)}</span> <span class="id">evidence: {_evidence_links(f.evidence)}'
-        "</span></li>"
-        for f in result.findings
-    )
-    body = f'<ul class="findings">{items}</ul>' if items else "<p>No findings.</p>"
-    return f'<section id="findings"><h2>Findings</h2>{body}</section>'
-
-
-def _structure(result) -> str:
-    from orgdesign.engine.structure import MODELS
-
-    s = result.structure
-    graph = result.table.graph
-    rows = []
-    if s.current_model:
-        rows.append(
-            (
-                "Today",
-                f"<strong>{esc(s.current_model.replace('_', '-'))}</strong>: {esc(MODELS.get(s.current_model, ''))}",
-            )
-        )
-    rows.append(
-        (
-            "Recommended",
-            f"<strong>{esc(s.model.replace('_', '-'))}</strong>: {esc(MODELS.get(s.model, ''))}"
-            f" ({esc('; '.join(s.why))})",
-        )
-    )
-    rows.append(("Next step", f"<strong>{esc(s.next_model.replace('_', '-'))}</strong> ({esc('; '.join(s.next_why))})"))
-    rows.append(("Evidence", _evidence_links(s.evidence)))
-    body = "".join(f"<dt>{esc(term)}</dt><dd>{value}</dd>" for term, value in rows)
-    out = f'<section id="structure"><h2>Structure</h2><dl class="structure">{body}</dl>'
-    if s.proposals:
-        proposals = "".join(
-            f"<tr><td><strong>{esc(p.name)}</strong></td><td>{_label(graph, p.reports_to)}</td><td>{esc(p.reason)}"
-            f"</td><td>{_evidence_links(p.evidence)}</td></tr>"
-            for p in s.proposals
-        )
-        out += (
-            '<h3>Proposed new units</h3><div class="scroll"><table><thead><tr><th>unit</th><th>reports to</th>'
-            f"<th>why</th><th>evidence</th></tr></thead><tbody>{proposals}</tbody></table></div>"
-        )
-    return out + "</section>"
-
-
-def _gap(result) -> str:
-    graph = result.table.graph
-    if not result.gap:
-        return (
-            '<section id="gap"><h2>Gap: today → recommended</h2>'
-            "<p>The org file gives no current owners, so there is nothing to compare.</p></section>"
-        )
-    rows = []
-    for g in result.gap:
-        if g.changed:
-            rules = [f"<code>{esc(r.rule)}</code> (+{units(r.contribution)})" for r in g.why]
-            rules += [f"forced ({esc(f.kind)}): {esc(forced_text(f, names_of(graph)))}" for f in g.forced_by]
-            why = ", ".join(rules)
-            change = f'<span class="moved">moves</span>: {why}'
-        else:
-            change = "keeps its owner"
-        rows.append(
-            f'<tr><td>{esc(graph.objectives[g.objective].label)} <span class="id">{esc(g.objective)}</span></td>'
-            f"<td>{_label(graph, g.current)} ({units(g.current_fit)})</td>"
-            f"<td>{_label(graph, g.recommended)} ({units(g.recommended_fit)})</td><td>{change}</td></tr>"
-        )
-    kept = sum(not g.changed for g in result.gap)
-    return (
-        '<section id="gap"><h2>Gap: today → recommended</h2>'
-        f'<p class="note">{kept} of {len(result.gap)} objectives keep their owner. Fits are in brackets.</p>'
-        '<div class="scroll"><table><thead><tr><th>objective</th><th>today</th><th>recommended</th>'
-        f"<th>change, and the rules behind it</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"
-    )
-
-
-def _why(result) -> str:
-    from orgdesign.evidence import EVIDENCE
-
-    graph = result.table.graph
-    articles = []
-    for a in sorted(result.assignments, key=lambda a: (-graph.objectives[a.objective].priority, a.objective)):
-        objective = graph.objectives[a.objective]
+        head = "".join(cell("th", c, esc(c.header)) for c in block.columns)
         rows = "".join(
-            f'<tr><td><code>{esc(r.rule)}</code></td><td class="num">{r.contribution / 100:+.2f}</td>'
-            f"<td>{esc(r.rationale)}</td><td>{_evidence_links(r.evidence)}</td></tr>"
-            for r in a.reasons
+            "<tr>" + "".join(cell("td", c, spans(v)) for c, v in zip(block.columns, row, strict=True)) + "</tr>"
+            for row in block.rows
         )
-        if not rows:
-            rows = '<tr><td colspan="4">No rule matched this owner.</td></tr>'
-        runner = (
-            f"runner-up {_label(graph, a.runner_up)} ({units(a.runner_up_score)}), margin {units(a.margin)}"
-            if a.runner_up
-            else "nobody else may own it"
+        foot = ""
+        if block.footer:
+            cells = "".join(cell("td", c, spans(v)) for c, v in zip(block.columns, block.footer, strict=True))
+            foot = f"<tfoot><tr>{cells}</tr></tfoot>"
+        return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>{foot}</table></div>'
+
+    def matrix(self, block) -> str:
+        key = "".join(
+            f'<span class="role-{esc(code)}">{esc(code)}</span>{esc(meaning)}' for code, meaning in block.legend
         )
-        raci = result.raci[a.objective]
-        roles = "; ".join(
-            f"{role}: {', '.join(esc(d) for d in members)}"
-            for role, members in (
-                ("responsible", raci.responsible),
-                ("consulted", raci.consulted),
-                ("informed", raci.informed),
+        head = "".join(f'<th class="dept" title="{esc(ident)}">{esc(name)}</th>' for name, ident in block.columns)
+        rows = []
+        for label, codes in block.rows:
+            cells = "".join(
+                f'<td class="role role-{esc(code)}">{esc(code)}</td>' if code else '<td class="role"></td>'
+                for code in codes
             )
-            if members
+            rows.append(f"<tr><th>{spans(label)}</th>{cells}</tr>")
+        return (
+            f'<p class="key note">{key}</p><div class="scroll"><table class="raci"><thead><tr>'
+            f"<th>{esc(block.corner)}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
-        cited = sorted({eid for r in a.reasons for eid in r.evidence}, key=_evidence_order)
-        notes = "".join(
-            f"<li><strong>{esc(eid)}</strong>: {esc(EVIDENCE[eid].summary) if eid in EVIDENCE else 'not in the table'}"
-            "</li>"
-            for eid in cited
-        )
-        articles.append(
-            f'<article class="why" id="why-{esc(a.objective)}"><h3>{esc(objective.label)} → '
-            f"{esc(graph.departments[a.owner].label)}</h3>"
-            '<div class="scroll"><table class="reasons"><thead><tr><th>rule</th>'
-            f'<th class="num">contribution</th><th>rationale</th>'
-            f"<th>evidence</th></tr></thead><tbody>{rows}</tbody>"
-            f'<tfoot><tr><th>fit</th><td class="num"><strong>{units(a.score)}</strong></td>'
-            f'<td colspan="2">{runner}</td></tr></tfoot></table></div>'
-            f'<p class="note">{roles}</p>' + (f'<ul class="cited">{notes}</ul>' if notes else "") + "</article>"
-        )
-    return f'<section id="why"><h2>Why each owner</h2>{"".join(articles)}</section>'
 
-
-def _evidence_order(eid: str) -> tuple:
-    digits = "".join(ch for ch in eid if ch.isdigit())
-    return (eid.rstrip("0123456789"), int(digits) if digits else 0, eid)
-
-
-def _cited(result) -> list[str]:
-    ids = set(result.structure.evidence)
-    for a in result.assignments:
-        for r in a.reasons:
-            ids.update(r.evidence)
-    for f in result.findings:
-        ids.update(f.evidence)
-    for p in result.structure.proposals:
-        ids.update(p.evidence)
-    for g in result.gap:
-        for r in g.why:
-            ids.update(r.evidence)
-    return sorted(ids, key=_evidence_order)
-
-
-def _evidence(result) -> str:
-    from orgdesign.evidence import EVIDENCE
-
-    items = []
-    for eid in _cited(result):
-        known = EVIDENCE.get(eid)
-        text = f'{esc(known.summary)} <span class="id">{esc(known.citation)}</span>' if known else "not in the table"
-        items.append(f'<li id="ev-{esc(eid)}"><strong>{esc(eid)}</strong>: {text}</li>')
-    return (
-        '<section id="evidence"><h2>Evidence</h2><p class="note">Summaries in our words of the sources each rule,'
-        f' finding and proposal cites.</p><ul class="evidence">{"".join(items)}</ul></section>'
-    )
+    def chart(self, view: str) -> str:
+        svg = chart_svg(build(self.result, view), heading=False)
+        width = float(svg.split('width="', 1)[1].split('"', 1)[0])
+        style = f"width:100%;min-width:{min(width, round(width * 0.7)):.0f}px;max-width:{width:.0f}px"
+        svg = svg.replace("<svg ", f'<svg style="{style}" ', 1)
+        return f'<div class="chart">{svg}</div>'

@@ -1,16 +1,16 @@
-"""The recommendation as Markdown, for pasting into a wiki or a pull request.
+"""Any view as Markdown, for pasting into a wiki or a pull request.
 
-Names from org files are escaped so they cannot add markup, links or HTML.
+A generic renderer of the view's blocks (see `document.py`). Names from org
+files are escaped so they cannot add markup, links or HTML.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from orgdesign.engine.pipeline import Recommendation
-from orgdesign.engine.structure import MODELS
-from orgdesign.present.plain import HUB_TIE, clean, units
-from orgdesign.present.words import forced_text, names_of
+from orgdesign.present import document as doc
+from orgdesign.present.plain import clean
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
 # What GitHub's renderer (GFM) turns into a link by itself: `scheme://`, `www.` and `name@domain`,
@@ -37,71 +37,85 @@ def _unlink(match: re.Match) -> str:
     return found + "<!-- -->" if found in ("@", "") else "\\" + found
 
 
-def to_markdown(result: Recommendation) -> str:
-    graph = result.table.graph
-    lines = [f"# Social media ownership: {md(result.org.organization.name)}", ""]
-    lines += [
-        "## Recommended owners",
-        "",
-        "| objective | priority | owner | fit | runner-up (margin) | today |",
-        "|---|---:|---|---:|---|---|",
-    ]
-    today = graph.org.current_owners
-    for a in sorted(result.assignments, key=lambda a: (-graph.objectives[a.objective].priority, a.objective)):
-        runner = "—" if a.runner_up is None else f"{md(a.runner_up)} ({units(a.margin)})"
-        if a.tie:
-            runner = f"{md(a.runner_up)} (tie; {'kept with today' if a.tie == 'today' else 'stable order'})"
-        elif result.robustness and result.robustness[a.objective].fragile:
-            runner += " ⚠ fragile"
-        lines.append(
-            f"| {md(graph.objectives[a.objective].label)} | {graph.objectives[a.objective].priority} "
-            f"| **{md(graph.departments[a.owner].label)}** | {units(a.score)} | {runner} "
-            f"| {md(today.get(a.objective, '—'))} |"
-        )
-    lines += ["", "## RACI", "", "| objective | A | R | C | I |", "|---|---|---|---|---|"]
-    for objective, raci in sorted(result.raci.items()):
-        cells = [", ".join(md(d) for d in group) for group in (raci.responsible, raci.consulted, raci.informed)]
-        lines.append(f"| {md(objective)} | {md(raci.accountable)} | {cells[0]} | {cells[1]} | {cells[2]} |")
-    lines += ["", "## Who must work with whom", ""]
-    lines += [
-        f"- {md(link.a)} ↔ {md(link.b)}: {', '.join(md(o) for o in link.objectives) or HUB_TIE}"
-        for link in result.links
-    ]
-    lines += ["", "## Findings", ""]
-    for f in result.findings:
-        lines.append(f"- **{f.severity}[{f.code}] {f.name}**: {md(f.message)}  ")
-        lines.append(f"  help: {md(f.help)} (evidence: {', '.join(f.evidence)})")
-    if not result.findings:
-        lines.append("No findings.")
-    s = result.structure
-    lines += ["", "## Structure", ""]
-    if s.current_model:
-        lines.append(f"- Today: **{s.current_model.replace('_', '-')}** ({md('; '.join(s.current_why))})")
-    lines.append(f"- Recommended: **{s.model.replace('_', '-')}**: {MODELS[s.model]} ({md('; '.join(s.why))})")
-    lines.append(f"- Next step: **{s.next_model.replace('_', '-')}** ({md('; '.join(s.next_why))})")
-    for p in s.proposals:
-        lines.append(f"- Proposed: {md(p.name)} under {md(p.reports_to)}: {md(p.reason)} ({', '.join(p.evidence)})")
-    if result.gap:
-        lines += ["", "## Gap: today → recommended", ""]
-        for g in result.gap:
-            if g.changed:
-                rules = ", ".join(
-                    [f"`{r.rule}` (+{units(r.contribution)})" for r in g.why]
-                    + [f"forced ({f.kind}): {md(forced_text(f, names_of(result.table.graph)))}" for f in g.forced_by]
-                )
-                lines.append(
-                    f"- {md(g.objective)}: {md(g.current)} ({units(g.current_fit)}) → **{md(g.recommended)}** "
-                    f"({units(g.recommended_fit)}), because of {rules}"
-                )
-        lines.append(f"- {sum(not g.changed for g in result.gap)} of {len(result.gap)} objectives keep their owner.")
-    lines += ["", "## Why each owner", ""]
-    for a in result.assignments:
-        lines.append(f"### {md(graph.objectives[a.objective].label)} → {md(graph.departments[a.owner].label)}")
-        lines.append("")
-        for r in a.reasons:
-            lines.append(f"- `{r.rule}` {r.contribution / 100:+.2f}: {md(r.rationale)} ({', '.join(r.evidence)})")
-        lines.append(
-            f"- fit {units(a.score)}" + (f"; runner-up {md(a.runner_up)} by {units(a.margin)}" if a.runner_up else "")
-        )
-        lines.append("")
+def to_markdown(result) -> str:
+    """The recommendation as Markdown (no chart; `markdown_chart` adds one)."""
+    from orgdesign.present.view import recommendation
+
+    return render_document(recommendation(result), "Social media ownership: ")
+
+
+def render_document(document, prefix: str = "", chart: Callable[[str], list[str]] | None = None) -> str:
+    """A view Document as Markdown; `chart(view)` gives the lines that draw a Chart block."""
+    lines = [f"# {md(prefix + document.title)}", ""]
+    if document.facts:
+        lines += [md(" · ".join(document.facts)), ""]
+    for section in document.sections:
+        lines += [f"## {md(section.title)}", ""]
+        for block in section.blocks:
+            lines += _block(block, chart) + [""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def spans(line) -> str:
+    """A view line as Markdown, every piece escaped."""
+    out = []
+    for span in line:
+        text = md(span.text)
+        if span.kind == "strong" and text.strip():
+            text = f"**{text}**"
+        elif span.kind == "code" and text and "`" not in span.text:
+            text = f"`{clean(span.text)}`"
+        out.append(text)
+    return "".join(out)
+
+
+def _block(block, chart) -> list[str]:
+    if isinstance(block, doc.Paragraph):
+        return [spans(block.text)]
+    if isinstance(block, doc.Facts):
+        return [f"- **{md(label)}**: {spans(value)}" for label, value in block.pairs]
+    if isinstance(block, doc.Items):
+        if not block.items:
+            return [md(block.empty)] if block.empty else []
+        out = []
+        for item in block.items:
+            out.append(f"- {spans(item.text)}" + ("  " if item.details else ""))
+            out += [
+                f"  {spans(detail)}" + ("  " if index < len(item.details) - 1 else "")
+                for index, detail in enumerate(item.details)
+            ]
+        return out
+    if isinstance(block, doc.Table):
+        rows = [
+            *block.rows,
+            *([tuple((doc.Span(doc.plain(c), "strong"),) for c in block.footer)] if block.footer else []),
+        ]
+        return _table(
+            [md(c.header) for c in block.columns],
+            [c.numeric for c in block.columns],
+            [[spans(c) for c in row] for row in rows],
+        )
+    if isinstance(block, doc.Matrix):
+        headers = [md(block.corner)] + [f"{md(code)} ({md(meaning.split(' ')[0])})" for code, meaning in block.legend]
+        rows = []
+        for label, codes in block.rows:
+            cells = [spans(label)]
+            for code, _ in block.legend:
+                cells.append(
+                    ", ".join(md(name) for (name, _), have in zip(block.columns, codes, strict=True) if have == code)
+                )
+            rows.append(cells)
+        return _table(headers, [False] * len(headers), rows)
+    if isinstance(block, doc.Part):
+        out = [f"### {spans(block.title)}", ""]
+        for inner in block.blocks:
+            out += _block(inner, chart) + [""]
+        return out[:-1]
+    if isinstance(block, doc.Chart):
+        return chart(block.view) if chart else []
+    raise TypeError(f"no Markdown for {type(block).__name__}")
+
+
+def _table(headers: list[str], numeric: list[bool], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---:" if n else "---" for n in numeric) + "|"]
+    return out + ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]

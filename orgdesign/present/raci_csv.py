@@ -4,7 +4,8 @@ Made to open cleanly in Excel and Google Sheets: UTF-8 with a byte-order mark
 (so Excel reads accents right), CRLF line endings and quoting by the csv
 module, and every cell that a spreadsheet could take for a formula (starting
 with `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with `'`.
-The matrix is always the recommendation's, whatever the chart's view.
+The matrix is the view's RACI section (rows by priority, department names as
+headers; ids are in the JSON), always the recommendation's whatever the chart's view.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
+from orgdesign.present.document import Matrix
 from orgdesign.present.plain import clean
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -28,19 +30,14 @@ def cell(value: object) -> str:
 
 
 def render(result, view: str = "recommended") -> str:
-    """Render the RACI matrix of a Recommendation as CSV text."""
-    graph = result.table.graph
-    departments = sorted({d for raci in result.raci.values() for d in _members(raci)})
+    """Render the RACI matrix of a Recommendation as CSV text: department names head the columns."""
+    from orgdesign.present.document import plain
+    from orgdesign.present.view import recommendation
+
+    matrix = next(b for b in recommendation(result).section("raci").blocks if isinstance(b, Matrix))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([cell(c) for c in ["objective", "name", *departments]])
-    for objective in sorted(result.raci):
-        raci = result.raci[objective]
-        row = [objective, graph.objectives[objective].label]
-        row += [raci.role_of(d) or "" for d in departments]
-        writer.writerow([cell(c) for c in row])
+    writer.writerow([cell(c) for c in [matrix.corner, "name", *(name for name, _ in matrix.columns)]])
+    for objective, (label, codes) in zip(matrix.row_ids, matrix.rows, strict=True):
+        writer.writerow([cell(c) for c in [objective, plain(label), *codes]])
     return "\ufeff" + buffer.getvalue()
-
-
-def _members(raci) -> tuple[str, ...]:
-    return (raci.accountable, *raci.responsible, *raci.consulted, *raci.informed)

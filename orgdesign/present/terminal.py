@@ -12,17 +12,8 @@ from rich.text import Text
 from rich.tree import Tree
 
 from orgdesign.input.model import OrgFile
-from orgdesign.present.plain import HUB_TIE, clean, units
-from orgdesign.present.words import (
-    Names,
-    blocker_text,
-    change_text,
-    forced_text,
-    names_of,
-    owner_change_text,
-    tie_break_text,
-    verdict_text,
-)
+from orgdesign.present.document import plain
+from orgdesign.present.plain import clean
 
 
 def text(value: object, style: str = "") -> Text:
@@ -137,276 +128,161 @@ def objectives_table(org: OrgFile) -> Table:
     return table
 
 
-# --- the recommendation --------------------------------------------------------
+# --- any view, block by block -------------------------------------------------------
 
-_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
-
-def ownership_table(result) -> Table:
-    """One row per objective: owner, score, runner-up and margin, today's owner."""
-    graph = result.table.graph
-    today = graph.org.current_owners
-    table = Table(title="Recommended owners", title_justify="left", expand=True)
-    table.add_column("objective", ratio=3)
-    table.add_column("pri", justify="right", no_wrap=True)
-    table.add_column("owner", ratio=3)
-    table.add_column("fit", justify="right", no_wrap=True)
-    table.add_column("runner-up (margin)", ratio=3, overflow="fold")
-    table.add_column("today", ratio=2, overflow="fold")
-    for a in sorted(result.assignments, key=lambda a: (-graph.objectives[a.objective].priority, a.objective)):
-        runner = "—" if a.runner_up is None else f"{clean(a.runner_up)} ({units(a.margin)})"
-        if a.tie:
-            runner = f"{clean(a.runner_up)} (tie; {'kept with today' if a.tie == 'today' else 'stable order'})"
-        elif result.robustness and result.robustness[a.objective].fragile:
-            runner += " ⚠ fragile"
-        current = today.get(a.objective)
-        moved = current is not None and current != a.owner
-        table.add_row(
-            text(graph.objectives[a.objective].label),
-            str(graph.objectives[a.objective].priority),
-            text(graph.departments[a.owner].label, "bold"),
-            units(a.score),
-            text(runner, "dim"),
-            text(current or "—", "yellow" if moved else "dim"),
-        )
-    return table
+_STYLES = {
+    "strong": "bold",
+    "muted": "dim",
+    "id": "cyan",
+    "code": "cyan",
+    "good": "green",
+    "bad": "red",
+    "warn": "yellow",
+    "error": "bold red",
+    "warning": "yellow",
+    "info": "cyan",
+}
+TEXT_COLUMN, NUMBER_COLUMN = 20, 8  # the least a column needs; a table with less reads better as records
+WIDE_MATRIX = 160  # from this width the RACI fits as a table of A, R, C and I; below, a list per objective
 
 
-def fragile_note(result) -> Text | None:
-    """The legend for ⚠, when some assignment is fragile."""
-    if not result.robustness or not any(r.fragile for r in result.robustness.values()):
-        return None
-    return text(
-        "⚠ fragile: raising the runner-up's fit by one point or less would flip it; "
-        "`orgdesign explain FILE OBJECTIVE` shows the change.",
-        "yellow",
-    )
-
-
-def raci_table(result) -> Table:
-    """RACI per objective: accountable, responsible, consulted, informed."""
-    table = Table(title="RACI", title_justify="left", expand=True)
-    table.add_column("objective", no_wrap=True)
-    table.add_column("A", no_wrap=True)
-    for column in ("R", "C", "I"):
-        table.add_column(column, ratio=1)
-    for objective, raci in sorted(result.raci.items()):
-        table.add_row(
-            text(objective, "cyan"),
-            text(raci.accountable, "bold"),
-            text(", ".join(raci.responsible)),
-            text(", ".join(raci.consulted)),
-            text(", ".join(raci.informed), "dim"),
-        )
-    return table
-
-
-def links_table(result) -> Table:
-    table = Table(title="Who must work with whom", title_justify="left", expand=False)
-    table.add_column("departments", overflow="fold")
-    table.add_column("joined by", overflow="fold")
-    for link in result.links:
-        table.add_row(text(f"{link.a} ↔ {link.b}"), text(", ".join(link.objectives) or HUB_TIE, "dim"))
-    return table
-
-
-def findings_view(findings) -> Text:
-    """Findings shaped like compiler diagnostics."""
-    out = Text()
-    for f in findings:
-        out.append(f"{f.severity}[{f.code}]", style=_SEVERITY_STYLE[f.severity])
-        out.append(f" {f.name}: ", style="bold")
-        out.append(clean(f.message) + "\n")
-        out.append("  help: ", style="green")
-        out.append(clean(f.help) + "\n")
-        out.append(f"  evidence: {', '.join(f.evidence)}\n", style="dim")
-    if not findings:
-        out.append("no findings\n", style="green")
+def spans(line, style: str = "") -> Text:
+    """A view line as rich Text: every piece sanitized, styled by its role (over a base `style`)."""
+    out = Text(style=style)
+    for span in line:
+        out.append(clean(span.text), style=_STYLES.get(span.kind, ""))
     return out
 
 
-def structure_view(structure) -> Text:
-    from orgdesign.engine.structure import MODELS
+def document_view(document):
+    """A view Document as one renderable: its title, then each section under a rule."""
+    from rich.console import Group
 
-    out = Text()
-    if structure.current_model:
-        out.append("Today:        ", style="bold")
-        out.append(f"{structure.current_model.replace('_', '-')}")
-        out.append(f" ({'; '.join(structure.current_why)})\n" if structure.current_why else "\n")
-    out.append("Recommended:  ", style="bold")
-    out.append(f"{structure.model.replace('_', '-')}", style="green")
-    out.append(f" ({MODELS[structure.model]}; {'; '.join(structure.why)})\n")
-    out.append("Next step:    ", style="bold")
-    out.append(f"{structure.next_model.replace('_', '-')}", style="cyan")
-    out.append(f" ({'; '.join(structure.next_why)})\n")
-    for proposal in structure.proposals:
-        out.append("Propose:      ", style="bold")
-        out.append(f"{clean(proposal.name)} under {clean(proposal.reports_to)}: {clean(proposal.reason)}")
-        out.append(f" [{', '.join(proposal.evidence)}]\n", style="dim")
-    out.append(f"evidence: {', '.join(structure.evidence)}", style="dim")
-    return out
+    head = text(document.title, "bold")
+    if document.facts:
+        head.append("  " + " · ".join(clean(f) for f in document.facts), style="dim")
+    return Group(head, *(part for section in document.sections for part in section_view(section)))
 
 
-def gap_view(result) -> Text:
-    """Objectives whose owner changes, with the rules that moved them."""
-    out = Text()
-    names = names_of(result.table.graph)
-    changed = [g for g in result.gap if g.changed]
-    for g in changed:
-        out.append(clean(g.objective), style="cyan")
-        out.append(f": {clean(g.current)} ({units(g.current_fit)}) → ")
-        out.append(clean(g.recommended), style="bold")
-        out.append(f" ({units(g.recommended_fit)})\n")
-        for reason in g.why:
-            out.append(f"    +{units(reason.contribution)} {reason.rule}", style="dim")
-            out.append(f" [{', '.join(reason.evidence)}]\n", style="dim")
-        for forced in g.forced_by:
-            out.append(f"    forced ({forced.kind}): {clean(forced_text(forced, names))}\n", style="yellow")
-    kept = len(result.gap) - len(changed)
-    if result.gap:
-        out.append(f"{len(changed)} of {len(result.gap)} objectives change owner; {kept} stay.", style="bold")
+def section_view(section, title: str = "") -> list:
+    """A section: its title (or another) as a rule, then its blocks."""
+    from rich.rule import Rule
+
+    heading = Rule(Text(title or section.title, style="bold"), align="left")
+    return [Text(), heading, *(BlockView(b) for b in section.blocks)]
+
+
+class BlockView:
+    """One block, laid out for the width the console gives it."""
+
+    def __init__(self, block):
+        self.block = block
+
+    def __rich_console__(self, console, options):
+        yield from block_renderables(self.block, options.max_width)
+
+
+def block_renderables(block, width: int) -> list:
+    from rich.padding import Padding
+
+    from orgdesign.present import document as doc
+
+    if isinstance(block, doc.Paragraph):
+        return [spans(block.text, "dim" if block.note else "")]
+    if isinstance(block, doc.Facts):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for label, value in block.pairs:
+            grid.add_row(text(label + ":"), spans(value))
+        return [grid]
+    if isinstance(block, doc.Items):
+        if not block.items:
+            return [text(block.empty, "green")] if block.empty else []
+        out = []
+        for item in block.items:
+            out.append(Text("- ") + spans(item.text) if block.marks else spans(item.text))
+            out += [Padding(spans(detail), (0, 0, 0, 2)) for detail in item.details]
+        return out
+    if isinstance(block, doc.Table):
+        return [_table(block, width)]
+    if isinstance(block, doc.Matrix):
+        return _matrix(block, width)
+    if isinstance(block, doc.Part):
+        inner = [r for b in block.blocks for r in block_renderables(b, width - 2)]
+        return [Text(), spans(block.title), *(Padding(r, (0, 0, 0, 2)) for r in inner)]
+    if isinstance(block, doc.Chart):
+        return [text("orgdesign export FILE -f svg (or html, markdown) draws the org chart.", "dim")]
+    raise TypeError(f"no terminal view for {type(block).__name__}")
+
+
+def _table(block, width: int):
+    from rich.console import Group
+    from rich.padding import Padding
+
+    rows = list(block.rows) + ([block.footer] if block.footer else [])
+    needed = sum(NUMBER_COLUMN if c.numeric else TEXT_COLUMN for c in block.columns)
+    if needed >= width:  # records: the first cell, then "header: value" lines
+        out = []
+        for row in rows:
+            out.append(spans(row[0], "bold"))
+            for column, cell in zip(block.columns[1:], row[1:], strict=True):
+                if cell:
+                    out.append(Padding(Text(column.header + ": ", style="dim") + spans(cell), (0, 0, 0, 2)))
+        return Group(*out)
+    table = Table(show_edge=False)
+    for i, column in enumerate(block.columns):
+        table.add_column(
+            column.header,
+            justify="right" if column.numeric else "left",
+            no_wrap=column.numeric,
+            min_width=min(max(len(plain(row[i])) for row in rows), width // 2) if column.whole and rows else None,
+            overflow="fold",
+        )
+    for row in block.rows:
+        table.add_row(*(spans(cell) for cell in row))
+    if block.footer:
+        table.add_row(*(spans(cell, "bold") for cell in block.footer), end_section=False)
+    return table
+
+
+def _matrix(block, width: int) -> list:
+    """The RACI: a table of names per role when wide, else one short list per row; names never cut."""
+    from rich.padding import Padding
+
+    grouped = []
+    for label, codes in block.rows:
+        by_code = {code: [] for code, _ in block.legend}
+        for (name, _), code in zip(block.columns, codes, strict=True):
+            if code:
+                by_code[code].append(clean(name))
+        grouped.append((label, by_code))
+    if width >= WIDE_MATRIX:
+        table = Table(expand=True, show_edge=False)
+        table.add_column(block.corner, ratio=1, overflow="fold")
+        for code, meaning in block.legend:
+            table.add_column(f"{code}: {meaning.split(' ')[0]}", ratio=1, overflow="fold")
+        for label, by_code in grouped:
+            table.add_row(spans(label), *(Text(", ".join(by_code[c])) for c, _ in block.legend))
+        return [table]
+    out: list = [text("  ".join(f"{code} {meaning}" for code, meaning in block.legend), "dim")]
+    for label, by_code in grouped:
+        out.append(spans(label, "bold"))
+        for code, _ in block.legend:
+            if by_code[code]:
+                out.append(Padding(Text(f"{code}  ", style="bold") + Text("; ".join(by_code[code])), (0, 0, 0, 2)))
     return out
 
 
 def recommendation_view(result):
-    """Everything, in reading order, as one renderable group."""
-    from rich.console import Group
-    from rich.rule import Rule
+    """The whole recommendation, in reading order."""
+    from orgdesign.present.view import recommendation
 
-    parts = [
-        text(f"{result.org.organization.name}", "bold"),
-        ownership_table(result),
-        *filter(None, [fragile_note(result)]),
-        raci_table(result),
-        Rule("Findings", align="left"),
-        findings_view(result.findings),
-        Rule("Structure", align="left"),
-        structure_view(result.structure),
-    ]
-    if result.gap:
-        parts += [Rule("Gap: today → recommended", align="left"), gap_view(result)]
-    return Group(*parts)
+    return document_view(recommendation(result))
 
 
 def explanation_view(result, assignment, contrast):
     """Why this owner (reasons summing to the fit), and why not the other department."""
-    from rich.console import Group
+    from orgdesign.present.view_explain import explanation
 
-    graph = result.table.graph
-    objective = graph.objectives[assignment.objective]
-    head = text(f"{objective.label} ", "bold")
-    head.append(f"[{clean(objective.id)}] {objective.kind}, priority {objective.priority}", style="dim")
-    owner = text("Owner: ", "bold") + text(graph.departments[assignment.owner].label, "green")
-    owner.append(f" [{clean(assignment.owner)}], fit {units(assignment.score)}")
-    parts = [head, owner, _reasons_table(assignment.reasons, assignment.score)]
-    if assignment.tie:
-        parts.append(
-            text(
-                f"Tied with {assignment.runner_up} at fit {units(assignment.score)}; {tie_break_text(assignment.tie)}."
-            )
-        )
-    elif assignment.runner_up:
-        parts.append(
-            text(
-                f"Runner-up: {assignment.runner_up}, fit {units(assignment.runner_up_score)}, "
-                f"margin {units(assignment.margin)}"
-            )
-        )
-    if contrast is not None and contrast.verdict != "owner":
-        parts.append(_why_not_view(contrast, names_of(graph)))
-    return Group(*parts)
-
-
-def _reasons_table(reasons, total: int) -> Table:
-    table = Table(expand=False, show_footer=True)
-    table.add_column("rule", footer="fit", no_wrap=True)
-    table.add_column("+/-", justify="right", footer=units(total))
-    table.add_column("why", overflow="fold", ratio=1)
-    table.add_column("evidence", overflow="fold")
-    for reason in reasons:
-        table.add_row(
-            text(reason.rule, "cyan"),
-            f"{reason.contribution / 100:+.2f}",
-            text(reason.rationale),
-            text(", ".join(reason.evidence), "dim"),
-        )
-    return table
-
-
-def _why_not_view(contrast, names) -> Text:
-    out = Text("\n")
-    out.append(f"Why not {clean(contrast.department)}? ", style="bold")
-    out.append(
-        f"It {verdict_text(contrast.verdict)} (fit {units(contrast.fit)} against {units(contrast.owner_fit)}).\n"
-    )
-    for blocker in contrast.blockers:
-        out.append(f"  - {clean(blocker_text(blocker, names))}\n")
-    if contrast.verdict != "forbidden":
-        for reason in contrast.owner_only:
-            out.append(f"  {contrast.owner} has {reason.rule} ({reason.contribution / 100:+.2f})\n", style="dim")
-        for reason in contrast.department_only:
-            out.append(f"  {contrast.department} has {reason.rule} ({reason.contribution / 100:+.2f})\n", style="dim")
-    if contrast.changes:
-        out.append("It would become the owner if you:\n", style="bold")
-        for change in contrast.changes:
-            out.append(f"  - {clean(change_text(change, names))}\n", style="green")
-    elif contrast.verdict != "forbidden":
-        out.append("No single change of its fit or capacity makes it the owner.\n", style="dim")
-    else:
-        out.append(
-            "A hard rule or constraint decides this; disable the rule with a user pack or drop the constraint.\n",
-            style="dim",
-        )
-    return out
-
-
-def comparison_view(comparison):
-    """Two scenarios side by side: ownership changes, links, findings, structure, total fit."""
-    from rich.console import Group
-    from rich.rule import Rule
-
-    c = comparison
-    names = Names(c.department_names, c.objective_names)
-    changes = Table(title="Ownership changes", title_justify="left", expand=True)
-    changes.add_column("objective", no_wrap=True)
-    changes.add_column("from → to", ratio=2)
-    changes.add_column("why", ratio=3)
-    for change in c.changes:
-        why = Text()
-        for reason in change.gained:
-            why.append(f"+ {reason.rule} {reason.contribution / 100:+.2f}\n", style="green")
-        for reason in change.lost:
-            why.append(f"- {reason.rule} (no longer applies)\n", style="red")
-        why.append(clean(owner_change_text(change, names)), style="dim")
-        moved = text(change.before or "—") + Text(" → ") + text(change.after or "—", "bold")
-        changes.add_row(text(change.objective, "cyan"), moved, why)
-    links = Text()
-    for a, b in c.links_gained:
-        links.append(f"+ {clean(a)} ↔ {clean(b)}\n", style="green")
-    for a, b in c.links_lost:
-        links.append(f"- {clean(a)} ↔ {clean(b)}\n", style="red")
-    findings = Text()
-    for code, _, message in c.findings_resolved:
-        findings.append(f"resolved   {code} {clean(message)}\n", style="green")
-    for code, _, message in c.findings_introduced:
-        findings.append(f"introduced {code} {clean(message)}\n", style="yellow")
-    change = (c.total_fit_after - c.total_fit_before) / 100
-    summary = Text()
-    summary.append("Structure:  ", style="bold")
-    summary.append(f"{c.structure_before.replace('_', '-')} → {c.structure_after.replace('_', '-')}\n")
-    summary.append("Total fit:  ", style="bold")
-    summary.append(f"{c.total_fit_before / 100:.2f} → {c.total_fit_after / 100:.2f} ")
-    summary.append(f"({change:+.2f})", style="green" if change >= 0 else "red")
-    head = text(f"{c.before}  →  {c.after}", "bold")
-    kept = text(f"{len(c.changes)} objective(s) change owner; {c.unchanged} keep theirs.", "dim")
-    return Group(
-        head,
-        changes if c.changes else text("No objective changes owner.", "green"),
-        kept,
-        Rule("Collaboration links", align="left"),
-        links or text("no change", "dim"),
-        Rule("Findings", align="left"),
-        findings or text("no change", "dim"),
-        Rule("Structure and fit", align="left"),
-        summary,
-    )
+    return document_view(explanation(result, assignment, contrast))

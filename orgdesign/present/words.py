@@ -32,6 +32,12 @@ class Names:
     def objective(self, objective_id: str) -> str:
         return self.objectives.get(objective_id, objective_id)
 
+    def subject(self, subject: str | None) -> str | None:
+        """A finding's subject (a department or an objective id) by name; None for no subject."""
+        if not subject:
+            return None
+        return self.department(subject) if subject in self.departments else self.objective(subject)
+
 
 def names_of(*graphs) -> Names:
     """The names of one org graph, or of several (a comparison: a later name wins)."""
