@@ -11,7 +11,7 @@ import typer
 
 from orgdesign import __version__
 from orgdesign.cli import batch as batch_command
-from orgdesign.cli import compare, engine, findings, interview, org, rules
+from orgdesign.cli import compare, examples, explain, findings, interview, recommend, rules, schema, show, validate
 from orgdesign.cli import export as export_command
 from orgdesign.cli.common import state, stdout_failure
 from orgdesign.cli.help import Command, Group
@@ -42,14 +42,14 @@ def _root(
     state["debug"] = debug
 
 
-app.command(cls=Command)(engine.recommend)
-app.command(cls=Command)(engine.explain)
+app.command(cls=Command)(recommend.recommend)
+app.command(cls=Command)(explain.explain)
 app.command(cls=Command)(compare.compare)
 app.command(name="export", cls=Command)(export_command.export)
-app.command(cls=Command)(org.validate)
-app.command(cls=Command)(org.show)
-app.command(cls=Command)(org.schema)
-app.command(cls=Command)(org.examples)
+app.command(cls=Command)(validate.validate)
+app.command(cls=Command)(show.show)
+app.command(cls=Command)(schema.schema)
+app.command(cls=Command)(examples.examples)
 app.command(cls=Command)(interview.interview)
 app.command(name="batch", cls=Command)(batch_command.batch)
 app.add_typer(rules.app, name="rules")

@@ -7,6 +7,7 @@ import errno
 import functools
 import os
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -235,3 +236,37 @@ def _input_warnings_printed():
 
         warnings.showwarning = show
         yield
+
+
+# --- what the commands that run the engine share ---------------------------------------------
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="table, json or markdown.", metavar="FORMAT", case_sensitive=False),
+]
+OrgFileArgument = Annotated[str, typer.Argument(help="An org file (YAML or JSON).", metavar="FILE")]
+
+
+def what_if(sets, without, with_):
+    """The what-if options as one value."""
+    from orgdesign.input.scenario import WhatIf
+
+    return WhatIf(tuple(sets or ()), tuple(without or ()), tuple(with_ or ()), origin="<command line>", flag="--")
+
+
+def run(file: str, rules: list[str] | None, scenario=None):
+    """Load the rules and the org (with its what-ifs), and recommend."""
+    from orgdesign.engine.pipeline import recommend
+    from orgdesign.input.scenario import WhatIf, load_scenario
+    from orgdesign.rulebook import load_rulebook
+
+    book = load_rulebook(rules or [])
+    org = load_scenario(file, scenario or WhatIf(), book.vocabulary)
+    return recommend(org, book)

@@ -6,8 +6,22 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import Force, Output, Rules, Sets, With, Without, as_text, boundary, emit, out_console
-from orgdesign.cli.engine import Format, FormatOption, run, what_if
+from orgdesign.cli.common import (
+    Force,
+    Format,
+    FormatOption,
+    Output,
+    Rules,
+    Sets,
+    With,
+    Without,
+    as_text,
+    boundary,
+    emit,
+    out_console,
+    run,
+    what_if,
+)
 
 
 @boundary

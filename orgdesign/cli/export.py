@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import Rules, Sets, With, Without, boundary, emit
-from orgdesign.cli.engine import OrgFileArgument, run, what_if
+from orgdesign.cli.common import OrgFileArgument, Rules, Sets, With, Without, boundary, emit, run, what_if
 from orgdesign.present.formats import FORMATS, VIEWS
 
 Format = StrEnum("Format", {name: name for name in FORMATS})
