@@ -142,7 +142,7 @@ _STYLES = {
     "warning": "yellow",
     "info": "cyan",
 }
-TEXT_COLUMN, NUMBER_COLUMN = 20, 8  # the least a column needs; a table with less reads better as records
+TEXT_COLUMN = 16  # the least a text column needs; a table with less reads better as records
 WIDE_MATRIX = 160  # from this width the RACI fits as a table of A, R, C and I; below, a list per objective
 
 
@@ -217,33 +217,37 @@ def block_renderables(block, width: int) -> list:
 
 
 def _table(block, width: int):
-    from rich.console import Group
+    """A table when its columns fit the width at their least (rich measures it), else one record per row."""
+    from rich.console import Console, Group
+    from rich.measure import Measurement
     from rich.padding import Padding
 
     rows = list(block.rows) + ([block.footer] if block.footer else [])
-    needed = sum(NUMBER_COLUMN if c.numeric else TEXT_COLUMN for c in block.columns)
-    if needed >= width:  # records: the first cell, then "header: value" lines
-        out = []
-        for row in rows:
-            out.append(spans(row[0], "bold"))
-            for column, cell in zip(block.columns[1:], row[1:], strict=True):
-                if cell:
-                    out.append(Padding(Text(column.header + ": ", style="dim") + spans(cell), (0, 0, 0, 2)))
-        return Group(*out)
     table = Table(show_edge=False)
     for i, column in enumerate(block.columns):
+        widest = max((len(plain(row[i])) for row in rows), default=0)
+        least = min(widest, width // 2) if column.whole else min(widest, TEXT_COLUMN)
         table.add_column(
             column.header,
             justify="right" if column.numeric else "left",
             no_wrap=column.numeric,
-            min_width=min(max(len(plain(row[i])) for row in rows), width // 2) if column.whole and rows else None,
+            min_width=None if column.numeric else least,
             overflow="fold",
         )
     for row in block.rows:
         table.add_row(*(spans(cell) for cell in row))
     if block.footer:
         table.add_row(*(spans(cell, "bold") for cell in block.footer), end_section=False)
-    return table
+    console = Console(width=width)
+    if Measurement.get(console, console.options, table).minimum <= width:
+        return table
+    out = []  # records: the first cell, then "header: value" lines
+    for row in rows:
+        out.append(spans(row[0], "bold"))
+        for column, cell in zip(block.columns[1:], row[1:], strict=True):
+            if cell:
+                out.append(Padding(Text(column.header + ": ", style="dim") + spans(cell), (0, 0, 0, 2)))
+    return Group(*out)
 
 
 def _matrix(block, width: int) -> list:

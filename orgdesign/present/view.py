@@ -160,7 +160,7 @@ def owners_section(result, names: Names, by_priority) -> Section:
         solid = result.robustness[a.objective] if result.robustness else None
         runner = line(runner_up_words(a, bool(solid and solid.fragile)))
         if a.runner_up is not None:
-            runner = line(names.department(a.runner_up) + " ", *runner)
+            runner = line(names.department(a.runner_up) + ", fit ", *runner)
         current = today.get(a.objective)
         moved = current is not None and current != a.owner
         rows.append(
@@ -178,7 +178,7 @@ def owners_section(result, names: Names, by_priority) -> Section:
         Column("priority", numeric=True),
         Column("owner"),
         Column("fit", numeric=True),
-        Column("runner-up: fit (margin)"),
+        Column("runner-up"),
         Column("today"),
     )
     blocks: list = [
@@ -276,13 +276,20 @@ def raci_section(result, names: Names, by_priority) -> Section:
 
 
 def links_section(result, names: Names) -> Section:
+    pairs = sorted(
+        (
+            (*sorted((names.department(link.a), names.department(link.b)), key=str.casefold), link)
+            for link in result.links
+        ),
+        key=lambda row: (row[0].casefold(), row[1].casefold(), row[2].a, row[2].b),
+    )  # by name, so each department's links sit together
     rows = tuple(
         (
-            line(names.department(link.a)),
-            line(names.department(link.b)),
+            line(first),
+            line(second),
             line(", ".join(names.objective(o) for o in link.objectives) or Span(HUB_TIE, "muted")),
         )
-        for link in result.links
+        for first, second, link in pairs
     )
     blocks: tuple = (
         Paragraph(
