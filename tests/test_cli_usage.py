@@ -221,7 +221,7 @@ def test_explain_suggests_what_a_user_meant(cli):
     )
     result = cli("explain", AIRLINE, "listening", "-d", "Custmer Relations")
     assert result.exit_code == 2
-    assert "did you mean 'customer_relations' (Customer Relations) or " in result.stderr
+    assert result.stderr.endswith("did you mean 'customer_relations' (Customer Relations)?\n")
     result = cli("explain", AIRLINE, "listening", "-d", "zzz")
     assert result.exit_code == 2 and "expected one of: analytics, ceo, " in result.stderr
 

@@ -187,3 +187,14 @@ def test_a_what_if_from_the_library_names_the_change_not_a_command_line_option()
         "<command line>",
         "--without nobody",
     )
+
+
+def test_what_ifs_take_a_department_or_objective_by_name_as_well_as_by_id():
+    by_name = load_scenario(str(AIRLINE), WhatIf(without=("Marketing & Communications",)))
+    by_id = load_scenario(str(AIRLINE), WhatIf(without=("mktcomms",)))
+    assert by_name == by_id
+    raised = load_scenario(str(AIRLINE), WhatIf(sets=("departments.Social Care Team.capacity=4",)))
+    assert next(d for d in raised.departments if d.id == "social_care").capacity == 4
+    with pytest.raises(InputError) as caught:
+        load_scenario(str(AIRLINE), WhatIf(without=("Social Care Tem",)))
+    assert "did you mean 'Social Care Team'" in caught.value.diagnostics[0].message

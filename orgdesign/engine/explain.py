@@ -133,10 +133,12 @@ def _resolve(what: str, typed: str, names: dict[str, str]) -> str:
     except NotFound as missing:
         if missing.ambiguous:
             raise BadValue(what, f"'{typed}' names more than one {what}{missing.hint()}") from None
-        ids: dict[str, str] = {}
-        for ident, name in names.items():
-            ids.setdefault(name, ident)
-        shown = [f"'{ids[name]}' ({name})" if ids[name] != name else f"'{name}'" for name in missing.suggestions]
+        ids = {name: ident for ident, name in reversed(list(names.items()))}
+        shown = []
+        for suggestion in missing.suggestions:  # an id or a name: show both
+            ident = suggestion if suggestion in names else ids.get(suggestion, suggestion)
+            name = names.get(ident, suggestion)
+            shown.append(f"'{ident}' ({name})" if name != ident else f"'{ident}'")
         if shown:
             hint = f"; did you mean {' or '.join(shown)}?"
         elif len(names) <= 20:

@@ -2,7 +2,8 @@
 
 People type what they read: "Guest Services", "guest services" or `care_team`.
 Ids win over names; names match without regard to case, accents or spacing;
-a miss gets the nearest names and ids as suggestions.
+a miss gets the nearest id or name as a suggestion, spelled as it matched
+(a near id suggests the id, a near name the name).
 
 >>> resolve("guest  services", {"care": "Guest Services", "mkt": "Brand Marketing"})
 'care'
@@ -47,14 +48,16 @@ def resolve(typed: str, names: Mapping[str, str]) -> str:
         return typed
     wanted = key(typed)
     by_key: dict[str, list[str]] = {}
+    spelled: dict[str, str] = {}  # each form as a person would type it: the id, or the name
     for ident, name in names.items():
-        for form in {key(ident), key(name)}:
-            by_key.setdefault(form, []).append(ident)
+        for form, text in ((key(ident), ident), (key(name), name)):
+            if ident not in by_key.setdefault(form, []):
+                by_key[form].append(ident)
+            spelled[form] = text
     hits = sorted(set(by_key.get(wanted, ())))
     if len(hits) == 1:
         return hits[0]
     if hits:
         raise NotFound(typed, tuple(hits), ambiguous=True)
-    close = difflib.get_close_matches(wanted, sorted(by_key), n=2, cutoff=0.6)
-    suggestions = tuple(dict.fromkeys(names[by_key[form][0]] for form in close))
-    raise NotFound(typed, suggestions)
+    close = difflib.get_close_matches(wanted, sorted(by_key), n=1, cutoff=0.6)
+    raise NotFound(typed, tuple(spelled[form] for form in close))

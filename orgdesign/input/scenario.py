@@ -118,17 +118,28 @@ def _records(data: dict, key: str) -> list:
 
 
 def _index(data: dict, key: str, ident: str, option: str) -> int:
-    for index, record in enumerate(_records(data, key)):
-        if isinstance(record, dict) and record.get("id") == ident:
-            return index
-    known = [r.get("id") for r in _records(data, key) if isinstance(r, dict) and isinstance(r.get("id"), str)]
-    raise _Refused(option, unknown(key[:-1], ident, known))
+    """Where the department or objective a person means (by id or by name) sits in the file's list."""
+    from orgdesign.input.names import NotFound, resolve
+
+    records = [
+        (i, r) for i, r in enumerate(_records(data, key)) if isinstance(r, dict) and isinstance(r.get("id"), str)
+    ]
+    names = {r["id"]: str(r.get("name") or r["id"]) for _, r in records}
+    try:
+        wanted = resolve(ident, names)
+    except NotFound as missing:
+        hint = missing.hint() if missing.ambiguous or missing.suggestions else ""
+        raise _Refused(
+            option, f"unknown {key[:-1]} {ident!r}{hint}" if hint else unknown(key[:-1], ident, names)
+        ) from None
+    return next(i for i, r in records if r["id"] == wanted)
 
 
 def _drop(data: dict, ident: str, marks: dict, option: str) -> dict:
     """Remove a department; reports move to its manager; owners and constraints naming it go."""
     index = _index(data, "departments", ident, option)
     gone = data["departments"].pop(index)
+    ident = gone["id"]  # the person may have named it
     manager = gone.get("reports_to")
     for record in _records(data, "departments"):
         if isinstance(record, dict) and record.get("reports_to") == ident:
@@ -207,11 +218,11 @@ def _set(data: dict, assignment: str, option: str) -> tuple:
         data[head][index][parts[2]] = value
         return (head, index, parts[2])
     if head == "current_owners" and len(parts) == 2:
-        _index(data, "objectives", parts[1], option)
+        objective = data["objectives"][_index(data, "objectives", parts[1], option)]["id"]
         owners = data.get("current_owners") if isinstance(data.get("current_owners"), dict) else {}
-        owners[parts[1]] = value
+        owners[objective] = value
         data["current_owners"] = owners
-        return ("current_owners", parts[1])
+        return ("current_owners", objective)
     raise _Refused(
         option,
         f"unknown path {where!r}; use organization.FIELD, departments.ID.FIELD, objectives.ID.FIELD "
