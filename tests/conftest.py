@@ -5,6 +5,10 @@ is the fast loop: it leaves out the tests marked `integration` (they start a pro
 a pty, a browser or a process pool, or run the benchmark smoke or a scale check) and
 runs property tests with fewer examples (the `fast` Hypothesis profile). Tests marked
 `slow` run only when asked for with `-m slow`.
+
+A run of the whole folder is spread over the machine's cores (pytest-xdist, `-n auto` in
+pyproject.toml), the integration tests one after another on one of them; naming files or
+tests runs them in this one process, as does `-n0`.
 """
 
 from __future__ import annotations
@@ -84,6 +88,14 @@ def _fast_loop(config) -> bool:
     return "not integration" in " ".join((config.getoption("markexpr") or "").split())
 
 
+def pytest_xdist_auto_num_workers(config):
+    """How many processes `-n auto` starts: every core for a whole run, none when files or tests are named."""
+    if config.args_source is pytest.Config.ArgsSource.ARGS:
+        return 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores if cores > 1 else 0
+
+
 def pytest_configure(config):
     if not config.getoption("hypothesis_profile", None):
         settings.load_profile("fast" if _fast_loop(config) else "full")
@@ -98,6 +110,8 @@ def pytest_collection_modifyitems(config, items):
         name = getattr(item, "originalname", item.name)
         if file in INTEGRATION_FILES or name in INTEGRATION_TESTS.get(file, ()):
             item.add_marker(pytest.mark.integration)
+        if item.get_closest_marker("integration"):
+            item.add_marker(pytest.mark.xdist_group("integration"))  # one at a time, on one worker
         if file == "test_export.py" and "golden" in name:
             item.add_marker(pytest.mark.golden)
         if settings.get_current_profile_name() == "fast" and not item.get_closest_marker("slow"):

@@ -109,8 +109,9 @@ def test_no_stray_goldens(update_goldens):
     if update_goldens:
         for path in stray:
             path.unlink()
+        examples = {example.stem for example in EXAMPLES}
         for folder in GOLDEN.iterdir():
-            if folder.is_dir() and not any(folder.iterdir()):
+            if folder.name not in examples and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
         return
     names = [str(path.relative_to(ROOT)) for path in stray]
