@@ -110,8 +110,9 @@ def pytest_collection_modifyitems(config, items):
         name = getattr(item, "originalname", item.name)
         if file in INTEGRATION_FILES or name in INTEGRATION_TESTS.get(file, ()):
             item.add_marker(pytest.mark.integration)
-        if item.get_closest_marker("integration"):
-            item.add_marker(pytest.mark.xdist_group("integration"))  # one at a time, on one worker
+        # With -n: a file's tests share a worker (and its caches); integration tests run one at a time.
+        group = "integration" if item.get_closest_marker("integration") else file
+        item.add_marker(pytest.mark.xdist_group(group))
         if file == "test_export.py" and "golden" in name:
             item.add_marker(pytest.mark.golden)
         if settings.get_current_profile_name() == "fast" and not item.get_closest_marker("slow"):
