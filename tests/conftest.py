@@ -2,9 +2,10 @@
 
 `python -m pytest -q` runs everything CI runs. `python -m pytest -q -m "not integration"`
 is the fast loop: it leaves out the tests marked `integration` (they start a process,
-a pty, a browser or a process pool, or run the benchmark smoke or a scale check) and
-runs property tests with fewer examples (the `fast` Hypothesis profile). Tests marked
-`slow` run only when asked for with `-m slow`.
+a pty, a browser or a process pool, or run the benchmark smoke or a scale check), runs
+property tests with fewer examples (the `fast` Hypothesis profile), and runs the tests
+that sweep every bundled example on one of them (`FAST_EXAMPLE`). Tests marked `slow`
+run only when asked for with `-m slow`.
 
 A run of the whole folder is spread over the machine's cores (pytest-xdist, `-n auto` in
 pyproject.toml), the integration tests one after another on one of them; naming files or
@@ -79,8 +80,17 @@ INTEGRATION_TESTS = {
 
 # Property tests in the fast loop try at most this many examples; the full run tries them all.
 FAST_EXAMPLES = 15
+# A test run on every bundled example runs on this one in the fast loop, on all of them in the full run.
+FAST_EXAMPLE = ROOT / "examples" / "airline.yaml"
 settings.register_profile("full", deadline=None, max_examples=150)
 settings.register_profile("fast", deadline=None, max_examples=FAST_EXAMPLES)
+
+
+def _another_example(item) -> bool:
+    """True for a test parametrized with a bundled example other than FAST_EXAMPLE."""
+    callspec = getattr(item, "callspec", None)
+    values = callspec.params.values() if callspec else ()
+    return any(isinstance(value, Path) and value in EXAMPLES and value != FAST_EXAMPLE for value in values)
 
 
 def _fast_loop(config) -> bool:
@@ -102,8 +112,9 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark integration and golden tests, leave `slow` ones out unless asked for, and shorten property tests."""
+    """Mark integration and golden tests, leave `slow` ones out unless asked for, and shorten the fast loop."""
     wants_slow = "slow" in (config.getoption("markexpr") or "")
+    fast = _fast_loop(config)
     kept, dropped = [], []
     for item in items:
         file = item.path.name
@@ -117,7 +128,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.golden)
         if settings.get_current_profile_name() == "fast" and not item.get_closest_marker("slow"):
             _fewer_examples(item)
-        (kept if wants_slow or not item.get_closest_marker("slow") else dropped).append(item)
+        left_out = (item.get_closest_marker("slow") and not wants_slow) or (fast and _another_example(item))
+        (dropped if left_out else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
