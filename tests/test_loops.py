@@ -62,3 +62,12 @@ def test_every_listed_integration_test_exists(file):
 
 def test_every_listed_integration_file_exists():
     assert all((ROOT / "tests" / file).is_file() for file in INTEGRATION_FILES)
+
+
+def test_the_fast_loop_keeps_one_example_of_every_sweep():
+    """If the kept example were renamed, the fast loop would silently drop every sweep over the examples."""
+    assert conftest.FAST_EXAMPLE in conftest.EXAMPLES
+    other = next(example for example in conftest.EXAMPLES if example != conftest.FAST_EXAMPLE)
+    assert conftest._another_example(SimpleNamespace(callspec=SimpleNamespace(params={"example": other})))
+    kept = SimpleNamespace(callspec=SimpleNamespace(params={"example": conftest.FAST_EXAMPLE, "format": "json"}))
+    assert not conftest._another_example(kept)
