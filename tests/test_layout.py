@@ -142,3 +142,38 @@ def test_the_import_check_sees_what_it_must():
     assert PACKAGE / "present" / "terminal.py" in _imports(PACKAGE / "cli" / "common.py")[1]
     assert _path_to_terminal(PACKAGE / "cli" / "common.py")[-1] in TERMINAL_LIBRARIES | {"present/terminal.py"}
     assert {"input/source.py", "engine/pipeline.py", "present/formats.py"} <= {_name(p) for p in DOMAIN}
+
+
+# --- the pipeline's direction: a layer builds on the layers to its left, never on one to its right ---
+
+PIPELINE = ["input", "rulebook", "engine", "present"]
+BESIDE = {"interview", "batch", "cli"}  # these use the pipeline; the pipeline never uses them
+
+# Imports against the direction that exist today, each being removed by the helper who owns it.
+# The test fails when one disappears, so the entry goes as soon as the fix lands.
+AGAINST_THE_PIPELINE_TODAY = {
+    ("engine/compare.py", "present/markdown.py"),  # compare's own Markdown, to move to present/
+    ("input/lookalike.py", "present/plain.py"),  # the control-character pattern, to have one home
+    ("input/model.py", "present/plain.py"),
+}
+
+
+def _against_the_pipeline() -> set[tuple[str, str]]:
+    found = set()
+    for path in MODULES:
+        layer = _name(path).split("/")[0]
+        if layer not in PIPELINE:
+            continue
+        for module in _imports(path)[1]:
+            other = _name(module).split("/")[0]
+            if other in BESIDE or other in PIPELINE and PIPELINE.index(other) > PIPELINE.index(layer):
+                found.add((_name(path), _name(module)))
+    return found
+
+
+def test_layers_import_only_the_layers_before_them():
+    found = _against_the_pipeline()
+    new = sorted(found - AGAINST_THE_PIPELINE_TODAY)
+    assert not new, f"imports against {' -> '.join(PIPELINE)} (or into {sorted(BESIDE)}): {new}"
+    gone = sorted(AGAINST_THE_PIPELINE_TODAY - found)
+    assert not gone, f"fixed: remove {gone} from AGAINST_THE_PIPELINE_TODAY in tests/test_layout.py"
