@@ -1,6 +1,7 @@
 """Property-based fuzzing: no input ever produces a traceback, only an answer or a clean error.
 
-The default run is short; the long run is marked `slow` (set FUZZ_EXAMPLES for more cases):
+The number of cases comes from the Hypothesis profile (tests/conftest.py): a few in the fast
+loop, 150 in the full run. The long run is marked `slow` (set FUZZ_EXAMPLES for more cases):
 
     FUZZ_EXAMPLES=50000 python -m pytest -m slow tests/test_fuzz.py -p no:cacheprovider
 """
@@ -93,13 +94,13 @@ def _check(data):
     to_json(result)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(mutated())
 def test_mutated_examples_never_crash(data):
     _check(data)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
 def test_random_text_is_a_clean_error_or_an_org(text):
     for is_json in (False, True):

@@ -43,14 +43,15 @@ def _paths(data, path=()):
 
 @pytest.mark.parametrize("indent", [None, 1, "\t"])
 def test_json_locations_match_the_yaml_reader(indent):
-    from orgdesign.input.source import _JsonMarks, _parse_yaml
+    from orgdesign.input.json_marks import JsonMarks
+    from orgdesign.input.yaml_reader import parse_yaml
 
     data = generate(40, 6, seed=2)
     data["departments"][3]["skills"] = []
     data["organization"]["note"] = {"nested": [[1, 2], {"a": 'x"y ü'}], "empty": {}}
     text = json.dumps(data, indent=indent, ensure_ascii=False) + "\n"
-    _, expected, _ = _parse_yaml(text, "org.json")
-    marks = _JsonMarks(text)
+    _, expected, _ = parse_yaml(text, "org.json")
+    marks = JsonMarks(text)
     for path in _paths(data):
         if path:
             assert marks[path] == expected[path], path
@@ -59,15 +60,15 @@ def test_json_locations_match_the_yaml_reader(indent):
 
 
 def test_json_errors_are_located_without_yaml(tmp_path, monkeypatch):
-    import orgdesign.input.source as source
     from orgdesign.errors import InputError
+    from orgdesign.input import yaml_reader
     from orgdesign.input.load import load_org
 
     data = generate(300, 5, seed=4)
     data["departments"][250]["fucntion"] = data["departments"][250].pop("function")
     path = tmp_path / "org.json"
     path.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    monkeypatch.setattr(source, "_parse_yaml", None)  # a JSON file is never read as YAML
+    monkeypatch.setattr(yaml_reader, "parse_yaml", None)  # a JSON file is never read as YAML
     with pytest.raises(InputError) as caught:
         load_org(str(path))
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -77,19 +78,20 @@ def test_json_errors_are_located_without_yaml(tmp_path, monkeypatch):
 
 
 def test_json_duplicate_keys_match_the_yaml_reader():
-    from orgdesign.input.source import _json_duplicates, _parse_yaml
+    from orgdesign.input.json_marks import json_duplicates
+    from orgdesign.input.yaml_reader import parse_yaml
 
     text = '{"a": 1,\n "b": {"x": [1, {"y": 2, "y": 3}], "x": 0},\n "a": [2],\n "c": {"a": 1}}'
-    _, _, expected = _parse_yaml(text, "org.json")
-    assert _json_duplicates(text, "org.json") == expected
+    _, _, expected = parse_yaml(text, "org.json")
+    assert json_duplicates(text, "org.json") == expected
     assert len(expected) == 3
 
 
 def test_line_positions_across_blocks():
-    from orgdesign.input.source import _Lines
+    from orgdesign.input.positions import Lines
 
     text = "".join(("x" * (i % 7)) + ("\n" if i % 3 else "") for i in range(60000))
-    lines = _Lines(text)
+    lines = Lines(text)
     assert len(text) > 3 * lines.BLOCK
     for offset in range(0, len(text), 997):
         line = text.count("\n", 0, offset) + 1
