@@ -18,10 +18,17 @@ MAX_LINES = 500
 
 # Modules still over the limit, each with the helper splitting it. The test fails when one of
 # them shrinks under the limit, so the entry is removed as soon as the split lands.
-OVER_THE_LIMIT_TODAY = {"interview/questions.py"}
+OVER_THE_LIMIT_TODAY: set[str] = set()
 
 # The only modules that may use typer or rich: the command line, and the two terminal views.
-TERMINAL_MODULES = {"__main__.py", "interview/terminal.py", "present/terminal.py", "present/rules_view.py"}
+TERMINAL_MODULES = {
+    "__main__.py",
+    "interview/terminal.py",
+    "present/terminal.py",
+    "present/rules_view.py",
+    "present/org_view.py",
+    "present/findings_view.py",
+}
 TERMINAL_PACKAGES = {"cli"}
 TERMINAL_LIBRARIES = {"typer", "rich", "click"}
 
@@ -151,11 +158,7 @@ BESIDE = {"interview", "batch", "cli"}  # these use the pipeline; the pipeline n
 
 # Imports against the direction that exist today, each being removed by the helper who owns it.
 # The test fails when one disappears, so the entry goes as soon as the fix lands.
-AGAINST_THE_PIPELINE_TODAY = {
-    ("engine/compare.py", "present/markdown.py"),  # compare's own Markdown, to move to present/
-    ("input/lookalike.py", "present/plain.py"),  # the control-character pattern, to have one home
-    ("input/model.py", "present/plain.py"),
-}
+AGAINST_THE_PIPELINE_TODAY: set[tuple[str, str]] = set()
 
 
 def _against_the_pipeline() -> set[tuple[str, str]]:

@@ -280,7 +280,7 @@ def test_every_portfolio_section_shows_in_the_terminal_the_markdown_and_the_json
         "Status": "3 files: 2 ok, 1 bad input.",
         "Owners by objective kind": "customer_service 2",
         "Structure models": "hub-and-spoke",
-        "Most frequent findings (top 10)": "agency-owner",
+        "Most frequent findings": "agency-owner",
     }
     for title, value in values.items():
         assert title in shown and value in shown, title

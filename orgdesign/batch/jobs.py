@@ -15,7 +15,6 @@ from orgdesign.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, BadValue, I
 
 EXTENSIONS = (".yaml", ".yml", ".json")
 SUMMARY = "summary"  # summary.json and summary.md; an input named summary.* keeps its full name
-FORMAT_VERSION = 1
 TOP_FINDINGS = 10
 EXIT_INTERNAL = 70  # as for a single file: a bug, please report it
 

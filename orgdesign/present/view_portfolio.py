@@ -11,6 +11,8 @@ from orgdesign import __version__
 from orgdesign.present.document import Column, Document, Paragraph, Section, Span, Table, line
 from orgdesign.present.view import model_name
 
+SUMMARY_FORMAT = 1  # of summary.json; see docs/batch.md
+
 
 def status_line(summary) -> str:
     """`12 files: 8 ok, 3 bad input, 1 infeasible`."""
@@ -29,8 +31,6 @@ def first_problem(result) -> str:
 
 def portfolio(summary, every_file: bool = True, written_to: str = "") -> Document:
     """The portfolio; `every_file=False` lists only the failed files (the terminal's choice)."""
-    from orgdesign.batch.jobs import FORMAT_VERSION, TOP_FINDINGS
-
     status = Section(
         "status",
         "Status",
@@ -62,7 +62,7 @@ def portfolio(summary, every_file: bool = True, written_to: str = "") -> Documen
     )
     findings = Section(
         "findings",
-        f"Most frequent findings (top {TOP_FINDINGS})",
+        "Most frequent findings",
         (
             Table(
                 (Column("code"), Column("name"), Column("findings", numeric=True), Column("files", numeric=True)),
@@ -98,5 +98,5 @@ def portfolio(summary, every_file: bool = True, written_to: str = "") -> Documen
     if every_file or summary.failed:
         sections.append(files)
     facts = (f"→ {written_to}",) if written_to else ()
-    header = {"orgdesign": __version__, "format": FORMAT_VERSION}
+    header = {"orgdesign": __version__, "format": SUMMARY_FORMAT}
     return Document("Portfolio summary", facts, tuple(sections), header)
