@@ -236,8 +236,12 @@ def _one_pool(jobs: list[Job], workers: int, rules: tuple[str, ...], done: Calla
     reported: set = set()
     pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_init_worker, initargs=(rules,))
     try:
-        for job in jobs:
-            futures[pool.submit(run_one, job, rules)] = job
+        for index, job in enumerate(jobs):
+            try:
+                futures[pool.submit(run_one, job, rules)] = job
+            except BrokenProcessPool:  # a worker died before every job was handed out
+                unfinished += jobs[index:]
+                break
         pending = set(futures)
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
