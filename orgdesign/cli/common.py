@@ -270,3 +270,23 @@ def run(file: str, rules: list[str] | None, scenario=None):
     book = load_rulebook(rules or [])
     org = load_scenario(file, scenario or WhatIf(), book.vocabulary)
     return recommend(org, book)
+
+
+def show_document(document, format: Format, output: str | None, force: bool, markdown_title: str = "") -> None:
+    """A view Document in the chosen format: on the terminal, or as text to stdout or a file."""
+    from orgdesign.present.terminal import document_view
+
+    if format is Format.table and output in (None, "-"):
+        out_console().print(document_view(document))
+        return
+    if format is Format.json:
+        from orgdesign.present.json_report import document_json
+
+        body = document_json(document)
+    elif format is Format.markdown:
+        from orgdesign.present.markdown import render_document
+
+        body = render_document(document, markdown_title)
+    else:
+        body = as_text(document_view(document))
+    emit(body, output, force)

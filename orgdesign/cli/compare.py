@@ -15,11 +15,9 @@ from orgdesign.cli.common import (
     Sets,
     With,
     Without,
-    as_text,
     boundary,
-    emit,
-    out_console,
     run,
+    show_document,
     what_if,
 )
 
@@ -52,22 +50,4 @@ def compare(
     comparison = diff(before, after, first, label)
     from orgdesign.present.view_compare import comparison as view
 
-    document = view(comparison, before, after)
-    if format is Format.table and output in (None, "-"):
-        from orgdesign.present.terminal import document_view
-
-        out_console().print(document_view(document))
-        return
-    if format is Format.json:
-        from orgdesign.present.json_report import document_json
-
-        body = document_json(document)
-    elif format is Format.markdown:
-        from orgdesign.present.markdown import render_document
-
-        body = render_document(document)
-    else:
-        from orgdesign.present.terminal import document_view
-
-        body = as_text(document_view(document))
-    emit(body, output, force)
+    show_document(view(comparison, before, after), format, output, force)

@@ -12,11 +12,9 @@ from orgdesign.cli.common import (
     Sets,
     With,
     Without,
-    as_text,
     boundary,
-    emit,
-    out_console,
     run,
+    show_document,
     what_if,
 )
 
@@ -34,21 +32,6 @@ def recommend(
 ) -> None:
     """Recommend an owner for every objective, with RACI, links, findings, structure and gap."""
     result = run(file, rules, what_if(sets, without, with_))
-    if format is Format.table and output in (None, "-"):
-        from orgdesign.present.terminal import recommendation_view
+    from orgdesign.present.view import recommendation
 
-        out_console().print(recommendation_view(result))
-        return
-    if format is Format.json:
-        from orgdesign.present.json_report import to_json
-
-        body = to_json(result)
-    elif format is Format.markdown:
-        from orgdesign.present.markdown import to_markdown
-
-        body = to_markdown(result)
-    else:
-        from orgdesign.present.terminal import recommendation_view
-
-        body = as_text(recommendation_view(result))
-    emit(body, output, force)
+    show_document(recommendation(result), format, output, force, "Social media ownership: ")
