@@ -79,13 +79,6 @@ class OrgGraph:
         """Departments that report to nobody, in id order."""
         return [d for d, record in self.departments.items() if not record.reports_to]
 
-    def chain(self, department_id: str) -> list[str]:
-        """The department and everyone above it, nearest first."""
-        out = [department_id]
-        while self.departments[out[-1]].reports_to:
-            out.append(self.departments[out[-1]].reports_to)
-        return out
-
     def has_above(self, department_id: str, function: str) -> bool:
         """Whether a department above this one (not counting itself) has this function."""
         above = self._above.get(function)
