@@ -49,6 +49,7 @@ class Unit:
     proposed: bool = False
     headcount: int | None = None
     note: str = ""  # why a proposed unit is proposed
+    dotted_to: tuple[str, ...] = ()  # secondary (dotted-line) managers, in id order; not the tree
 
     @property
     def label(self) -> str:
@@ -79,6 +80,10 @@ class Chart:
     def reporting(self) -> list[tuple[str, str]]:
         """List (manager, report) pairs, in id order of the report."""
         return [(unit.manager, u) for u, unit in self.units.items() if unit.manager is not None]
+
+    def dotted(self) -> list[tuple[str, str]]:
+        """List (dotted-line manager, report) pairs, in id order: secondary reporting, drawn apart from the tree."""
+        return [(manager, u) for u, unit in self.units.items() for manager in unit.dotted_to if manager in self.units]
 
 
 def build(result, view: str = "recommended") -> Chart:
