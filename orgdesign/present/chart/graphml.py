@@ -20,5 +20,6 @@ def render(result, view: str = "recommended") -> str:
     import networkx as nx
 
     buffer = io.BytesIO()
-    nx.write_graphml(to_networkx(build(result, view)), buffer, encoding="utf-8", prettyprint=True)
+    # The plain writer, not `write_graphml` (which picks lxml when installed): the same bytes everywhere.
+    nx.write_graphml_xml(to_networkx(build(result, view)), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue().decode("utf-8")
