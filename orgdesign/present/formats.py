@@ -43,6 +43,9 @@ FORMATS: dict[str, Format] = {
         Format("svg", "chart.svg", ".svg", "the org chart drawn as SVG, no system binary needed"),
         Format("html", "html", ".html", "one self-contained report: chart, owners, RACI, findings, reasons"),
         Format("markdown", "markdown_chart", ".md", "the report as Markdown with the Mermaid chart embedded"),
+        Format(
+            "xlsx", "xlsx", ".xlsx", "workbook: owners, colour-coded RACI, findings, gap and the inputs (Excel, Calc)"
+        ),
     )
 }
 
