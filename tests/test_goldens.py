@@ -1,6 +1,7 @@
 """Goldens: `recommend` and `export` in every format for every bundled example, byte for byte.
 
 A change of wording, order or layout anywhere shows up here as a diff to review.
+A zipped binary export (xlsx) is kept as the text of its XML parts, a tag a line.
 The files under tests/golden/examples/ are written by the tests, never by hand:
 
     python -m pytest -m golden --update-goldens
@@ -16,6 +17,7 @@ from __future__ import annotations
 import difflib
 import functools
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -51,8 +53,7 @@ def render(example: Path, command: str, format: str) -> str:
     """What `orgdesign COMMAND EXAMPLE --format FORMAT` writes, rendered by the library."""
     result = _result(example)
     if command == "export":
-        body = export(result, format)
-        return body.decode("utf-8") if isinstance(body, bytes) else body
+        return _text_of(format, export(result, format))
     if format == "json":
         from orgdesign.present.json_report import to_json
 
@@ -62,6 +63,23 @@ def render(example: Path, command: str, format: str) -> str:
 
         return to_markdown(result)
     return _table(result)
+
+
+def _text_of(format: str, body: str | bytes) -> str:
+    """An export as reviewable text: itself, or for a zipped binary format (xlsx) each part's XML, a tag a line.
+
+    A binary golden could only say "differs"; this one shows which sheet and cell changed.
+    """
+    if isinstance(body, str):
+        return body
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    return "".join(
+        f"=== {format}: {name}\n"
+        + (data.decode("utf-8").replace("><", ">\n<") if name.endswith((".xml", ".rels")) else f"{len(data)} bytes\n")
+        + "\n"
+        for name, data in parts
+    )
 
 
 def _table(result) -> str:
@@ -133,4 +151,6 @@ def test_the_goldens_are_what_the_command_writes(cli, tmp_path, command, format,
     out = tmp_path / f"out{suffix}"
     result = cli(command, example, "--format", format, "--output", out)
     assert result.exit_code == 0, result.stderr
-    assert out.read_bytes().decode("utf-8") == render(example, command, format)
+    written = out.read_bytes()
+    body = written if zipfile.is_zipfile(out) else written.decode("utf-8")
+    assert _text_of(format, body) == render(example, command, format)

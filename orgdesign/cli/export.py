@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from orgdesign.cli.common import OrgFileArgument, Rules, Sets, With, Without, boundary, emit, run, what_if
+from orgdesign.errors import UsageError
 from orgdesign.present.formats import FORMATS, VIEWS
 
 Format = StrEnum("Format", {name: name for name in FORMATS})
@@ -47,11 +48,17 @@ def export(
     svg: the chart, drawn without any system binary
     html: one self-contained report, readable offline and printable
     markdown: the report, with the chart as Mermaid
+    xlsx: a workbook of owners, the colour-coded RACI, findings, the gap and the inputs (Excel, Calc)
 
-    Files are written atomically, never over an existing file without --force. --output - writes to stdout.
+    Files are written atomically, never over an existing file without --force. --output - writes to stdout
+    (a binary format such as xlsx only when stdout is redirected, not to a terminal).
     """
+    import sys
+
     from orgdesign.present.formats import export as render
 
     result = run(file, rules, what_if(sets, without, with_))
     body = render(result, format.value, view.value)
+    if isinstance(body, bytes) and output == "-" and sys.stdout.isatty():
+        raise UsageError("--output", f"{format.value} is a binary file; give a file name, or redirect stdout to one")
     emit(body, output, force)
