@@ -48,10 +48,10 @@ def export(
     svg: the chart, drawn without any system binary
     html: one self-contained report, readable offline and printable
     markdown: the report, with the chart as Mermaid
-    xlsx: a workbook of owners, the colour-coded RACI, findings, the gap and the inputs (Excel, Calc)
+    xlsx: a workbook of owners, RACI, findings, gap and inputs for Excel
 
-    Files are written atomically, never over an existing file without --force. --output - writes to stdout
-    (a binary format such as xlsx only when stdout is redirected, not to a terminal).
+    Files are written atomically, never over an existing file without --force.
+    --output - writes to stdout (xlsx only when redirected).
     """
     import sys
 
