@@ -95,7 +95,16 @@ def build(result, view: str = "recommended") -> Chart:
     for objective, department in sorted(owners.items()):
         owned.setdefault(department, []).append(objective)
     units = {
-        d: Unit(d, record.label, record.function, record.reports_to, tuple(owned.get(d, ())), False, record.headcount)
+        d: Unit(
+            d,
+            record.label,
+            record.function,
+            record.reports_to,
+            tuple(owned.get(d, ())),
+            False,
+            record.headcount,
+            dotted_to=record.dotted_to,
+        )
         for d, record in graph.departments.items()
     }
     links: tuple[Link, ...] = ()
@@ -111,6 +120,7 @@ def build(result, view: str = "recommended") -> Chart:
                 True,
                 None,
                 proposal.reason,
+                tuple(sorted(d for d in proposal.dotted_to if d in graph.departments)),
             )
         links = tuple(result.links)
     units = dict(sorted(units.items()))
