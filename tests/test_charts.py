@@ -69,3 +69,66 @@ def test_collaboration_links_carry_their_objectives_as_xlabels_not_labels():
     source = dot.render(_result(ROOT / "examples" / "bank.yaml"))
     links = [line for line in source.splitlines() if 'constraint="false"' in line and "dashed" in line]
     assert links and all("xlabel=" in line and " label=" not in line for line in links)
+
+
+# --- Mermaid keeps the reporting tree -------------------------------------------------------
+
+
+def _subtree(chart, head):
+    out, pending = [], [head]
+    while pending:
+        unit = pending.pop()
+        out.append(unit)
+        pending.extend(chart.reports(unit))
+    return set(out)
+
+
+def test_mermaid_declares_boxes_in_tree_order_and_each_region_in_its_own_area():
+    """Mermaid keeps the order boxes come in, and a subgraph together: no Asia-Pacific unit in Europe's area."""
+    from orgdesign.present.chart import mermaid
+
+    chart = mermaid.build(_result(ROOT / "examples" / "multinational.yaml"))
+    source = mermaid.flowchart(chart)
+    ids = mermaid.node_ids(chart.units)
+    unit_of = {node: unit for unit, node in ids.items()}
+    declared, areas, area = [], {}, None
+    for line in source.splitlines():
+        opened = re.match(r"\s+subgraph area_(d_\w+)\[", line)
+        if opened:
+            area = unit_of[opened.group(1)]
+            areas[area] = set()
+        elif line.strip() == "end":
+            area = None
+        elif node := re.match(r"\s+(d_\w+)\[", line):
+            declared.append(unit_of[node.group(1)])
+            if area:
+                areas[area].add(unit_of[node.group(1)])
+    # Tree order: each unit comes after its manager, and a subtree is one unbroken run.
+    assert sorted(declared) == sorted(chart.units) and len(declared) == len(set(declared))
+    position = {unit: i for i, unit in enumerate(declared)}
+    for unit in chart.units:
+        members = sorted(position[u] for u in _subtree(chart, unit))
+        assert members == list(range(members[0], members[0] + len(members))), unit
+        assert members[0] == position[unit]
+    # Each region's management board has an area holding exactly its subtree.
+    assert {"apac_head", "eu_head", "latam_head", "na_head"} <= set(areas)
+    for head, members in areas.items():
+        assert members == _subtree(chart, head), head
+    assert "d_apac_service" in source.split('subgraph area_d_apac_head["')[1].split("    end")[0]
+    assert "d_apac_service" not in source.split('subgraph area_d_eu_head["')[1].split("    end")[0]
+
+
+def test_mermaid_draws_dotted_lines_as_dotted_arrows_styled_apart():
+    from orgdesign.present.chart import mermaid
+
+    chart = mermaid.build(_result(ROOT / "examples" / "multinational.yaml"))
+    source = mermaid.flowchart(chart)
+    ids = mermaid.node_ids(chart.units)
+    arrows = re.findall(r"^    (d_\w+) -\.-> (d_\w+)$", source, re.M)
+    assert sorted(arrows) == sorted((ids[a], ids[b]) for a, b in chart.dotted())
+    assert ("d_social_coe", "d_eu_social") in arrows
+    assert 'legend_second -.->|"dotted line"| legend_unit' in source
+    # The dotted lines' linkStyle counts every edge before them: reporting lines come first.
+    styles = re.findall(r"^    linkStyle ([\d,]+) stroke:#1f2933", source, re.M)
+    first = len(chart.reporting())
+    assert styles and styles[0].split(",")[: len(arrows)] == [str(first + i) for i in range(len(arrows))]

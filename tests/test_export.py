@@ -425,12 +425,13 @@ def _hostile():
 MERMAID_LINE = re.compile(
     r"""^(flowchart\ TB
     |\ {4}%%\ [^"\n]*
-    |\ {4}d_\w+\["(?:[^"\[\](){}|<>`]|<br/>)*"\]
-    |\ {4}d_\w+\ -->\ d_\w+
+    |\ {4}(\ {4})?d_\w+\["(?:[^"\[\](){}|<>`]|<br/>)*"\]
+    |\ {4}d_\w+\ -->\ d_\w+|\ {4}d_\w+\ -\.->\ d_\w+
     |\ {4}d_\w+\ -\.-\|"[^"\[\](){}|<>`]*"\|\ d_\w+
     |\ {4}subgraph\ legend\["Legend"\]|\ {8}direction\ LR
-    |\ {8}legend_\w+\["[^"]*"\]|\ {8}legend_\w+\ (-->|-\.-)\|"[a-z ]+"\|\ legend_\w+|\ {4}end
-    |\ {4}style\ legend\ [^\s]+|\ {4}d_\w+\ ~~~\ legend
+    |\ {4}subgraph\ area_d_\w+\["[^"\[\](){}|<>`]*"\]
+    |\ {8}legend_\w+\["[^"]*"\]|\ {8}legend_\w+\ (-->|-\.-|-\.->)\|"[a-z ]+"\|\ legend_\w+|\ {4}end
+    |\ {4}style\ (legend|area_d_\w+)\ [^\s]+|\ {4}d_\w+\ ~~~\ legend
     |\ {4}classDef\ \w+\ [^\n]+|\ {4}class\ [\w,]+\ \w+|\ {4}linkStyle\ [\d,]+\ [^\n]+)$""",
     re.X,
 )
