@@ -132,3 +132,82 @@ def test_mermaid_draws_dotted_lines_as_dotted_arrows_styled_apart():
     styles = re.findall(r"^    linkStyle ([\d,]+) stroke:#1f2933", source, re.M)
     first = len(chart.reporting())
     assert styles and styles[0].split(",")[: len(arrows)] == [str(first + i) for i in range(len(arrows))]
+
+
+# --- GraphML and node-link JSON: unique ids, typed numbers, names, dotted lines -----------------
+
+
+def _graphml(example, view="recommended"):
+    from orgdesign.present.chart import graphml
+
+    return graphml.render(_result(example), view)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_graphml_edge_ids_are_unique_and_numbers_are_typed(example):
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    root = ET.fromstring(_graphml(example).encode("utf-8"))
+    ids = [edge.get("id") for edge in root.iter(f"{ns}edge")]
+    assert ids and len(ids) == len(set(ids))
+    types = {(key.get("for"), key.get("attr.name")): key.get("attr.type") for key in root.iter(f"{ns}key")}
+    assert types[("node", "headcount")] in ("int", "long") and types[("node", "capacity")] in ("int", "long")
+    assert types[("node", "priority")] in ("int", "long")
+    assert types[("edge", "fit")] == "double" and types[("node", "proposed")] == "boolean"
+
+
+def test_graphml_reads_back_in_networkx_with_counts_types_and_names():
+    import io
+
+    import networkx as nx
+
+    example = ROOT / "examples" / "multinational.yaml"
+    chart = dot.build(_result(example))
+    back = nx.read_graphml(io.BytesIO(_graphml(example).encode("utf-8")), force_multigraph=True)
+    units = [n for n, data in back.nodes(data=True) if data["type"] == "unit"]
+    objectives = [n for n, data in back.nodes(data=True) if data["type"] == "objective"]
+    assert len(units) == len(chart.units) and len(objectives) == len(chart.objectives)
+    kinds = [data["kind"] for _, _, data in back.edges(data=True)]
+    assert kinds.count("reports_to") == len(chart.reporting()) and kinds.count("link") == len(chart.links)
+    assert kinds.count("dotted") == len(chart.dotted()) == 6
+    assert kinds.count("owns") == len(chart.objectives)
+    ceo = back.nodes["ceo"]
+    assert ceo["headcount"] == 25 and isinstance(ceo["headcount"], int) and isinstance(ceo["capacity"], int)
+    assert ceo["function_name"] == "Executive" and ceo["proposed"] is False
+    assert back.nodes["eu_social"]["dotted_to"] == "social_coe"
+    owns = [data for _, _, data in back.edges(data=True) if data["kind"] == "owns"]
+    assert all(isinstance(data["fit"], float) for data in owns)
+    assert back.nodes["objective:care_latam"]["name"] == chart.objectives["care_latam"]
+    link = next(data for _, _, data in back.edges(data=True) if data["kind"] == "link")
+    assert link["label"] == "; ".join(chart.objectives[o] for o in link["objectives"].split(","))
+
+
+def test_graphml_reads_back_in_igraph_with_the_same_counts():
+    igraph = pytest.importorskip("igraph")
+    import tempfile
+
+    example = ROOT / "examples" / "multinational.yaml"
+    chart = dot.build(_result(example))
+    with tempfile.NamedTemporaryFile("w", suffix=".graphml", encoding="utf-8") as handle:
+        handle.write(_graphml(example))
+        handle.flush()
+        back = igraph.Graph.Read_GraphML(handle.name)
+    edges = len(chart.reporting()) + len(chart.dotted()) + len(chart.links) + len(chart.objectives)
+    assert back.vcount() == len(chart.units) + len(chart.objectives) and back.ecount() == edges
+    ceo = back.vs.find(id="ceo")
+    assert ceo["headcount"] == 25 and ceo["proposed"] is False  # igraph keeps numbers as floats
+    assert {e["kind"] for e in back.es} == {"reports_to", "dotted", "link", "owns"}
+
+
+def test_node_link_json_marks_dotted_lines_by_kind():
+    import json
+
+    from orgdesign.present.chart import nodelink
+
+    result = _result(ROOT / "examples" / "multinational.yaml")
+    document = json.loads(nodelink.render(result))
+    dotted = {(e["source"], e["target"]) for e in document["graph"]["edges"] if e["kind"] == "dotted"}
+    assert ("social_coe", "eu_social") in dotted and ("latam_social", "proposed_social_expert_latam_service") in dotted
+    headcounts = [n["headcount"] for n in document["graph"]["nodes"] if "headcount" in n]
+    assert headcounts and all(isinstance(h, int) for h in headcounts)
