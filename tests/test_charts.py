@@ -211,3 +211,44 @@ def test_node_link_json_marks_dotted_lines_by_kind():
     assert ("social_coe", "eu_social") in dotted and ("latam_social", "proposed_social_expert_latam_service") in dotted
     headcounts = [n["headcount"] for n in document["graph"]["nodes"] if "headcount" in n]
     assert headcounts and all(isinstance(h, int) for h in headcounts)
+
+
+# --- words a client reads -----------------------------------------------------------------------
+
+ONE_PERSON = """
+organization: {name: Acme, industry: retail, region: europe, size: small}
+departments:
+  - {id: ceo, name: Owner, function: executive, headcount: 1}
+  - {id: it, name: Tech, function: it, reports_to: ceo, headcount: 2}
+  - {id: lab, name: Lab, function: rnd, reports_to: ceo, headcount: 1, dotted_to: [it]}
+  - {id: people, name: People, function: hr, reports_to: ceo}
+objectives:
+  - {id: listen, kind: listening}
+"""
+
+
+@pytest.mark.parametrize("name", ["dot", "mermaid", "graphml", "json"])
+def test_chart_formats_say_one_person_and_name_functions(name):
+    from orgdesign.input.load import parse_org
+    from orgdesign.present.formats import export
+
+    text = export(recommend(parse_org(ONE_PERSON)), name)
+    assert "1 people" not in text
+    if name in ("dot", "mermaid"):
+        assert "Executive · 1 person" in text
+        assert "R#amp;D · 1 person" in text or "R&D · 1 person" in text
+        assert "IT · 2 people" in text and "HR" in text
+        assert not re.search(r"\\n(it|rnd|hr|executive)\b|<br/>(it|rnd|hr|executive)\b", text)
+    else:
+        assert "R&amp;D" in text or "R&D" in text
+
+
+def test_dot_and_mermaid_links_name_their_objectives():
+    from orgdesign.present.chart import mermaid
+
+    result = _result(ROOT / "examples" / "small_agency.yaml")
+    chart = dot.build(result)
+    link = chart.links[0]
+    names = ", ".join(chart.objectives[o] for o in link.objectives)
+    assert f'xlabel="{names}"' in dot.digraph(chart)
+    assert f'-.-|"{mermaid.text(names)}"|' in mermaid.flowchart(chart)

@@ -120,7 +120,7 @@ def digraph(chart: Chart) -> str:
     for manager, report in chart.dotted():
         out.append(f"    {quote(manager)} -> {quote(report)} " + _attrs(**_DOTTED, constraint="false") + ";")
     for link in chart.links:
-        served = ", ".join(link.objectives) or HUB_TIE
+        served = ", ".join(chart.objectives.get(o, o) for o in link.objectives) or HUB_TIE
         out.append(
             f"    {quote(link.a)} -> {quote(link.b)} "
             + _attrs(**_LINK, constraint="false", xlabel=served, tooltip=served, penwidth=1.2)
