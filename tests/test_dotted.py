@@ -129,3 +129,29 @@ def test_hub_and_spoke_names_the_spokes_tied_by_dotted_lines():
     assert result.solution.owners["accounts"] == "hub"
     assert result.structure.model == "hub_and_spoke"
     assert "1 social team answers to it on a dotted line" in result.structure.why
+
+
+# --- what-ifs keep dotted lines valid --------------------------------------------------------
+
+
+def test_without_a_hub_its_dotted_lines_go_too():
+    from orgdesign.input.scenario import WhatIf, load_scenario
+
+    org = load_scenario(str(ROOT / "examples" / "multinational.yaml"), WhatIf(without=("social_coe",)))
+    assert all("social_coe" not in d.dotted_to for d in org.departments)
+
+
+def test_without_a_manager_a_dotted_line_to_the_next_one_up_becomes_the_solid_line(tmp_path):
+    from orgdesign.input.scenario import WhatIf, load_scenario
+
+    path = tmp_path / "org.yaml"
+    path.write_text(
+        ORG.replace("dotted_to: [social, ceo]", "dotted_to: [social]").replace(
+            "- {id: social, name: Social Team, function: social_media, reports_to: ceo, dotted_to: [hr]}",
+            "- {id: mkt, function: marketing, reports_to: ceo}\n"
+            "  - {id: social, name: Social Team, function: social_media, reports_to: mkt, dotted_to: [ceo, hr]}",
+        ),
+        encoding="utf-8",
+    )
+    org = load_scenario(str(path), WhatIf(without=("mkt",)))
+    assert org.department("social").reports_to == "ceo" and org.department("social").dotted_to == ("hr",)
