@@ -159,8 +159,10 @@ def test_dot_parses_with_every_unit_and_edge(view):
     edges = [(a, b, attrs) for a, b, attrs in _dot_edges(graph) if not a.startswith("legend:")]
     solid = sorted((a, b) for a, b, attrs in edges if "style" not in attrs)
     dashed = sorted((a, b) for a, b, attrs in edges if attrs.get("style") == '"dashed"')
+    dotted = sorted((a, b) for a, b, attrs in edges if attrs.get("style") == '"dotted"')
     assert solid == sorted(chart.reporting())
     assert dashed == sorted((link.a, link.b) for link in chart.links)
+    assert dotted == sorted(chart.dotted())
     assert all(attrs.get("constraint") == '"false"' for _, _, attrs in edges if attrs.get("style") == '"dashed"')
     for unit in chart.units.values():
         label = _dot_unquote(nodes[unit.id]["label"]).split("\\n")[0]
@@ -440,12 +442,13 @@ def _hostile():
 MERMAID_LINE = re.compile(
     r"""^(flowchart\ TB
     |\ {4}%%\ [^"\n]*
-    |\ {4}d_\w+\["(?:[^"\[\](){}|<>`]|<br/>)*"\]
-    |\ {4}d_\w+\ -->\ d_\w+
+    |\ {4}(\ {4})?d_\w+\["(?:[^"\[\](){}|<>`]|<br/>)*"\]
+    |\ {4}d_\w+\ -->\ d_\w+|\ {4}d_\w+\ -\.->\ d_\w+
     |\ {4}d_\w+\ -\.-\|"[^"\[\](){}|<>`]*"\|\ d_\w+
     |\ {4}subgraph\ legend\["Legend"\]|\ {8}direction\ LR
-    |\ {8}legend_\w+\["[^"]*"\]|\ {8}legend_\w+\ (-->|-\.-)\|"[a-z ]+"\|\ legend_\w+|\ {4}end
-    |\ {4}style\ legend\ [^\s]+|\ {4}d_\w+\ ~~~\ legend
+    |\ {4}subgraph\ area_d_\w+\["[^"\[\](){}|<>`]*"\]
+    |\ {8}legend_\w+\["[^"]*"\]|\ {8}legend_\w+\ (-->|-\.-|-\.->)\|"[a-z ]+"\|\ legend_\w+|\ {4}end
+    |\ {4}style\ (legend|area_d_\w+)\ [^\s]+|\ {4}d_\w+\ ~~~\ legend
     |\ {4}classDef\ \w+\ [^\n]+|\ {4}class\ [\w,]+\ \w+|\ {4}linkStyle\ [\d,]+\ [^\n]+)$""",
     re.X,
 )
@@ -495,7 +498,8 @@ def test_hostile_names_stay_text_in_every_format():
     assert {n for n in nodes if not n.startswith("legend:")} == set(chart.units)
     for unit in chart.units.values():
         assert _dot_unquote(nodes[unit.id]["label"]).split("\\n")[0] == unit.label
-    assert len(_dot_edges(graph)) == len(chart.reporting()) + len(chart.links) + 2
+    drawn = [e for e in _dot_edges(graph) if e[2].get("style") != '"invis"' and not e[0].startswith("legend:")]
+    assert len(drawn) == len(chart.reporting()) + len(chart.links) + len(chart.dotted())
 
     mermaid = _text(export(result, "mermaid"))
     _check_mermaid(mermaid)

@@ -42,6 +42,8 @@ def test_every_example_is_valid_under_the_schema(example):
         "bad_country.yaml",
         "no_departments.yaml",
         "missing_organization.yaml",
+        "duplicate_dotted.yaml",
+        "dotted_not_list.yaml",
     ],
 )
 def test_the_schema_refuses_what_the_loader_refuses(name):

@@ -32,6 +32,7 @@ class Proposal:
     reports_to: str
     reason: str
     evidence: tuple[str, ...]
+    dotted_to: tuple[str, ...] = ()  # the social hub an embedded expert answers to on practice (E29, E30)
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Shape:
     """The facts of an org's shape that F1's definitions turn on, independent of who owns what."""
 
     teams: tuple[str, ...]  # social teams (function social_media, primary or further)
-    spokes: tuple[str, ...]  # social teams of a region or a business unit
+    spokes: tuple[str, ...]  # social teams of a region or a business unit, or dotted to another social team
     center: str | None  # the group-level social team nearest the top, if any
     areas: int  # regions and business units that have a social team of their own
     units: int  # regions and business units in the org
@@ -64,10 +65,13 @@ def shape(graph: OrgGraph) -> Shape:
     departments = graph.departments
     agencies = set(graph.with_function("agency"))
     teams = tuple(t for t in graph.with_function("social_media") if t not in agencies)
-    spokes = tuple(t for t in teams if departments[t].region or departments[t].business_unit)
+    # F1: a spoke is a social team of a region or business unit, or one tied to another social team by a
+    # dotted line (it answers to the hub on practice while it sits elsewhere).
+    dotted = {t for t in teams if any(h in teams and h != t for h in departments[t].dotted_to)}
+    spokes = tuple(t for t in teams if departments[t].region or departments[t].business_unit or t in dotted)
     central = [t for t in teams if t not in spokes]
     center = min(central, key=lambda t: (graph.depth(t), t)) if central else None
-    areas = {departments[t].business_unit or departments[t].region for t in spokes}
+    areas = {departments[t].business_unit or departments[t].region for t in spokes} - {None}
     units = {d.business_unit or d.region for d in departments.values()} - {None}
     o = graph.org.organization
     regulated = o.regulated or o.industry in REGULATED_INDUSTRIES
@@ -123,14 +127,23 @@ def classify(graph: OrgGraph, owners: dict[str, str], facts: Shape | None = None
         if outsourced:
             why.append(f"an agency owns {outsourced}")
         return "decentralized", why
-    hub = departments[holder].function in ("social_media", "communications") or holder in facts.teams
+    tied = [t for t in facts.spokes if holder in departments[t].dotted_to]  # spokes through dotted lines (F1)
+    hub = departments[holder].function in ("social_media", "communications") or holder in facts.teams or bool(tied)
     if facts.small or not (hub or departments[holder].function == "marketing"):
         return "centralized", [f"{name(holder)} holds the accounts and guidelines and coordinates the rest", spread]
     why = [f"{name(holder)} holds the accounts and guidelines", spread]
+    if tied:
+        why.append(
+            f"{_count(len(tied), 'social team')} {'answers' if len(tied) == 1 else 'answer'} to it on a dotted line"
+        )
     advocacy = [o for o, r in graph.objectives.items() if r.kind == "employee_advocacy" and r.priority == 5]
     if advocacy and len(counts) >= max(5, len(departments) // 2):
         return "honeycomb", [*why, "employee advocacy is critical and ownership is spread widely"]
     return "hub_and_spoke", why
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def next_step(model: str, today: str | None, facts: Shape) -> tuple[str, list[str]]:
@@ -197,7 +210,7 @@ def assess(graph: OrgGraph, owners: dict[str, str]) -> Structure:
     model, why = classify(graph, owners, facts)
     current, current_why = classify(graph, dict(graph.org.current_owners), facts) if _complete(graph) else (None, [])
     next_model, next_why = next_step(model, current, facts)
-    proposals = _proposals(graph, owners)
+    proposals = _proposals(graph, owners, facts)
     if any(p.kind == "social_hub" for p in proposals) and next_model in ("centralized", "hub_and_spoke"):
         next_why.append("the proposed social hub would give the center a team of its own (E14, E20)")
     return Structure(
@@ -209,7 +222,7 @@ def _complete(graph: OrgGraph) -> bool:
     return bool(graph.org.current_owners) and set(graph.org.current_owners) == set(graph.objectives)
 
 
-def _proposals(graph: OrgGraph, owners: dict[str, str]) -> list[Proposal]:
+def _proposals(graph: OrgGraph, owners: dict[str, str], facts: Shape) -> list[Proposal]:
     out = []
     size = graph.org.organization.size
     teams = graph.with_function("social_media")
@@ -228,18 +241,52 @@ def _proposals(graph: OrgGraph, owners: dict[str, str]) -> list[Proposal]:
                 ("E14", "E20", "F2"),
             )
         )
+    if not facts.teams:
+        return out
+    departments = graph.departments
+    lean_on_social = _care_without_community(graph, owners)
     for objective, record in graph.objectives.items():
         owner = owners[objective]
-        if record.kind == "employer_brand" and graph.departments[owner].function == "hr" and teams:
-            out.append(
-                Proposal(
-                    "embedded_expert",
-                    f"proposed_social_expert_{owner}",
-                    "Social media expert (embedded, proposed)",
-                    owner,
-                    f"social works with recruiters on {record.label}: embed a social expert in "
-                    f"{graph.departments[owner].label}",
-                    ("E29", "E19"),
-                )
+        if owner in facts.teams:
+            continue
+        label = departments[owner].label
+        if record.kind == "employer_brand" and departments[owner].function == "hr":
+            reason = f"social works with recruiters on {record.label}: embed a social expert in {label}"
+            evidence = ("E29", "E19")
+        elif objective in lean_on_social and "customer_service" in departments[owner].functions:
+            reason = f"care leans on social in {record.label}: embed a social expert who runs the community in {label}"
+            evidence = ("E30", "E28")
+        else:
+            continue
+        hub = _nearest_hub(graph, owner, facts)
+        out.append(
+            Proposal(
+                "embedded_expert",
+                f"proposed_social_expert_{owner}",
+                "Social media expert (embedded, proposed)",
+                owner,
+                f"{reason}, with a dotted line to {departments[hub].label}",
+                evidence,
+                (hub,),
             )
+        )
     return sorted({p.id: p for p in out}.values(), key=lambda p: p.id)
+
+
+def _nearest_hub(graph: OrgGraph, department: str, facts: Shape) -> str:
+    """The social team an embedded expert answers to: its business unit's or region's, else the center."""
+    record = graph.departments[department]
+    for team in facts.spokes:
+        spoke = graph.departments[team]
+        if (record.business_unit and spoke.business_unit == record.business_unit) or (
+            record.region and spoke.region == record.region
+        ):
+            return team
+    return facts.center or facts.teams[0]
+
+
+def _care_without_community(graph: OrgGraph, owners: dict[str, str]) -> set[str]:
+    """Customer care objectives that lean on social with no community structure serving them (E30, OD108)."""
+    from orgdesign.engine.findings import _care_without_community  # one definition of E30's condition
+
+    return {finding.subject for finding in _care_without_community(graph, owners)}

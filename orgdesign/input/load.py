@@ -220,6 +220,8 @@ def reference_problems(source: Source) -> list[Diagnostic]:
             elif boss in departments:
                 parent.setdefault(item["id"], boss)
     problems += _cycles(source, parent, departments)
+    for index, item in _records(data, "departments"):
+        problems += _dotted_problems(source, index, item, departments)
 
     owners = data.get("current_owners")
     if isinstance(owners, dict):
@@ -256,6 +258,34 @@ def reference_problems(source: Source) -> list[Diagnostic]:
                     f"{department!r} is both required and forbidden as owner of {objective!r}",
                 )
             )
+    return problems
+
+
+def _dotted_problems(source: Source, index: int, item: dict, departments: dict[str, int]) -> list[Diagnostic]:
+    """Dotted lines name known departments, each once, never the department itself or its manager.
+
+    Cycles through dotted lines are fine: they are not the reporting tree.
+    """
+    dotted = item.get("dotted_to")
+    if not isinstance(dotted, list):
+        return []
+    problems = []
+    seen: set[str] = set()
+    for position, target in enumerate(dotted):
+        path = ("departments", index, "dotted_to", position)
+        if not isinstance(target, str):
+            continue
+        if target not in departments:
+            problems.append(source.diagnostic(path, unknown("department", target, departments)))
+        elif target == item.get("id"):
+            problems.append(source.diagnostic(path, "a department cannot have a dotted line to itself"))
+        elif target in seen:
+            problems.append(source.diagnostic(path, f"lists {target!r} twice"))
+        elif target == item.get("reports_to"):
+            problems.append(
+                source.diagnostic(path, f"already reports to {target!r}; a dotted line is to a second manager")
+            )
+        seen.add(target)
     return problems
 
 

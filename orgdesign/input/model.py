@@ -141,6 +141,15 @@ class Department(_Model):
         description="Further functions the unit runs, e.g. communications for a Marketing & Communications unit.",
     )
     reports_to: Id | None = Field(default=None, description="Id of the department this one reports to.")
+    dotted_to: tuple[Id, ...] = Field(
+        default=(),
+        max_length=20,
+        json_schema_extra={"uniqueItems": True},
+        description=(
+            "Ids of departments this one also reports to on a dotted line (matrix reporting), "
+            "e.g. an embedded social expert to the social hub; not part of the reporting tree."
+        ),
+    )
     headcount: int | None = Field(default=None, ge=0, le=10_000_000, description="People in the unit.")
     capacity: int | None = Field(
         default=None,
@@ -173,6 +182,12 @@ class Department(_Model):
         if info.data.get("function") in value:
             raise ValueError(f"repeats the primary function {info.data['function']!r}")
         return tuple(sorted(value))
+
+    @field_validator("dotted_to")
+    @classmethod
+    def _dotted_in_order(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """Id order, so every chart built from it is deterministic; duplicates are refused when loading."""
+        return tuple(sorted(set(value)))
 
     @property
     def functions(self) -> tuple[str, ...]:

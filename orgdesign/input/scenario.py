@@ -136,7 +136,7 @@ def _index(data: dict, key: str, ident: str, option: str) -> int:
 
 
 def _drop(data: dict, ident: str, marks: dict, option: str) -> dict:
-    """Remove a department; reports move to its manager; owners and constraints naming it go."""
+    """Remove a department; reports move to its manager; owners, constraints and dotted lines naming it go."""
     index = _index(data, "departments", ident, option)
     gone = data["departments"].pop(index)
     ident = gone["id"]  # the person may have named it
@@ -147,6 +147,9 @@ def _drop(data: dict, ident: str, marks: dict, option: str) -> dict:
                 record.pop("reports_to", None)
             else:
                 record["reports_to"] = manager
+        if isinstance(record, dict) and isinstance(record.get("dotted_to"), list):
+            # Dotted lines to the department go with it; one to the new manager is now the solid line.
+            record["dotted_to"] = [d for d in record["dotted_to"] if d not in (ident, record.get("reports_to"))]
     owners = data.get("current_owners")
     if isinstance(owners, dict):
         data["current_owners"] = {o: d for o, d in owners.items() if d != ident}

@@ -95,6 +95,7 @@ class Proposal(_Strict):
     name: str
     reports_to: str
     reports_to_name: str
+    dotted_to: list[str]
     reason: str
     evidence: list[str]
 

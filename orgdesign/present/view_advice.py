@@ -101,6 +101,7 @@ def structure_section(result, names: Names) -> Section:
                 "name": p.name,
                 "reports_to": p.reports_to,
                 "reports_to_name": names.department(p.reports_to),
+                "dotted_to": list(p.dotted_to),
                 "reason": p.reason,
                 "evidence": list(p.evidence),
             }

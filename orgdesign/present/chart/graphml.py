@@ -1,11 +1,12 @@
 """The org chart as GraphML, for networkx, yEd and Gephi.
 
 Written by networkx (which escapes XML); text has already been through
-`render.clean`, so a control character cannot make the XML invalid. Nodes
-carry `label`, `name`, `function`, `owned` (objective ids, comma-joined) and
-`proposed`; edges carry `kind` (`reports_to` or `link`) and `objectives`. In
-yEd, map `label` to the node label with Edit > Properties Mapper; Gephi uses it
-as it is.
+`plain.clean`, so a control character cannot make the XML invalid. The graph
+is `model.to_networkx`: unit and objective nodes (`type`), edges of kind
+`reports_to`, `dotted`, `link` and `owns`, each with a unique id; head counts,
+capacities and priorities are integers, fits doubles, and lists are ids joined
+by commas. In yEd, map `label` to the node label with Edit > Properties Mapper;
+Gephi uses it as it is.
 """
 
 from __future__ import annotations

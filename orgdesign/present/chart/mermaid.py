@@ -4,14 +4,17 @@ Node ids are made from unit ids (`d_` + letters, digits and `_`, made unique),
 so no name can become syntax. Labels are in double quotes and every character
 that Mermaid, its Markdown labels or HTML could read as syntax is written as a
 Mermaid entity code (`#quot;`, `#35;`, `#lt;`, `#91;`...). Only features that
-GitHub's renderer supports are used: `flowchart TB`, `-->`, `-.-`, `classDef`,
-`class`, `linkStyle` and a subgraph for the legend.
+GitHub's renderer supports are used: `flowchart TB`, `-->`, `-.-` (collaboration
+links), `-.->` (dotted-line reporting), `classDef`, `class`, `linkStyle`, and
+subgraphs for the legend and for each area of the tree (a region's or business
+unit's subtree), which keep the tree's order.
 """
 
 from __future__ import annotations
 
 import re
 
+from orgdesign.present.chart.labels import details
 from orgdesign.present.chart.model import COLORS, Chart, build
 from orgdesign.present.plain import HUB_TIE, clean
 
@@ -42,6 +45,7 @@ _CODES = {
     "'": "#39;",
 }
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
+AREA = 4  # units in a top unit's branch for it to get an area of its own
 
 
 def text(value: object) -> str:
@@ -77,21 +81,78 @@ def render(result, view: str = "recommended") -> str:
     return flowchart(build(result, view))
 
 
+def tree_order(chart: Chart) -> list[str]:
+    """Every unit in reporting-tree order: a unit, then its reports' subtrees in id order (no recursion)."""
+    order: list[str] = []
+    pending = list(reversed(chart.roots()))
+    while pending:
+        unit = pending.pop()
+        order.append(unit)
+        pending.extend(reversed(chart.reports(unit)))
+    return order
+
+
+def branches(chart: Chart) -> dict[str, list[str]]:
+    """The areas the chart is drawn in: each report of a top unit, with its subtree, when that has `AREA` units.
+
+    Mermaid keeps a subgraph's boxes together, so a region's departments stay in its area even when
+    collaboration links pull them towards another.
+    """
+    order = tree_order(chart)
+    position = {unit: i for i, unit in enumerate(order)}
+    out: dict[str, list[str]] = {}
+    for root in chart.roots():
+        for head in chart.reports(root):
+            size = _subtree_size(chart, head)
+            if size >= AREA:
+                out[head] = order[position[head] : position[head] + size]
+    return out
+
+
+def _subtree_size(chart: Chart, unit: str) -> int:
+    size, pending = 0, [unit]
+    while pending:
+        size += 1
+        pending.extend(chart.reports(pending.pop()))
+    return size
+
+
+def _node(chart: Chart, ids: dict[str, str], unit_id: str, indent: str) -> str:
+    unit = chart.units[unit_id]
+    label = [text(unit.label), text(" · ".join(details(unit)))]
+    label += ["● " + text(chart.objectives[o]) for o in sorted(unit.owned, key=lambda o: (-chart.priorities[o], o))]
+    return f'{indent}{ids[unit_id]}["{"<br/>".join(label)}"]'
+
+
 def flowchart(chart: Chart) -> str:
-    """Mermaid source for a chart, ending in a newline."""
+    """Mermaid source for a chart, ending in a newline.
+
+    Boxes are declared in reporting-tree order, each area (see `branches`) in a subgraph, so Mermaid
+    draws the tree as it is; then reporting lines, dotted lines, collaboration links and the legend.
+    """
     ids = node_ids(chart.units)
     what = "recommended" if chart.view == "recommended" else "current"
     lines = [
         "flowchart TB",
         f"    %% {text(chart.title)}: {what} ownership of social media objectives (orgdesign)",
     ]
-    for unit_id, unit in chart.units.items():
-        label = [text(unit.label), text(("proposed · " if unit.proposed else "") + unit.function.replace("_", " "))]
-        label += ["● " + text(chart.objectives[o]) for o in sorted(unit.owned, key=lambda o: (-chart.priorities[o], o))]
-        lines.append(f'    {ids[unit_id]}["{"<br/>".join(label)}"]')
+    areas = branches(chart)
+    in_area = {unit for members in areas.values() for unit in members}
+    for unit_id in tree_order(chart):
+        if unit_id in areas:
+            lines.append(f'    subgraph area_{ids[unit_id]}["{text(chart.units[unit_id].label)}"]')
+            lines += [_node(chart, ids, member, "        ") for member in areas[unit_id]]
+            lines.append("    end")
+        elif unit_id not in in_area:
+            lines.append(_node(chart, ids, unit_id, "    "))
+    order = {unit: i for i, unit in enumerate(tree_order(chart))}
     edges = 0
-    for manager, report in chart.reporting():
+    for manager, report in sorted(chart.reporting(), key=lambda pair: order[pair[1]]):
         lines.append(f"    {ids[manager]} --> {ids[report]}")
+        edges += 1
+    dotted = list(range(edges, edges + len(chart.dotted())))
+    for manager, report in chart.dotted():
+        lines.append(f"    {ids[manager]} -.-> {ids[report]}")
         edges += 1
     first_link = edges
     depths = _depths(chart)
@@ -100,25 +161,34 @@ def flowchart(chart: Chart) -> str:
         # Mermaid ranks every edge top-down, links too: start each link at the unit higher in the
         # tree, or in the lower tier among its peers, so links bend the hierarchy as little as possible.
         a, b = sorted((link.a, link.b), key=lambda u: (depths[u], tiers[u], u))
-        lines.append(f'    {ids[a]} -.-|"{text(", ".join(link.objectives) or HUB_TIE)}"| {ids[b]}')
+        served = ", ".join(chart.objectives.get(o, o) for o in link.objectives) or HUB_TIE
+        lines.append(f'    {ids[a]} -.-|"{text(served)}"| {ids[b]}')
         edges += 1
+    links = list(range(first_link, edges))
     lines += [
         '    subgraph legend["Legend"]',
         "        direction LR",
         '        legend_owner["Owns objectives<br/>● objective"]',
         '        legend_unit["Owns none"]',
     ]
-    legend_nodes = ["legend_owner", "legend_unit"]
     if chart.view == "recommended":
         lines.append('        legend_proposed["Proposed new unit"]')
-        legend_nodes.append("legend_proposed")
+    if dotted:
+        lines.append('        legend_second["Second manager"]')
     lines.append('        legend_owner -->|"reports to"| legend_unit')
     edges += 1
+    if dotted:
+        lines.append('        legend_second -.->|"dotted line"| legend_unit')
+        dotted.append(edges)
+        edges += 1
     if chart.view == "recommended":
         lines.append('        legend_unit -.-|"works with"| legend_proposed')
+        links.append(edges)
         edges += 1
     lines.append("    end")
     lines.append("    style legend fill:#f8fafc,stroke:#d9e2ec,color:#52606d")
+    for head in areas:
+        lines.append(f"    style area_{ids[head]} fill:#fbfcfd,stroke:#d9e2ec,color:#52606d")
     deepest = min(chart.units, key=lambda u: (-depths[u], u))
     lines.append(f"    {ids[deepest]} ~~~ legend")  # an invisible link keeps the legend below the chart
     edges += 1
@@ -132,18 +202,22 @@ def flowchart(chart: Chart) -> str:
     groups: dict[str, list[str]] = {"owner": ["legend_owner"], "unit": ["legend_unit"], "proposed": []}
     if chart.view == "recommended":
         groups["proposed"].append("legend_proposed")
+    if dotted:
+        groups["unit"].append("legend_second")
     for unit_id, unit in chart.units.items():
         groups["proposed" if unit.proposed else "owner" if unit.owned else "unit"].append(ids[unit_id])
     for name, members in groups.items():
         if members:
             lines.append(f"    class {','.join(members)} {name}")
-    link_indexes = list(range(first_link, first_link + len(chart.links)))
-    if chart.view == "recommended":
-        link_indexes.append(edges - 2)  # the legend's sample link
-    if link_indexes:
+    if links:
         lines.append(
-            f"    linkStyle {','.join(map(str, link_indexes))} "
+            f"    linkStyle {','.join(map(str, links))} "
             f"stroke:{COLORS['link']},stroke-width:1.5px,stroke-dasharray:5 4,color:{COLORS['link']}"
+        )
+    if dotted:
+        lines.append(
+            f"    linkStyle {','.join(map(str, dotted))} "
+            f"stroke:{COLORS['ink']},stroke-width:1.5px,stroke-dasharray:2 3,color:{COLORS['ink']}"
         )
     return "\n".join(lines) + "\n"
 

@@ -11,7 +11,7 @@ Everything is in id order, so every format built from it is deterministic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from orgdesign.present.plain import HUB_TIE
@@ -50,6 +50,7 @@ class Unit:
     headcount: int | None = None
     note: str = ""  # why a proposed unit is proposed
     dotted_to: tuple[str, ...] = ()  # secondary (dotted-line) managers, in id order; not the tree
+    capacity: int | None = None  # objectives it can own (given, or from its head count); None when proposed
 
     @property
     def label(self) -> str:
@@ -68,6 +69,7 @@ class Chart:
     priorities: dict[str, int]  # objective id -> priority (1-5)
     links: tuple[Link, ...]
     children: dict[str, tuple[str, ...]]  # unit id -> its direct reports, in id order
+    fits: dict[str, float] = field(default_factory=dict)  # objective id -> its owner's fit in this view
 
     def reports(self, unit_id: str) -> tuple[str, ...]:
         """Units that report directly to this one, in id order."""
@@ -95,7 +97,17 @@ def build(result, view: str = "recommended") -> Chart:
     for objective, department in sorted(owners.items()):
         owned.setdefault(department, []).append(objective)
     units = {
-        d: Unit(d, record.label, record.function, record.reports_to, tuple(owned.get(d, ())), False, record.headcount)
+        d: Unit(
+            d,
+            record.label,
+            record.function,
+            record.reports_to,
+            tuple(owned.get(d, ())),
+            False,
+            record.headcount,
+            dotted_to=record.dotted_to,
+            capacity=graph.capacity(d),
+        )
         for d, record in graph.departments.items()
     }
     links: tuple[Link, ...] = ()
@@ -111,6 +123,7 @@ def build(result, view: str = "recommended") -> Chart:
                 True,
                 None,
                 proposal.reason,
+                tuple(sorted(d for d in proposal.dotted_to if d in graph.departments)),
             )
         links = tuple(result.links)
     units = dict(sorted(units.items()))
@@ -126,6 +139,7 @@ def build(result, view: str = "recommended") -> Chart:
         priorities={o: record.priority for o, record in graph.objectives.items()},
         links=links,
         children={manager: tuple(reports) for manager, reports in children.items()},
+        fits={o: result.table.fit(o, d) / 100 for o, d in sorted(owners.items()) if d in graph.departments},
     )
 
 
@@ -138,31 +152,58 @@ def _free_id(wanted: str, taken) -> str:
     return candidate
 
 
+OBJECTIVE_NODE = "objective:"  # objective nodes' id prefix; `:` is never in a department id
+
+
 def to_networkx(chart: Chart):
     """Give the chart as a networkx MultiDiGraph, the graph GraphML and JSON carry.
 
-    Nodes are unit ids with `label`, `name`, `function`, `owned` (objective ids,
-    comma-joined) and `proposed`; edges run manager -> report with key and
-    `kind` `reports_to`, or between linked units (a -> b, a < b) with key and
-    `kind` `link`; `objectives` lists the objectives a link serves. Text goes
-    through `render.clean` so control characters cannot break XML.
+    Unit nodes (`type` `unit`, keyed by unit id) carry `label`, `name`, `function` (id),
+    `function_name`, `owned` and `dotted_to` (ids, comma-joined: GraphML has no lists), `proposed`
+    (bool), and `headcount` and `capacity` (int) when known. Objective nodes (`type` `objective`,
+    keyed `objective:ID`) carry `label`, `name` and `priority` (int). Edges have a unique key,
+    `KIND:FROM:TO`, and a `kind`: `reports_to` (manager -> report), `dotted` (dotted-line manager ->
+    report), `link` (a -> b, a < b; `objectives` ids comma-joined, `label` their names joined by
+    "; ") or `owns` (unit -> objective, with the owner's `fit` as a float, as the report shows it).
+    Text goes through `plain.clean` so control characters cannot break XML.
     """
     import networkx as nx
 
+    from orgdesign.present.chart.labels import function_label
     from orgdesign.present.plain import clean
 
     graph = nx.MultiDiGraph(organization=clean(chart.title), view=chart.view)
     for unit_id, unit in chart.units.items():
+        numbers = {"headcount": unit.headcount, "capacity": unit.capacity}
         graph.add_node(
             unit_id,
+            type="unit",
             label=clean(unit.label),
             name=clean(unit.name),
             function=clean(unit.function),
+            function_name=clean(function_label(unit.function)),
             owned=",".join(unit.owned),
+            dotted_to=",".join(unit.dotted_to),
             proposed=unit.proposed,
+            **{key: int(value) for key, value in numbers.items() if value is not None},
         )
+    for objective, name in chart.objectives.items():
+        node = OBJECTIVE_NODE + objective
+        graph.add_node(
+            node, type="objective", label=clean(name), name=clean(name), priority=chart.priorities[objective]
+        )
+
+    def edge(kind: str, a: str, b: str, **data) -> None:
+        graph.add_edge(a, b, key=f"{kind}:{a}:{b}", kind=kind, **data)
+
     for manager, report in chart.reporting():
-        graph.add_edge(manager, report, key="reports_to", kind="reports_to", objectives="")
+        edge("reports_to", manager, report)
+    for manager, report in chart.dotted():
+        edge("dotted", manager, report)
     for link in chart.links:
-        graph.add_edge(link.a, link.b, key="link", kind="link", objectives=",".join(link.objectives) or HUB_TIE)
+        names = "; ".join(clean(chart.objectives.get(o, o)) for o in link.objectives)
+        edge("link", link.a, link.b, objectives=",".join(link.objectives) or HUB_TIE, label=names or HUB_TIE)
+    for unit_id, unit in chart.units.items():
+        for objective in unit.owned:
+            edge("owns", unit_id, OBJECTIVE_NODE + objective, fit=float(chart.fits.get(objective, 0.0)))
     return graph
