@@ -33,7 +33,11 @@ pytestmark = pytest.mark.golden
 
 # (command, format, file suffix): what a user can ask `recommend --format` and `export --format` for.
 RECOMMEND = [("recommend", "table", ".txt"), ("recommend", "json", ".json"), ("recommend", "markdown", ".md")]
-EXPORT = [("export", name, spec.suffix) for name, spec in FORMATS.items()]
+# A zipped format (xlsx) is kept as the text of its parts, so its golden is named `.xlsx.txt`.
+EXPORT = [
+    ("export", name, spec.suffix + (".txt" if spec.suffix in (".xlsx", ".pptx") else ""))
+    for name, spec in FORMATS.items()
+]
 CASES = [(example, *kind) for example in EXAMPLES for kind in RECOMMEND + EXPORT]
 
 
