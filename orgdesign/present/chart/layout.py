@@ -385,8 +385,13 @@ def tree(
     while todo:
         block, x, y = todo.pop()
         todo.extend(block.place(x, y, out))
+    # Crop to what is drawn: a block's width can exceed its boxes (the wider half of wrapped rows sets both).
+    xs = [px for line in out.lines for px, _ in line]
+    left = min(min(b.x for b in out.boxes.values()), *xs) if xs else min(b.x for b in out.boxes.values())
+    right = max(max(b.right for b in out.boxes.values()), *xs) if xs else max(b.right for b in out.boxes.values())
     boxes = {
-        unit: Box(round(b.x, 1), round(b.y, 1), round(b.w, 1), round(b.h, 1)) for unit, b in sorted(out.boxes.items())
+        unit: Box(round(b.x - left, 1), round(b.y, 1), round(b.w, 1), round(b.h, 1))
+        for unit, b in sorted(out.boxes.items())
     }
-    lines = tuple(tuple((round(px, 1), round(py, 1)) for px, py in line) for line in out.lines)
-    return Layout(boxes, tuple(sorted(lines)), round(whole.width, 1), round(whole.height, 1))
+    lines = tuple(tuple((round(px - left, 1), round(py, 1)) for px, py in line) for line in out.lines)
+    return Layout(boxes, tuple(sorted(lines)), round(right - left, 1), round(whole.height, 1))
