@@ -40,7 +40,7 @@ class Panel:
 def order(chart: Chart, place) -> list[str]:
     """Every unit in the tree's reading order: depth first, reports left to right and top down (no recursion).
 
-    `place(unit)` gives a unit's (x, y) in the drawn tree, so the rows follow the picture above them.
+    `place(unit)` gives a unit's (y, x) in the drawn tree, so the rows follow the picture above them.
     """
     out: list[str] = []
     todo = sorted(chart.roots(), key=place, reverse=True)
@@ -59,7 +59,7 @@ def _reach(rows_apart: int) -> float:
 def panel(chart: Chart, place, num, esc) -> Panel | None:
     """Draw the relationships of a chart, or None when it has neither links nor dotted lines.
 
-    `place(unit)` is the (x, y) of the unit's box in the tree; `num` and `esc` write numbers and text.
+    `place(unit)` is the (y, x) of the unit's box in the tree; `num` and `esc` write numbers and text.
     """
     dotted = chart.dotted()
     if not chart.links and not dotted:

@@ -69,11 +69,19 @@ def render(result, view: str = "recommended") -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + chart_svg(build(result, view)) + "\n"
 
 
-def chart_svg(chart: Chart, heading: bool = True) -> str:
-    """Draw the `<svg>` element of a chart, to save or to inline in HTML (where the page has the heading)."""
+def chart_svg(chart: Chart, heading: bool = True, part: str = "all") -> str:
+    """Draw the `<svg>` element of a chart, to save or to inline in HTML (where the page has the heading).
+
+    `part` is `all` (the tree with the relationships panel under it), `tree` or `relations` alone:
+    a printed report puts each on a page of its own.
+    """
     contents = {u: _Content(chart, u) for u in chart.units}
     layout = tree(chart.roots(), chart.reports, lambda u: (BOX_W, round(contents[u].height, 1)))
-    legend, legend_w, legend_h = _legend(chart)
+    show_tree = part in ("all", "tree")
+    relations = None
+    if part in ("all", "relations"):
+        relations = panel(chart, lambda u: (layout.boxes[u].y, layout.boxes[u].x), num, esc)
+    legend, legend_w, legend_h = _legend(chart, show_tree, relations is not None)
     title = esc(chart.title)
     subtitle = (
         "Recommended ownership of social media objectives"
@@ -82,10 +90,10 @@ def chart_svg(chart: Chart, heading: bool = True) -> str:
     )
     top = 52.0 if heading else 0.0
     header = top + legend_h + 26.0
-    relations = panel(chart, lambda u: (layout.boxes[u].x, layout.boxes[u].y), num, esc)
     title_w = text_width(clean(chart.title), 19, True) if heading else 0.0
-    width = max(layout.width, legend_w, title_w, relations.width if relations else 0.0) + 2 * MARGIN
-    height = header + layout.height + 2 * MARGIN
+    tree_w, tree_h = (layout.width, layout.height) if show_tree else (0.0, -PANEL_GAP)
+    width = max(tree_w, legend_w, title_w, relations.width if relations else 0.0) + 2 * MARGIN
+    height = header + tree_h + 2 * MARGIN
     if relations is not None:
         height += PANEL_GAP + relations.height
     owners = sum(bool(u.owned) for u in chart.units.values())
@@ -105,13 +113,14 @@ def chart_svg(chart: Chart, heading: bool = True) -> str:
         f'<g transform="translate({num(MARGIN)},{num(MARGIN + top)})">{legend}</g>',
     ]
     origin_y = MARGIN + header
-    out.append(f'<g transform="translate({num(MARGIN)},{num(origin_y)})">')
-    out.append(_lines(layout))
-    for unit_id in chart.units:
-        out.append(_box(contents[unit_id], layout.boxes[unit_id]))
-    out.append("</g>")
+    if show_tree:
+        out.append(f'<g transform="translate({num(MARGIN)},{num(origin_y)})">')
+        out.append(_lines(layout))
+        for unit_id in chart.units:
+            out.append(_box(contents[unit_id], layout.boxes[unit_id]))
+        out.append("</g>")
     if relations is not None:
-        panel_y = origin_y + layout.height + PANEL_GAP
+        panel_y = origin_y + tree_h + PANEL_GAP
         out.append(f'<g transform="translate({num(MARGIN)},{num(panel_y)})">{relations.svg}</g>')
     out.append("</svg>")
     return "\n".join(part for part in out if part)
@@ -187,18 +196,16 @@ def _box(content: _Content, box: Box) -> str:
 # --- legend ---------------------------------------------------------------------------
 
 
-def _legend(chart: Chart) -> tuple[str, float, float]:
-    """Draw the legend as a row of samples; return it with its width and height."""
-    items = [
-        ("owner", "owns objectives (listed in the box)"),
-        ("unit", "owns none"),
-        ("reports", "reports to"),
-    ]
-    if chart.view == "recommended":
-        items.insert(2, ("proposed", "proposed new unit"))
-    if chart.dotted():
+def _legend(chart: Chart, boxes: bool = True, relations: bool = True) -> tuple[str, float, float]:
+    """Draw the legend of what is drawn as a row of samples; return it with its width and height."""
+    items = []
+    if boxes:
+        items = [("owner", "owns objectives (listed in the box)"), ("unit", "owns none"), ("reports", "reports to")]
+        if chart.view == "recommended":
+            items.insert(2, ("proposed", "proposed new unit"))
+    if chart.dotted() and relations:
         items.append(("dotted", "dotted-line reporting"))
-    if chart.links:
+    if chart.links and relations:
         items.append(("link", "works with (collaboration link)"))
     size, height = 11.0, 30.0
     x, parts = 12.0, []
