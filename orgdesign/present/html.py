@@ -103,12 +103,12 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px
   h2 { break-after: avoid; page-break-after: avoid; }
   tr, li, article.why, .card { break-inside: avoid; page-break-inside: avoid; }
   .scroll { overflow: visible; }
-  figure.sheet { margin: 0; break-inside: avoid; }
-  figure.sheet + figure.sheet { break-before: page; }
-  figure.wide { page: wide; }
-  figure.tall { page: tall; }
-  figure.sheet figcaption { font-size: 9pt; color: var(--muted); margin: 0 0 4px; }
-  figure.sheet svg { display: block; }
+  .sheet { margin: 0; break-inside: avoid; }
+  .sheet + .sheet { break-before: page; }
+  .sheet.wide { page: wide; }
+  .sheet.tall { page: tall; }
+  .sheet p.caption { font-size: 9pt; color: var(--muted); margin: 0 0 4px; }
+  .sheet svg { display: block; }
   section#raci { page: wide; }
   table.raci { font-size: 7.5pt; margin-bottom: 10px; }
   table.raci th { padding: 2px 4px; }
@@ -297,7 +297,7 @@ class _Drawer:
         for part in parts(chart):  # on paper: page-sized parts, none with text under 6 pt
             drawn = part.svg.replace("<svg ", f'<svg style="width:{part.width:g}px;height:{part.height:g}px" ', 1)
             page = "wide" if part.landscape else "tall"
-            sheets.append(f'<figure class="sheet {page}"><figcaption>{esc(part.caption)}</figcaption>{drawn}</figure>')
+            sheets.append(f'<div class="sheet {page}"><p class="caption">{esc(part.caption)}</p>{drawn}</div>')
         return f'<div class="chart screen-only">{svg}</div><div class="print-only">{"".join(sheets)}</div>'
 
 
