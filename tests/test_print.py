@@ -49,25 +49,33 @@ def _print(browser: str, html: str, folder: Path) -> Path:
     return pdf
 
 
+@pytest.fixture(scope="module", params=EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def printed(request, browser, tmp_path_factory):
+    """An example's recommendation and its report printed to PDF, read with pypdf (printed once per example)."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf is in the test extra: pip install -e '.[test]'")
+    result = recommend(load_org(str(request.param)))
+    folder = tmp_path_factory.mktemp(request.param.stem)
+    return result, pypdf.PdfReader(_print(browser, export(result, "html"), folder))
+
+
 def _words(text: str) -> str:
     """Text with ligatures undone and all whitespace as single spaces, for matching names."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_the_printed_report_shows_every_raci_cell(browser, path, tmp_path):
-    pypdf = pytest.importorskip("pypdf", reason="pypdf is in the test extra: pip install -e '.[test]'")
-    result = recommend(load_org(str(path)))
-    pdf = pypdf.PdfReader(_print(browser, export(result, "html"), tmp_path))
+def test_the_printed_report_shows_every_raci_cell(printed):
+    result, pdf = printed
     pages = [page.extract_text() or "" for page in pdf.pages]
-    raci = [text for text in pages if "accountable (the owner)" in text or "objective" in text.splitlines()[:3]]
     start = next(i for i, text in enumerate(pages) if "accountable (the owner)" in text)
+    end = start  # the RACI has landscape pages of its own
+    while end < len(pages) and pdf.pages[end].mediabox.width > pdf.pages[end].mediabox.height:
+        end += 1
+    assert end > start, "the RACI prints on landscape pages"
     matrix = next(b for s in recommendation(result).sections if s.key == "raci" for b in s.blocks if hasattr(b, "rows"))
-    on_paper = _words(" ".join(pages[start : start + 4]))
-    assert raci
-    for (name, _), column in zip(matrix.columns, range(len(matrix.columns)), strict=True):
+    on_paper = _words(" ".join(pages[start:end]))
+    for column, (name, _) in enumerate(matrix.columns):
         assert _words(name) in on_paper, f"RACI column {column + 1} ({name}) is not on paper"
-    lines = [_words(line) for text in pages[start : start + 4] for line in text.splitlines()]
+    lines = [_words(line) for text in pages[start:end] for line in text.splitlines()]
     for label, codes in matrix.rows:
         title = _words("".join(span.text for span in label))
         rows = [line for line in lines if line.startswith(title + " ") or line == title]
@@ -77,11 +85,9 @@ def test_the_printed_report_shows_every_raci_cell(browser, path, tmp_path):
         assert sorted(letters) == sorted(c for c in codes if c), f"{title}: a RACI cell is missing on paper"
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_the_printed_chart_is_legible_and_complete(browser, path, tmp_path):
+def test_the_printed_chart_is_legible_and_complete(printed):
     """Each part of the chart prints at 6 pt text or more, on pages of the right orientation, with every unit."""
-    pypdf = pytest.importorskip("pypdf", reason="pypdf is in the test extra: pip install -e '.[test]'")
-    result = recommend(load_org(str(path)))
+    result, pdf = printed
     chart = build(result)
     printed = parts(chart)
     for part in printed:
@@ -89,7 +95,6 @@ def test_the_printed_chart_is_legible_and_complete(browser, path, tmp_path):
         assert part.width / width >= SCALE or "relationship" in part.caption, part.caption
     drawn = set(re.findall(r'data-unit="([^"]+)"', "".join(p.svg for p in printed)))
     assert drawn == set(chart.units), "every unit is on one of the printed parts"
-    pdf = pypdf.PdfReader(_print(browser, export(result, "html"), tmp_path))
     texts = [_words(page.extract_text() or "") for page in pdf.pages]
     for part in printed:
         found = [i for i, text in enumerate(texts) if text.startswith(_words(part.caption))]
