@@ -16,7 +16,8 @@ from conftest import EXAMPLES
 from orgdesign.engine.pipeline import recommend
 from orgdesign.input.load import load_org
 from orgdesign.present.chart.layout import text_width
-from orgdesign.present.chart.model import build
+from orgdesign.present.chart.model import Chart, Unit, build
+from orgdesign.present.chart.pages import LANDSCAPE, MAX_DEPTH, PORTRAIT, SCALE, parts
 from orgdesign.present.chart.svg import MARGIN, chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -195,3 +196,23 @@ def test_the_canvas_is_cropped_to_the_drawing(example, heading):
     assert left >= MARGIN - 1 and top >= MARGIN - 15
     assert width - MARGIN - 1 <= right <= width, f"{width - right - MARGIN:.0f} px spare on the right"
     assert height - MARGIN - 1 <= bottom <= height, f"{height - bottom - MARGIN:.0f} px spare at the bottom"
+
+
+def test_the_printed_parts_hold_every_unit_at_a_legible_scale(example):
+    """On paper the chart is cut into page-sized parts: together they draw every unit, each at 6 pt text or more."""
+    printed = parts(example)
+    for part in printed[:-1] if example.links else printed:
+        width = float(re.search(r'viewBox="0 0 ([\d.]+)', part.svg)[1])
+        assert part.width / width >= SCALE, part.caption
+        assert part.width <= (LANDSCAPE if part.landscape else PORTRAIT)[0], part.caption
+    drawn = re.findall(r'data-unit="([^"]+)"', "".join(p.svg for p in printed))
+    assert set(drawn) == set(example.units)
+    assert len(printed) <= 1 + len(example.units) // 6, "small subtrees share a page"
+
+
+def test_a_chain_too_deep_for_a_page_is_cut_a_bounded_number_of_times():
+    units = {f"u{i}": Unit(f"u{i}", f"Unit {i}", "marketing", f"u{i - 1}" if i else None, ()) for i in range(300)}
+    chart = Chart("Deep", "recommended", units, {}, {}, (), {f"u{i}": (f"u{i + 1}",) for i in range(299)})
+    printed = parts(chart)
+    assert len(printed) <= 2 * MAX_DEPTH + 1
+    assert set(re.findall(r'data-unit="([^"]+)"', "".join(p.svg for p in printed))) == set(units)
