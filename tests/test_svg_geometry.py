@@ -15,7 +15,7 @@ from conftest import EXAMPLES
 
 from orgdesign.engine.pipeline import recommend
 from orgdesign.input.load import load_org
-from orgdesign.present.chart.layout import text_width
+from orgdesign.present.chart.layout import text_width, tree
 from orgdesign.present.chart.model import Chart, Unit, build
 from orgdesign.present.chart.pages import LANDSCAPE, MAX_DEPTH, PORTRAIT, SCALE, parts
 from orgdesign.present.chart.svg import MARGIN, chart_svg
@@ -216,3 +216,14 @@ def test_a_chain_too_deep_for_a_page_is_cut_a_bounded_number_of_times():
     printed = parts(chart)
     assert len(printed) <= 2 * MAX_DEPTH + 1
     assert set(re.findall(r'data-unit="([^"]+)"', "".join(p.svg for p in printed))) == set(units)
+
+
+def test_the_panel_lists_its_rows_in_the_tree_reading_order(example):
+    """Each head, then its reports left to right and down each stack: so a department's rows sit together."""
+    order = tree(example.roots(), example.reports, lambda u: (210.0, 40.0)).order
+    assert sorted(order) == sorted(example.units) and order[0] == example.roots()[0]
+    for unit in order:  # a manager comes before its reports
+        manager = example.units[unit].manager
+        assert manager is None or order.index(manager) < order.index(unit)
+    rows = re.findall(r'<g data-row="([^"]+)"', chart_svg(example))
+    assert rows == [u for u in order if u in set(rows)]

@@ -154,12 +154,13 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class Layout:
-    """Boxes by unit id, reporting connectors as polylines, and the overall size."""
+    """Boxes by unit id, reporting connectors as polylines, the overall size, and the units in reading order."""
 
     boxes: dict[str, Box]
     lines: tuple[tuple[Point, ...], ...]
     width: float
     height: float
+    order: tuple[str, ...] = ()  # each head, then its reports row by row, left to right, stacks top down
 
 
 class _Out:
@@ -341,6 +342,20 @@ def _chunks(items: list, size: int) -> list[list]:
     return out
 
 
+def _reading(whole) -> list[str]:
+    """The units of a laid-out block in the order a reader takes them in, without recursion."""
+    out, todo = [], [whole]
+    while todo:
+        block = todo.pop()
+        if isinstance(block, _Single):
+            out.append(block.unit)
+            continue
+        inner = [block.head] if block.head is not None else []
+        inner += block.items if isinstance(block, _Stack) else [slot[0] for slot in block.slots]
+        todo.extend(reversed(inner))
+    return out
+
+
 def tree(
     roots: Sequence[str],
     children: Callable[[str], Sequence[str]],
@@ -394,4 +409,5 @@ def tree(
         for unit, b in sorted(out.boxes.items())
     }
     lines = tuple(tuple((round(px - left, 1), round(py, 1)) for px, py in line) for line in out.lines)
-    return Layout(boxes, tuple(sorted(lines)), round(right - left, 1), round(whole.height, 1))
+    width, height = round(right - left, 1), round(whole.height, 1)
+    return Layout(boxes, tuple(sorted(lines)), width, height, tuple(_reading(whole)))

@@ -37,35 +37,22 @@ class Panel:
     height: float
 
 
-def order(chart: Chart, place) -> list[str]:
-    """Every unit in the tree's reading order: depth first, reports left to right and top down (no recursion).
-
-    `place(unit)` gives a unit's (y, x) in the drawn tree, so the rows follow the picture above them.
-    """
-    out: list[str] = []
-    todo = sorted(chart.roots(), key=place, reverse=True)
-    while todo:
-        unit = todo.pop()
-        out.append(unit)
-        todo.extend(sorted(chart.reports(unit), key=place, reverse=True))
-    return out
-
-
 def _reach(rows_apart: int) -> float:
     """How far out an arc between rows `rows_apart` apart bulges, so longer arcs enclose shorter ones."""
     return min(MAX_BULGE, max(MIN_BULGE, rows_apart * ROW * 1.1))
 
 
-def panel(chart: Chart, place, num, esc) -> Panel | None:
+def panel(chart: Chart, order: tuple[str, ...], num, esc) -> Panel | None:
     """Draw the relationships of a chart, or None when it has neither links nor dotted lines.
 
-    `place(unit)` is the (y, x) of the unit's box in the tree; `num` and `esc` write numbers and text.
+    `order` is the tree's reading order (so a department's neighbours sit near it); `num` and `esc`
+    write numbers and text.
     """
     dotted = chart.dotted()
     if not chart.links and not dotted:
         return None
     involved = {u for link in chart.links for u in (link.a, link.b)} | {u for pair in dotted for u in pair}
-    rows = [u for u in order(chart, place) if u in involved]
+    rows = [u for u in order if u in involved]
     index = {u: i for i, u in enumerate(rows)}
     spans = [abs(index[a] - index[b]) for a, b in dotted]
     left = (max(_reach(s) for s in spans) * 0.75 + 8.0) if dotted else 0.0

@@ -80,7 +80,7 @@ def chart_svg(chart: Chart, heading: bool = True, part: str = "all") -> str:
     show_tree = part in ("all", "tree")
     relations = None
     if part in ("all", "relations"):
-        relations = panel(chart, lambda u: (layout.boxes[u].y, layout.boxes[u].x), num, esc)
+        relations = panel(chart, layout.order, num, esc)
     legend, legend_w, legend_h = _legend(chart, show_tree, relations is not None)
     title = esc(chart.title)
     subtitle = (
