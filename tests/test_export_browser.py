@@ -122,12 +122,16 @@ def test_the_report_renders_with_the_chart_visible(browser, report, tmp_path):
     assert len(ink) > len(pixels) * 0.01, "the page is blank"
     assert len(set(pixels)) > 30, "the page has almost no colours"
     # Below the header and the summary cards, the first screen shows the chart: department boxes
-    # outlined in the owner blue, and collaboration links in orange.
+    # outlined in the owner blue; the collaboration links, in orange, are in the panel under the tree.
     chart = [tuple(row[x : x + 3]) for row in rows[450:] for x in range(0, len(row), channels)]
     owners = sum(_near(p, COLORS["owner"]) for p in chart)
-    links = sum(_near(p, COLORS["link"], 40) for p in chart)
     assert owners > 300, f"no department boxes in the chart area ({owners} blue pixels)"
-    assert links > 30, f"no collaboration links in the chart area ({links} orange pixels)"
+    tall = tmp_path / "tall.png"
+    _run(browser, tmp_path, report.as_uri(), f"--screenshot={tall}", f"--window-size={WIDTH},{3 * HEIGHT}")
+    _, _, rows, channels = read_png(tall)
+    panel = [tuple(row[x : x + 3]) for row in rows[HEIGHT:] for x in range(0, len(row), channels)]
+    links = sum(_near(p, COLORS["link"], 40) for p in panel)
+    assert links > 30, f"no collaboration links under the tree ({links} orange pixels)"
 
 
 def test_the_dom_has_the_chart_and_every_section(browser, airline, report, tmp_path):
@@ -167,3 +171,45 @@ def test_the_report_prints(browser, report, tmp_path):
     assert pdf.exists(), done.stderr[-2000:]
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 2
+
+
+PHONE = 390
+# Appended to a copy of the report without its CSP (the report itself runs no script): the page's
+# width as the phone lays it out, and how many elements stick out, sent to the frame around it.
+MEASURE = (
+    "<script>parent.postMessage([document.documentElement.scrollWidth, innerWidth,"
+    " [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1"
+    " && !e.closest('.scroll, .chart')).length].join(' '), '*')</script>"
+)
+
+
+def _on_a_phone(browser: str, html: str, folder: Path) -> tuple[int, int, int]:
+    """Lay the report out in a 390 px frame (headless chromium's window is at least 500 px wide)."""
+    page, frame = folder / "phone.html", folder / "frame.html"
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    page.write_text(html.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    frame.write_text(
+        f'<!DOCTYPE html><html><body style="margin:0"><iframe src="{page.name}" width="{PHONE}" height="800"'
+        ' style="border:0"></iframe><script>addEventListener("message", e => document.body.setAttribute('
+        '"data-measured", e.data))</script></body></html>',
+        encoding="utf-8",
+    )
+    done = _run(browser, folder, frame.as_uri(), "--dump-dom", "--virtual-time-budget=5000")
+    found = re.search(r'data-measured="(\d+) (\d+) (\d+)"', done.stdout)
+    assert found, done.stderr[-2000:]
+    return int(found[1]), int(found[2]), int(found[3])
+
+
+@pytest.mark.parametrize("name", ["small_agency", "airline", "multinational"])
+def test_the_report_does_not_scroll_sideways_on_a_phone(browser, name, tmp_path):
+    """At 390 px the page fits its width: the nav wraps, and wide tables and the chart scroll in their own boxes."""
+    html = export(recommend(load_org(str(ROOT / "examples" / f"{name}.yaml"))), "html")
+    scroll_width, width, sticking_out = _on_a_phone(browser, html, tmp_path)
+    assert width <= PHONE
+    assert scroll_width <= width, f"the page is {scroll_width} px wide on a {width} px screen"
+    assert sticking_out == 0, f"{sticking_out} elements stick out of the screen"
+
+
+def test_the_phone_check_sees_a_page_too_wide(browser, tmp_path):
+    html = export(recommend(load_org(str(ROOT / "examples" / "small_agency.yaml"))), "html")
+    assert _on_a_phone(browser, html.replace("nav { margin-top: 10px;", "nav { width: 800px;", 1), tmp_path)[0] > PHONE

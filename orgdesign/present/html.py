@@ -16,6 +16,7 @@ from string import Template
 from orgdesign import __version__
 from orgdesign.present import document as doc
 from orgdesign.present.chart.model import COLORS, build
+from orgdesign.present.chart.pages import parts
 from orgdesign.present.chart.svg import chart_svg, esc
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -36,8 +37,8 @@ h2 { margin: 36px 0 10px; font-size: 21px; border-bottom: 1px solid var(--rule);
 h3 { margin: 22px 0 8px; font-size: 16px; }
 p { margin: 6px 0 10px; }
 .facts, .note { color: var(--muted); }
-nav { margin-top: 10px; font-size: 13.5px; }
-nav a { color: var(--owner); text-decoration: none; margin-right: 14px; white-space: nowrap; }
+nav { margin-top: 10px; font-size: 13.5px; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+nav a { color: var(--owner); text-decoration: none; }
 a { color: var(--owner); }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: .88em;
   background: var(--soft); padding: 1px 4px; border-radius: 3px; }
@@ -82,15 +83,37 @@ article.why h3 { margin-top: 10px; }
 ul.items { list-style: none; padding: 0; }
 ul.items li { margin: 5px 0; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--rule); padding-top: 10px; }
-@page { margin: 14mm; }
+.print-only { display: none; }
+@media (max-width: 600px) {
+  body { font-size: 14px; }
+  .page { padding: 18px 14px 36px; }
+  h1 { font-size: 24px; overflow-wrap: anywhere; }
+  table { font-size: 13px; }
+  th, td { padding: 5px 5px; }
+}
+@page { size: A4 portrait; margin: 12mm; }
+@page wide { size: A4 landscape; margin: 10mm; }
+@page tall { size: A4 portrait; margin: 10mm; }
 @media print {
   body { font-size: 10pt; }
   .page { max-width: none; padding: 0; }
   nav { display: none; }
+  .screen-only { display: none !important; }
+  .print-only { display: block; }
   h2 { break-after: avoid; page-break-after: avoid; }
   tr, li, article.why, .card { break-inside: avoid; page-break-inside: avoid; }
-  .chart, .scroll { overflow: visible; border: none; }
-  .chart svg { width: 100% !important; min-width: 0 !important; max-width: 100% !important; }
+  .scroll { overflow: visible; }
+  .sheet { margin: 0; break-inside: avoid; }
+  .sheet + .sheet { break-before: page; }
+  .sheet.wide { page: wide; }
+  .sheet.tall { page: tall; }
+  .sheet p.caption { font-size: 9pt; color: var(--muted); margin: 0 0 4px; }
+  .sheet svg { display: block; }
+  section#raci { page: wide; }
+  table.raci { font-size: 7.5pt; margin-bottom: 10px; }
+  table.raci th { padding: 2px 4px; }
+  table.raci th.dept { font-size: 7.5pt; padding: 3px 1px; }
+  table.raci td.role { min-width: 0; width: 17px; padding: 2px 1px; }
   a { color: inherit; text-decoration: none; }
   .role-A, .role-R, .role-C, .role-I, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -232,22 +255,66 @@ class _Drawer:
         key = "".join(
             f'<span class="role-{esc(code)}">{esc(code)}</span>{esc(meaning)}' for code, meaning in block.legend
         )
-        head = "".join(f'<th class="dept" title="{esc(ident)}">{esc(name)}</th>' for name, ident in block.columns)
+        whole = self.raci_table(block, range(len(block.columns)))
+        groups = _column_groups(len(block.columns), PRINT_COLUMNS)
+        if len(groups) == 1:
+            return f'<p class="key note">{key}</p><div class="scroll">{whole}</div>'
+        printed = "".join(
+            f'<p class="note">Departments {group.start + 1}\u2013{group.stop} of {len(block.columns)}</p>'
+            + self.raci_table(block, group)
+            for group in groups
+        )  # printed in column groups, so that every cell is on the page
+        return (
+            f'<p class="key note">{key}</p><div class="scroll screen-only">{whole}</div>'
+            f'<div class="print-only">{printed}</div>'
+        )
+
+    @staticmethod
+    def raci_table(block, columns: range) -> str:
+        head = "".join(
+            f'<th class="dept" title="{esc(ident)}">{esc(name)}</th>'
+            for name, ident in (block.columns[c] for c in columns)
+        )
         rows = []
         for label, codes in block.rows:
             cells = "".join(
-                f'<td class="role role-{esc(code)}">{esc(code)}</td>' if code else '<td class="role"></td>'
-                for code in codes
+                f'<td class="role role-{esc(codes[c])}">{esc(codes[c])}</td>' if codes[c] else '<td class="role"></td>'
+                for c in columns
             )
             rows.append(f"<tr><th>{spans(label)}</th>{cells}</tr>")
         return (
-            f'<p class="key note">{key}</p><div class="scroll"><table class="raci"><thead><tr>'
-            f"<th>{esc(block.corner)}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+            f'<table class="raci"><thead><tr><th>{esc(block.corner)}</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
         )
 
     def chart(self, view: str) -> str:
-        svg = chart_svg(build(self.result, view), heading=False)
+        chart = build(self.result, view)
+        svg = chart_svg(chart, heading=False)
         width = float(svg.split('width="', 1)[1].split('"', 1)[0])
         style = f"width:100%;min-width:{min(width, round(width * 0.7)):.0f}px;max-width:{width:.0f}px"
         svg = svg.replace("<svg ", f'<svg style="{style}" ', 1)
-        return f'<div class="chart">{svg}</div>'
+        sheets = []
+        for part in parts(chart):  # on paper: page-sized parts, none with text under 6 pt
+            drawn = part.svg.replace("<svg ", f'<svg style="width:{part.width:g}px;height:{part.height:g}px" ', 1)
+            page = "wide" if part.landscape else "tall"
+            sheets.append(f'<div class="sheet {page}"><p class="caption">{esc(part.caption)}</p>{drawn}</div>')
+        return f'<div class="chart screen-only">{svg}</div><div class="print-only">{"".join(sheets)}</div>'
+
+
+PRINT_COLUMNS = 44  # RACI columns that print legibly across an A4 landscape page (17 px each)
+
+
+def _column_groups(count: int, size: int) -> list[range]:
+    """`count` columns in balanced consecutive groups of at most `size`.
+
+    >>> _column_groups(80, 44)
+    [range(0, 40), range(40, 80)]
+    """
+    groups = max(1, -(-count // size))
+    base, extra = divmod(count, groups)
+    out, start = [], 0
+    for index in range(groups):
+        end = start + base + (index < extra)
+        out.append(range(start, end))
+        start = end
+    return out

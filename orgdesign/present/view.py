@@ -40,8 +40,8 @@ RACI_LEGEND = (
 )
 CHART_NOTES = {
     "recommended": "Recommended owners. Each box lists the objectives its department owns. Solid lines are reporting"
-    " lines, dashed lines join departments that must work together, and dashed boxes are units the"
-    " recommendation proposes.",
+    " lines and dotted lines secondary (dotted-line) reporting; dashed lines join departments that must work"
+    " together; dashed boxes are units the recommendation proposes.",
     "current": "Today's owners, as the org file gives them. Each box lists the objectives its department owns today.",
 }
 

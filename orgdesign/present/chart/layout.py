@@ -154,12 +154,13 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class Layout:
-    """Boxes by unit id, reporting connectors as polylines, and the overall size."""
+    """Boxes by unit id, reporting connectors as polylines, the overall size, and the units in reading order."""
 
     boxes: dict[str, Box]
     lines: tuple[tuple[Point, ...], ...]
     width: float
     height: float
+    order: tuple[str, ...] = ()  # each head, then its reports row by row, left to right, stacks top down
 
 
 class _Out:
@@ -341,6 +342,20 @@ def _chunks(items: list, size: int) -> list[list]:
     return out
 
 
+def _reading(whole) -> list[str]:
+    """The units of a laid-out block in the order a reader takes them in, without recursion."""
+    out, todo = [], [whole]
+    while todo:
+        block = todo.pop()
+        if isinstance(block, _Single):
+            out.append(block.unit)
+            continue
+        inner = [block.head] if block.head is not None else []
+        inner += block.items if isinstance(block, _Stack) else [slot[0] for slot in block.slots]
+        todo.extend(reversed(inner))
+    return out
+
+
 def tree(
     roots: Sequence[str],
     children: Callable[[str], Sequence[str]],
@@ -385,8 +400,14 @@ def tree(
     while todo:
         block, x, y = todo.pop()
         todo.extend(block.place(x, y, out))
+    # Crop to what is drawn: a block's width can exceed its boxes (the wider half of wrapped rows sets both).
+    xs = [px for line in out.lines for px, _ in line]
+    left = min(min(b.x for b in out.boxes.values()), *xs) if xs else min(b.x for b in out.boxes.values())
+    right = max(max(b.right for b in out.boxes.values()), *xs) if xs else max(b.right for b in out.boxes.values())
     boxes = {
-        unit: Box(round(b.x, 1), round(b.y, 1), round(b.w, 1), round(b.h, 1)) for unit, b in sorted(out.boxes.items())
+        unit: Box(round(b.x - left, 1), round(b.y, 1), round(b.w, 1), round(b.h, 1))
+        for unit, b in sorted(out.boxes.items())
     }
-    lines = tuple(tuple((round(px, 1), round(py, 1)) for px, py in line) for line in out.lines)
-    return Layout(boxes, tuple(sorted(lines)), round(whole.width, 1), round(whole.height, 1))
+    lines = tuple(tuple((round(px - left, 1), round(py, 1)) for px, py in line) for line in out.lines)
+    width, height = round(right - left, 1), round(whole.height, 1)
+    return Layout(boxes, tuple(sorted(lines)), width, height, tuple(_reading(whole)))

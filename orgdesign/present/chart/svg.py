@@ -1,11 +1,13 @@
 """The org chart as SVG, laid out in pure Python (no Graphviz, no browser).
 
 Boxes have a fixed width; names and objectives wrap inside them. Reporting
-lines are solid and orthogonal, collaboration links are dashed orange curves
-drawn beneath the boxes, proposed units have a dashed amber outline, and a
-legend explains all of it. Only presentation attributes are used (no CSS, no
-ids), so the same markup works as a file and inline in the HTML report, and
-every piece of text is escaped for XML.
+lines are solid and orthogonal, proposed units have a dashed amber outline, and a
+legend explains all of it. Collaboration links and dotted-line reporting are
+drawn in a panel of their own under the tree (`relations.py`), so that no line
+passes behind a box it does not join. The canvas is cropped to the drawing.
+Only presentation attributes are used (no CSS, no ids), so the same markup
+works as a file and inline in the HTML report, and every piece of text is
+escaped for XML.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from html import escape
 
 from orgdesign.present.chart.layout import Box, Layout, text_width, tree, wrap
 from orgdesign.present.chart.model import COLORS, Chart, build
-from orgdesign.present.plain import HUB_TIE, clean
+from orgdesign.present.chart.relations import DOTTED, panel
+from orgdesign.present.plain import clean
 
 BOX_W = 210.0
 PAD = 10.0
@@ -24,7 +27,7 @@ META_SIZE, META_LINE = 10.5, 13.0
 ITEM_SIZE, ITEM_LINE = 10.5, 13.5
 BULLET = 9.0  # room for the bullet before an objective
 MARGIN = 24.0
-BULGE_ROOM = 80.0  # extra room on the right for links that bulge out of a column
+PANEL_GAP = 40.0  # between the tree and the relationships panel
 FONT = "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif"
 
 
@@ -66,11 +69,19 @@ def render(result, view: str = "recommended") -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + chart_svg(build(result, view)) + "\n"
 
 
-def chart_svg(chart: Chart, heading: bool = True) -> str:
-    """Draw the `<svg>` element of a chart, to save or to inline in HTML (where the page has the heading)."""
+def chart_svg(chart: Chart, heading: bool = True, part: str = "all") -> str:
+    """Draw the `<svg>` element of a chart, to save or to inline in HTML (where the page has the heading).
+
+    `part` is `all` (the tree with the relationships panel under it), `tree` or `relations` alone:
+    a printed report puts each on a page of its own.
+    """
     contents = {u: _Content(chart, u) for u in chart.units}
     layout = tree(chart.roots(), chart.reports, lambda u: (BOX_W, round(contents[u].height, 1)))
-    legend, legend_w, legend_h = _legend(chart)
+    show_tree = part in ("all", "tree")
+    relations = None
+    if part in ("all", "relations"):
+        relations = panel(chart, layout.order, num, esc)
+    legend, legend_w, legend_h = _legend(chart, show_tree, relations is not None)
     title = esc(chart.title)
     subtitle = (
         "Recommended ownership of social media objectives"
@@ -79,10 +90,12 @@ def chart_svg(chart: Chart, heading: bool = True) -> str:
     )
     top = 52.0 if heading else 0.0
     header = top + legend_h + 26.0
-    right = BULGE_ROOM if chart.links else 0.0
     title_w = text_width(clean(chart.title), 19, True) if heading else 0.0
-    width = max(layout.width + right, legend_w, title_w) + 2 * MARGIN
-    height = header + layout.height + 2 * MARGIN
+    tree_w, tree_h = (layout.width, layout.height) if show_tree else (0.0, -PANEL_GAP)
+    width = max(tree_w, legend_w, title_w, relations.width if relations else 0.0) + 2 * MARGIN
+    height = header + tree_h + 2 * MARGIN
+    if relations is not None:
+        height += PANEL_GAP + relations.height
     owners = sum(bool(u.owned) for u in chart.units.values())
     heading_parts = [
         f'<text x="{num(MARGIN)}" y="{num(MARGIN + 18)}" font-size="19" font-weight="bold" '
@@ -100,13 +113,15 @@ def chart_svg(chart: Chart, heading: bool = True) -> str:
         f'<g transform="translate({num(MARGIN)},{num(MARGIN + top)})">{legend}</g>',
     ]
     origin_y = MARGIN + header
-    out.append(f'<g transform="translate({num(MARGIN)},{num(origin_y)})">')
-    out.append(_lines(layout))
-    out.append(_links(chart, layout))
-    for unit_id in chart.units:
-        out.append(_box(contents[unit_id], layout.boxes[unit_id]))
-    out.append(_link_ends(chart, layout))
-    out.append("</g>")
+    if show_tree:
+        out.append(f'<g transform="translate({num(MARGIN)},{num(origin_y)})">')
+        out.append(_lines(layout))
+        for unit_id in chart.units:
+            out.append(_box(contents[unit_id], layout.boxes[unit_id]))
+        out.append("</g>")
+    if relations is not None:
+        panel_y = origin_y + tree_h + PANEL_GAP
+        out.append(f'<g transform="translate({num(MARGIN)},{num(panel_y)})">{relations.svg}</g>')
     out.append("</svg>")
     return "\n".join(part for part in out if part)
 
@@ -178,76 +193,19 @@ def _box(content: _Content, box: Box) -> str:
     return "".join(parts)
 
 
-# --- collaboration links --------------------------------------------------------------
-
-
-def _geometry(chart: Chart, layout: Layout) -> list[tuple]:
-    """For each link: (link, start point, end point, start side, end side), endpoints spread along each side."""
-    sides = []
-    ends: dict[tuple[str, str], list[tuple]] = {}
-    for index, link in enumerate(chart.links):
-        a, b = layout.boxes[link.a], layout.boxes[link.b]
-        if abs(a.cx - b.cx) < (a.w + b.w) / 2:  # one above the other: both ends on the right, bulging out
-            side_a = side_b = "right"
-        else:
-            side_a, side_b = ("right", "left") if b.cx > a.cx else ("left", "right")
-        sides.append((side_a, side_b))
-        ends.setdefault((link.a, side_a), []).append((b.cy, b.cx, index, 0))
-        ends.setdefault((link.b, side_b), []).append((a.cy, a.cx, index, 1))
-    points: dict[tuple[int, int], tuple[float, float]] = {}
-    for (unit, side), attached in ends.items():
-        box = layout.boxes[unit]
-        x = box.right if side == "right" else box.x
-        top, span = box.y + 8, box.h - 16
-        for rank, (_, _, index, end) in enumerate(sorted(attached)):
-            points[(index, end)] = (x, top + span * (rank + 1) / (len(attached) + 1))
-    return [(link, points[(index, 0)], points[(index, 1)], *sides[index]) for index, link in enumerate(chart.links)]
-
-
-def _links(chart: Chart, layout: Layout) -> str:
-    if not chart.links:
-        return ""
-    parts = [
-        f'<g fill="none" stroke="{COLORS["link"]}" stroke-width="1.2" stroke-dasharray="6 4" stroke-opacity="0.6">'
-    ]
-    for link, (x1, y1), (x2, y2), side_a, side_b in _geometry(chart, layout):
-        if side_a == side_b:  # both on the right
-            bulge = 18 + min(60.0, abs(y2 - y1) * 0.25)
-            c1, c2 = (max(x1, x2) + bulge, y1), (max(x1, x2) + bulge, y2)
-        else:
-            k = max(24.0, abs(x2 - x1) * 0.45)
-            direction = 1 if side_a == "right" else -1
-            c1, c2 = (x1 + direction * k, y1), (x2 - direction * k, y2)
-        names = ", ".join(clean(chart.objectives[o]) for o in link.objectives) or HUB_TIE
-        label = f"{chart.units[link.a].label} \u2194 {chart.units[link.b].label}: {names}"
-        parts.append(
-            f'<path d="M{num(x1)} {num(y1)}C{num(c1[0])} {num(c1[1])} {num(c2[0])} {num(c2[1])} '
-            f'{num(x2)} {num(y2)}"><title>{esc(label)}</title></path>'
-        )
-    parts.append("</g>")
-    return "".join(parts)
-
-
-def _link_ends(chart: Chart, layout: Layout) -> str:
-    if not chart.links:
-        return ""
-    dots = sorted({p for _, p1, p2, _, _ in _geometry(chart, layout) for p in (p1, p2)})
-    circles = "".join(f'<circle cx="{num(x)}" cy="{num(y)}" r="2.4"/>' for x, y in dots)
-    return f'<g fill="{COLORS["link"]}">{circles}</g>'
-
-
 # --- legend ---------------------------------------------------------------------------
 
 
-def _legend(chart: Chart) -> tuple[str, float, float]:
-    """Draw the legend as a row of samples; return it with its width and height."""
-    items = [
-        ("owner", "owns objectives (listed in the box)"),
-        ("unit", "owns none"),
-        ("reports", "reports to"),
-    ]
-    if chart.view == "recommended":
-        items.insert(2, ("proposed", "proposed new unit"))
+def _legend(chart: Chart, boxes: bool = True, relations: bool = True) -> tuple[str, float, float]:
+    """Draw the legend of what is drawn as a row of samples; return it with its width and height."""
+    items = []
+    if boxes:
+        items = [("owner", "owns objectives (listed in the box)"), ("unit", "owns none"), ("reports", "reports to")]
+        if chart.view == "recommended":
+            items.insert(2, ("proposed", "proposed new unit"))
+    if chart.dotted() and relations:
+        items.append(("dotted", "dotted-line reporting"))
+    if chart.links and relations:
         items.append(("link", "works with (collaboration link)"))
     size, height = 11.0, 30.0
     x, parts = 12.0, []
@@ -264,6 +222,11 @@ def _legend(chart: Chart) -> tuple[str, float, float]:
             )
         elif kind == "reports":
             parts.append(f'<path d="M{num(x)} {num(cy)}H{num(x + 26)}" stroke="{COLORS["line"]}" stroke-width="1.3"/>')
+        elif kind == "dotted":
+            parts.append(
+                f'<path d="M{num(x)} {num(cy)}H{num(x + 26)}" stroke="{DOTTED}" stroke-width="1.5" '
+                'stroke-dasharray="1.5 3"/>'
+            )
         else:
             parts.append(
                 f'<path d="M{num(x)} {num(cy + 5)}C{num(x + 10)} {num(cy - 9)} {num(x + 16)} {num(cy + 9)} '
