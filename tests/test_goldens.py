@@ -36,8 +36,12 @@ CASES = [(example, *kind) for example in EXAMPLES for kind in RECOMMEND + EXPORT
 
 
 def golden_path(example: Path, command: str, format: str, suffix: str) -> Path:
-    """`tests/golden/examples/airline/export-svg.svg`: one folder per example, one file per output."""
-    return GOLDEN / example.stem / f"{command}-{format}{suffix}"
+    """`tests/golden/examples/airline/export-svg.svg`: one folder per example, one file per output.
+
+    A binary format keeps the text of its slides (`export-pptx.pptx.txt`), not its bytes.
+    """
+    binary = command == "export" and FORMATS[format].binary
+    return GOLDEN / example.stem / f"{command}-{format}{suffix}{'.txt' * binary}"
 
 
 @functools.cache
@@ -52,7 +56,7 @@ def render(example: Path, command: str, format: str) -> str:
     result = _result(example)
     if command == "export":
         body = export(result, format)
-        return body.decode("utf-8") if isinstance(body, bytes) else body
+        return _text_of(format, body)
     if format == "json":
         from orgdesign.present.json_report import to_json
 
@@ -62,6 +66,14 @@ def render(example: Path, command: str, format: str) -> str:
 
         return to_markdown(result)
     return _table(result)
+
+
+def _text_of(format: str, body: str | bytes) -> str:
+    if FORMATS[format].binary:
+        from orgdesign.present.deck import outline
+
+        return outline(body)
+    return body.decode("utf-8") if isinstance(body, bytes) else body
 
 
 def _table(result) -> str:
@@ -133,4 +145,5 @@ def test_the_goldens_are_what_the_command_writes(cli, tmp_path, command, format,
     out = tmp_path / f"out{suffix}"
     result = cli(command, example, "--format", format, "--output", out)
     assert result.exit_code == 0, result.stderr
-    assert out.read_bytes().decode("utf-8") == render(example, command, format)
+    written = _text_of(format, out.read_bytes()) if command == "export" else out.read_bytes().decode("utf-8")
+    assert written == render(example, command, format)

@@ -47,11 +47,17 @@ def export(
     svg: the chart, drawn without any system binary
     html: one self-contained report, readable offline and printable
     markdown: the report, with the chart as Mermaid
+    pptx: an editable PowerPoint deck: the chart as shapes, owners, RACI, findings, gap
 
     Files are written atomically, never over an existing file without --force. --output - writes to stdout.
     """
+    import sys
+
+    from orgdesign.errors import UsageError
     from orgdesign.present.formats import export as render
 
+    if FORMATS[format.value].binary and output == "-" and sys.stdout.isatty():
+        raise UsageError("--output", f"a {format.value} file is binary: give --output FILE, or redirect - to a file")
     result = run(file, rules, what_if(sets, without, with_))
     body = render(result, format.value, view.value)
     emit(body, output, force)
