@@ -51,13 +51,18 @@ def export(
 
     Files are written atomically, never over an existing file without --force. --output - writes to stdout.
     """
-    import sys
-
     from orgdesign.errors import UsageError
     from orgdesign.present.formats import export as render
 
-    if FORMATS[format.value].binary and output == "-" and sys.stdout.isatty():
+    if FORMATS[format.value].binary and output == "-" and _terminal():
         raise UsageError("--output", f"a {format.value} file is binary: give --output FILE, or redirect - to a file")
     result = run(file, rules, what_if(sets, without, with_))
     body = render(result, format.value, view.value)
     emit(body, output, force)
+
+
+def _terminal() -> bool:
+    """True when stdout is a terminal, where a binary file would only garble the screen."""
+    import sys
+
+    return sys.stdout.isatty()

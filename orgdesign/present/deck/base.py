@@ -171,9 +171,9 @@ def fill_frame(frame, paragraphs, size: float, align: str = "left", anchor: str 
 
 
 def centipoints(size: float) -> str:
-    """A font size as DrawingML writes it (hundredths of a point), never under MIN_PT.
+    """A font size as DrawingML writes it, in hundredths of a point (9.0000001 pt is 900).
 
-    >>> centipoints(11), centipoints(8.2)
+    >>> centipoints(11), centipoints(9.000000001)
     ('1100', '900')
     """
-    return str(max(round(MIN_PT * 100), round(size * 100)))
+    return str(round(size * 100))

@@ -18,7 +18,7 @@ from pptx.enum.dml import MSO_LINE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.util import Pt
 
-from orgdesign.present.chart.layout import H_GAP, Layout, text_width, tree, wrap
+from orgdesign.present.chart.layout import ELLIPSIS, H_GAP, Layout, text_width, tree, wrap
 from orgdesign.present.chart.model import COLORS, Chart
 from orgdesign.present.deck.base import (
     BODY_H,
@@ -30,7 +30,6 @@ from orgdesign.present.deck.base import (
     Deck,
     fill_frame,
     rgb,
-    text,
     unstyled,
 )
 from orgdesign.present.plain import clean
@@ -78,28 +77,47 @@ class Boxes:
         self.chart = chart
         self.cache: dict[str, tuple] = {}
 
-    def content(self, unit_id: str) -> tuple[list[str], str, list[str], float]:
+    def content(self, unit_id: str) -> tuple[str, str, list[str], float]:
+        """The name, the details line, the objectives (and dotted lines), and the height they need."""
         if unit_id not in self.cache:
             chart, unit = self.chart, self.chart.units[unit_id]
-            inner = BOX_W - 2 * PAD
-            name = wrap(clean(unit.label), NAME_SIZE, inner, bold=True, max_lines=3)
+            name, name_lines = fitted(unit.label, NAME_SIZE, 3, bold=True)
             details = ["Proposed", function_words(unit.function)] if unit.proposed else [function_words(unit.function)]
             if unit.headcount is not None:
                 details.append(f"{unit.headcount:,} {'person' if unit.headcount == 1 else 'people'}")
-            meta = " ".join(wrap(" · ".join(clean(d) for d in details), SMALL_SIZE, inner, max_lines=2))
+            meta, height = fitted(" · ".join(details), SMALL_SIZE, 2)
+            height = name_lines * NAME_LINE + height * SMALL_LINE
             ordered = sorted(unit.owned, key=lambda o: (-chart.priorities[o], o))
-            items = [" ".join(wrap("• " + clean(chart.objectives[o]), SMALL_SIZE, inner, max_lines=2)) for o in ordered]
-            dotted = [clean(chart.units[m].name) for m in unit.dotted_to if m in chart.units]
+            wanted = ["• " + chart.objectives[o] for o in ordered]
+            dotted = [chart.units[m].name for m in unit.dotted_to if m in chart.units]
             if dotted:
-                items.append(" ".join(wrap("dotted line to " + ", ".join(dotted), SMALL_SIZE, inner, max_lines=2)))
-            lines = len(name) * NAME_LINE + len(wrap(meta, SMALL_SIZE, inner, max_lines=2)) * SMALL_LINE
-            lines += sum(len(wrap(i, SMALL_SIZE, inner, max_lines=2)) for i in items) * SMALL_LINE
-            self.cache[unit_id] = (name, meta, items, 2 * PAD + lines + (4 if items else 0))
+                wanted.append("dotted line to " + ", ".join(dotted))
+            items = []
+            for item in wanted:
+                shown, lines = fitted(item, SMALL_SIZE, 2)
+                items.append(shown)
+                height += lines * SMALL_LINE
+            self.cache[unit_id] = (name, meta, items, 2 * PAD + height + (4 if items else 0))
         return self.cache[unit_id]
 
     def size(self, unit_id: str, collapsed: bool) -> tuple[float, float]:
         height = self.content(unit_id)[3] + (SMALL_LINE if collapsed else 0.0)
         return BOX_W, round(height, 1)
+
+
+def fitted(text: str, size: float, max_lines: int, bold: bool = False) -> tuple[str, int]:
+    """Text for a box line, cut with … after `max_lines` lines, and how many lines it takes.
+
+    Text that fits is kept whole (the slide wraps it), so a long word is never split by a space.
+
+    >>> fitted("Produktmanagementabteilung", 11, 2)
+    ('Produktmanagementabteilung', 2)
+    """
+    text = " ".join(clean(text).split())
+    lines = wrap(text, size, BOX_W - 2 * PAD, bold=bold, max_lines=max_lines)
+    if lines[-1].endswith(ELLIPSIS) and not text.endswith(ELLIPSIS):
+        return " ".join(lines), len(lines)
+    return text, len(lines)
 
 
 def _lay_out(chart: Chart, boxes: Boxes, heads, collapsed, only=None, rows=ROWS) -> tuple[Layout, float]:
@@ -303,12 +321,12 @@ def draw(deck: Deck, chart: Chart, pages: list[Page], boxes: Boxes, first_slide:
         for unit_id, box in sorted(page.layout.boxes.items(), key=lambda item: (item[1].y, item[1].x)):
             x, y = at(box.x, box.y)
             more = page.continued.get(unit_id)
-            _box(slide, chart, boxes, unit_id, (x, y, box.w * s, box.h * s), s)
-            if more is not None:
-                _continued(slide, more[1], (x, y, box.w * s, box.h * s), s, first_slide + more[0])
+            below = None if more is None else (more[1], first_slide + more[0])
+            _box(slide, chart, boxes, unit_id, (x, y, box.w * s, box.h * s), s, below)
 
 
-def _box(slide, chart: Chart, boxes: Boxes, unit_id: str, rect, s: float) -> None:
+def _box(slide, chart: Chart, boxes: Boxes, unit_id: str, rect, s: float, below) -> None:
+    """A unit's box; `below` is (units under it, slide number) when its reports are on another slide."""
     unit = chart.units[unit_id]
     name, meta, items, _ = boxes.content(unit_id)
     x, y, w, h = rect
@@ -331,24 +349,12 @@ def _box(slide, chart: Chart, boxes: Boxes, unit_id: str, rect, s: float) -> Non
     if unit.proposed:
         small["italic"] = True
     paragraphs = [
-        [(" ".join(name), {"bold": True, "color": ink, "size": NAME_SIZE * s})],
+        [(name, {"bold": True, "color": ink, "size": NAME_SIZE * s})],
         [(meta, small)],
         *([(item, {"size": SMALL_SIZE * s, "color": COLORS["ink"]})] for item in items),
     ]
+    if below is not None:
+        units, number = below
+        words = f"▸ {units} unit{'s' * (units != 1)} below: slide {number}"
+        paragraphs.append([(words, {"bold": True, "color": COLORS["owner"], "size": SMALL_SIZE * s})])
     fill_frame(shape.text_frame, paragraphs, SMALL_SIZE * s, margin=PAD * s)
-
-
-def _continued(slide, below: int, rect, s: float, number: int) -> None:
-    """The last line of a collapsed box: how many units are below it and on which slide."""
-    x, y, w, h = rect
-    words = f"▸ {below} unit{'s' * (below != 1)} below: slide {number}"
-    style = {"bold": True, "color": COLORS["owner"], "size": SMALL_SIZE * s}
-    text(
-        slide,
-        x + PAD * s,
-        y + h - (SMALL_LINE + PAD) * s,
-        w - 2 * PAD * s,
-        SMALL_LINE * s,
-        [[(words, style)]],
-        SMALL_SIZE * s,
-    )
