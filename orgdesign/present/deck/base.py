@@ -79,7 +79,7 @@ class Deck:
         text(slide, MARGIN, 22.0, BODY_W, 34.0, [[(heading, {"bold": True, "color": COLORS["ink"]})]], TITLE_SIZE)
         if note:
             spans = [(note, {"color": COLORS["muted"]})] if isinstance(note, str) else runs(note, muted=True)
-            text(slide, MARGIN, 56.0, BODY_W, 24.0, [spans], 10.5)
+            text(slide, MARGIN, 56.0, BODY_W, 26.0, [spans], 10.5)
         footer = f"{self.organization} · {self.count}"
         text(slide, MARGIN, 514.0, BODY_W, 16.0, [[(footer, {"color": COLORS["muted"]})]], MIN_PT, align="right")
         return slide
@@ -133,15 +133,17 @@ def runs(spans: Line, muted: bool = False) -> list[tuple[str, dict]]:
     return out
 
 
-def text(slide, x, y, w, h, paragraphs, size: float, align: str = "left", anchor: str = "top", margin: float = 0.0):
+def text(slide, x, y, w, h, paragraphs, size: float, align: str = "left", margin: float = 0.0, gaps=()):
     """A text box of paragraphs, each a list of (text, style) runs; the box never grows or shrinks its text."""
     box = slide.shapes.add_textbox(Pt(x), Pt(y), Pt(w), Pt(h))
-    fill_frame(box.text_frame, paragraphs, size, align, anchor, margin)
+    fill_frame(box.text_frame, paragraphs, size, align, margin=margin, gaps=gaps)
     return box
 
 
-def fill_frame(frame, paragraphs, size: float, align: str = "left", anchor: str = "top", margin: float = 0.0) -> None:
+def fill_frame(frame, paragraphs, size: float, align: str = "left", margin: float = 0.0, gaps=()) -> None:
     """Write paragraphs of (text, style) runs into a text frame, every run and paragraph end sized.
+
+    `gaps` gives the space before each paragraph, in points (none when absent).
 
     The runs are written as DrawingML elements directly (python-pptx's run API
     takes most of a deck's time); lxml escapes the text, which `clean` has
@@ -149,14 +151,17 @@ def fill_frame(frame, paragraphs, size: float, align: str = "left", anchor: str 
     """
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE}[anchor]
+    frame.vertical_anchor = MSO_ANCHOR.TOP
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Pt(margin)
     body = frame._txBody
     for old in body.findall(qn("a:p")):
         body.remove(old)
-    for spans in paragraphs:
+    for index, spans in enumerate(paragraphs):
         paragraph = SubElement(body, qn("a:p"))
-        SubElement(paragraph, qn("a:pPr"), algn={"left": "l", "right": "r", "center": "ctr"}[align])
+        settings = SubElement(paragraph, qn("a:pPr"), algn={"left": "l", "right": "r", "center": "ctr"}[align])
+        if index < len(gaps) and gaps[index]:
+            before = SubElement(settings, qn("a:spcBef"))
+            SubElement(before, qn("a:spcPts"), val=str(round(gaps[index] * 100)))
         for content, style in spans:
             run = SubElement(paragraph, qn("a:r"))
             props = SubElement(run, qn("a:rPr"), lang="en-US", sz=centipoints(style.get("size", size)))

@@ -33,6 +33,7 @@ BAND = "#f3f6fa"  # every other row
 CELL_SIZE = 10.5
 CELL_X, CELL_Y = 5.0, 3.0  # cell margins
 LINE = 1.2  # line height, in font sizes
+ITEM_GAP = 8.0  # space between two items of a list
 SHORT, LONG = 150.0, 400.0  # a column whose text is at most SHORT pt wide keeps its width; others share the rest
 MAX_MATRIX = 12  # departments a RACI matrix shows as columns; more read better as lists per objective
 CODE_FILLS = {"A": (COLORS["owner"], "#ffffff"), "R": ("#a9c4eb", COLORS["ink"]), "C": ("#e8f0fb", COLORS["ink"])}
@@ -197,19 +198,33 @@ def matrix(flow: Flow, block: Matrix) -> None:
 
 
 def items(flow: Flow, block: Items) -> None:
-    """A list (the findings): each item a text box, its details under it, never cut between slides."""
+    """A list (the findings, the evidence): the items of each slide in one text box, an item never cut in two."""
     if not block.items:
         flow.paragraph((Span(block.empty),))
         return
+    paragraphs: list = []
+    gaps: list[float] = []
+    top = None
     for item in block.items:
-        item_height = _item_height(item)
-        flow.room(item_height)
-        paragraphs = [runs(item.text)] + [
-            [(t, {**style, "size": TEXT_SIZE - 1}) for t, style in runs(detail)] for detail in item.details
-        ]
-        if flow.slide is not None:
-            text(flow.slide, MARGIN, flow.y, BODY_W, item_height, paragraphs, TEXT_SIZE)
-        flow.y += item_height + 8
+        height = _item_height(item)
+        if top is not None and flow.y + height > BODY_BOTTOM:
+            _list_box(flow, top, paragraphs, gaps)
+            paragraphs, gaps, top = [], [], None
+        flow.room(height)
+        if top is None:
+            top = flow.y
+        paragraphs.append(runs(item.text))
+        gaps.append(ITEM_GAP if len(gaps) else 0.0)
+        for detail in item.details:
+            paragraphs.append([(t, {**style, "size": TEXT_SIZE - 1}) for t, style in runs(detail)])
+            gaps.append(0.0)
+        flow.y += height + ITEM_GAP
+    _list_box(flow, top, paragraphs, gaps)
+
+
+def _list_box(flow: Flow, top: float, paragraphs: list, gaps: list[float]) -> None:
+    if flow.slide is not None:
+        text(flow.slide, MARGIN, top, BODY_W, flow.y - top, paragraphs, TEXT_SIZE, gaps=gaps)
 
 
 def _item_height(item: Item) -> float:

@@ -68,6 +68,7 @@ class Page:
     layout: Layout
     scale: float
     continued: dict[str, tuple[int, int]] = field(default_factory=dict)  # unit -> (page of its reports, units below)
+    parent: int | None = None  # the page that points here
 
 
 class Boxes:
@@ -153,7 +154,9 @@ def plan(chart: Chart) -> tuple[list[Page], Boxes]:
     for index, page in enumerate(pages):
         for head in page.heads:
             first_page.setdefault(head, index)
+    pointed = {unit: index for index, page in enumerate(pages) for unit in page.collapsed}
     for page in pages:
+        page.parent = next((pointed[h] for h in page.heads if h in pointed), None)
         page.continued = {u: (first_page[u], tree_facts.below[u]) for u in sorted(page.collapsed) if u in first_page}
     return pages, boxes
 
@@ -300,7 +303,7 @@ def _map_parts(chart: Chart, boxes: Boxes, head: str, kids: list[str], branches)
 def draw(deck: Deck, chart: Chart, pages: list[Page], boxes: Boxes, first_slide: int, links_slide: int | None):
     """Add one slide per page; `first_slide` is the slide number of the first page."""
     for page in pages:
-        note = LEGEND
+        note = LEGEND if page.parent is None else f"Continued from slide {first_slide + page.parent}. {LEGEND}"
         if links_slide:
             note += f" Who works with whom: slide {links_slide}."
         slide = deck.slide(page.title, note)
