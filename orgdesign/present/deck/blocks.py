@@ -36,7 +36,7 @@ LINE = 1.2  # line height, in font sizes
 ITEM_GAP = 8.0  # space between two items of a list
 SHORT, LONG = 150.0, 400.0  # a column whose text is at most SHORT pt wide keeps its width; others share the rest
 MAX_MATRIX = 12  # departments a RACI matrix shows as columns; more read better as lists per objective
-CODE_FILLS = {"A": (COLORS["owner"], "#ffffff"), "R": ("#a9c4eb", COLORS["ink"]), "C": ("#e8f0fb", COLORS["ink"])}
+CODE_FILLS = {"A": (COLORS["owner"], "#ffffff"), "R": ("#a9c4eb", COLORS["ink"]), "C": ("#dce7f5", COLORS["ink"])}
 
 
 class Flow:
@@ -158,7 +158,7 @@ def _draw_table(flow, header, rows, heights, head_h, columns, numeric, fills) ->
             cell = grid.cell(r, c)
             cell.margin_left = cell.margin_right = Pt(CELL_X)
             cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
-            back, ink = COLORS["owner_fill"] if is_header else (None if r % 2 else BAND), None
+            back, ink = COLORS["owner_fill"] if is_header else (None if r % 2 or fills else BAND), None
             if fills and not is_header:
                 code_fill = fills[r - (1 if header else 0)][c]
                 if code_fill:

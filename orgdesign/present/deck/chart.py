@@ -145,7 +145,8 @@ def plan(chart: Chart) -> tuple[list[Page], Boxes]:
     boxes = Boxes(chart)
     tree_facts = _Tree(chart)
     pages: list[Page] = []
-    todo = [(tuple(chart.roots()), "Org chart", False)]
+    title = "Org chart" if chart.view == "recommended" else "Org chart today (current owners)"
+    todo = [(tuple(chart.roots()), title, False)]
     while todo:  # depth first, without recursion: a reporting chain may be thousands deep
         heads, title, packed = todo.pop()
         parts = _pages(chart, boxes, tree_facts, heads, title, packed, pages)
