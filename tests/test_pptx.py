@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,51 @@ def test_a_large_chart_is_a_map_with_parts_each_named_on_the_slide_it_points_to(
                 target = slides[int(found.group(2)) - 1]
                 assert name in [t.split("\n", 1)[0] for t in _box_texts(target)], (name, found.group(2))
     assert pointers >= 4  # the four regions at least
+
+
+def _generated(tmp_path, shape: str):
+    """An org of 141 units: `flat` (70 heads under the top, each with one report) or `deep` (one chain)."""
+    departments = [{"id": "top", "name": "Top", "function": "executive"}]
+    if shape == "flat":
+        for i in range(70):
+            departments.append({"id": f"h{i}", "name": f"Head {i}", "function": "marketing", "reports_to": "top"})
+            departments.append({"id": f"r{i}", "name": f"Report {i}", "function": "sales", "reports_to": f"h{i}"})
+    else:
+        for i in range(140):
+            up = f"u{i - 1}" if i else "top"
+            departments.append({"id": f"u{i}", "name": f"Unit {i}", "function": "marketing", "reports_to": up})
+    org = {
+        "organization": {"name": f"{shape} Corp", "region": "europe", "size": "enterprise"},
+        "departments": departments,
+        "objectives": [{"id": "brand", "name": "Brand", "kind": "brand_content", "priority": 3}],
+    }
+    path = tmp_path / f"{shape}.json"
+    path.write_text(json.dumps(org), encoding="utf-8")
+    return orgdesign.recommend(orgdesign.load_org(str(path)))
+
+
+@pytest.mark.parametrize("shape", ["flat", "deep"])
+def test_a_very_flat_or_very_deep_chart_splits_into_slides_that_all_fit(tmp_path, shape):
+    result = _generated(tmp_path, shape)
+    slides = _slides(export(result, "pptx"))
+    chart = [s for s in slides if _title(s).startswith("Org chart")]
+    assert len(chart) > 2
+    names = [t.split("\n", 1)[0] for s in chart for t in _box_texts(s)]
+    assert set(names) == {u.label for u in build(result).units.values()}
+    drawn = Counter(names)
+    del drawn["Top"]  # at the head of every map of its reports
+    assert max(drawn.values()) <= 2  # a unit is drawn once, or once more where its part begins
+    if shape == "flat":  # the top's 70 reports do not fit one map: several, each saying which reports it shows
+        assert sum(re.fullmatch(r"Org chart \(reports \d+-\d+ of 70\)", _title(s)) is not None for s in chart) > 1
+    for slide in slides:
+        for props in slide._element.iter(qn("a:rPr")):
+            assert int(props.get("sz")) >= 900
+    for slide in chart:
+        for box in _box_texts(slide):
+            found = re.search(r"below: slide (\d+)", box)
+            if found:
+                target = slides[int(found.group(1)) - 1]
+                assert box.split("\n", 1)[0] in [t.split("\n", 1)[0] for t in _box_texts(target)]
 
 
 def test_the_same_input_gives_the_same_bytes():

@@ -12,11 +12,13 @@ from __future__ import annotations
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
 
+from orgdesign.present.chart.layout import text_width, wrap
 from orgdesign.present.chart.model import COLORS, build
 from orgdesign.present.deck import chart as chart_slides
 from orgdesign.present.deck.base import BODY_W, HEIGHT, MARGIN, Deck, Tally, fill_frame, rgb, runs, text, unstyled
 from orgdesign.present.deck.blocks import render_section
 from orgdesign.present.document import Document, Facts, plain
+from orgdesign.present.plain import clean
 from orgdesign.present.view import recommendation
 
 SECTIONS = ("owners", "raci", "links", "findings", "structure", "gap", "evidence")
@@ -27,7 +29,7 @@ def render(result, view: str = "recommended") -> bytes:
     document = recommendation(result)
     chart = build(result, view)
     pages, boxes = chart_slides.plan(chart)
-    links_slide = 2 + len(pages) + _slides_before_links(document, chart, pages, boxes)
+    links_slide = 2 + len(pages) + _slides_before_links(document)
     return _deck(document, chart, pages, boxes, links_slide).save()
 
 
@@ -52,7 +54,7 @@ def outline(data: bytes) -> str:
     return "\n".join(out) + "\n"
 
 
-def _slides_before_links(document: Document, chart, pages, boxes) -> int:
+def _slides_before_links(document: Document) -> int:
     """How many slides the owners and the RACI take (the chart slides point to the links slide)."""
     deck = Tally()
     for key in SECTIONS[:2]:
@@ -78,7 +80,10 @@ def _title_slide(deck: Deck, document: Document) -> None:
     band.line.fill.background()
     unstyled(band)
     ink, muted = {"bold": True, "color": COLORS["ink"]}, {"color": COLORS["muted"]}
-    text(slide, MARGIN, 120, BODY_W, 60, [[(document.title, ink)]], 36)
+    name = " ".join(document.title.split())
+    size = 36.0 if text_width(name, 36.0, bold=True) <= BODY_W else 26.0  # a long name takes two lines
+    name = " ".join(wrap(clean(name), size, BODY_W, bold=True, max_lines=2))
+    text(slide, MARGIN, 100, BODY_W, 76, [[(name, ink)]], size)
     text(slide, MARGIN, 180, BODY_W, 26, [[(" · ".join(document.facts), muted)]], 16)
     text(slide, MARGIN, 212, BODY_W, 26, [[("Who should own social media: the recommendation", muted)]], 16)
     summary = next(b for b in document.section("summary").blocks if isinstance(b, Facts))

@@ -185,7 +185,7 @@ def _pages(chart, boxes, facts: _Tree, heads, title, packed, pages: list[Page]) 
     """Add the pages for the units under `heads`; give the parts still to draw as (heads, title, packed)."""
     units = len(heads) + sum(facts.below[h] for h in heads)
     if units <= MAX_UNITS:
-        layout, scale = _lay_out(chart, boxes, heads, frozenset(), rows=(ONE_ROW,) if packed else ROWS)
+        layout, scale = _lay_out(chart, boxes, heads, frozenset(), rows=(ONE_ROW,) if packed and heads[1:] else ROWS)
         if scale >= MIN_SCALE:
             pages.append(Page(title, heads, frozenset(), layout, scale))
             return []
@@ -203,18 +203,19 @@ def _pages(chart, boxes, facts: _Tree, heads, title, packed, pages: list[Page]) 
             layout, scale = _lay_out(chart, boxes, (head,), collapsed, {head: part})
             suffix = "" if len(part) == len(kids) else f" ({_position(kids, part)})"
             pages.append(Page(title + suffix, heads, collapsed & set(part), layout, scale))
-    ordered = [u for u in _in_order(chart, head) if u in collapsed]
+    ordered = [u for u in _in_order(chart, head, collapsed) if u in collapsed]
     return [(tuple(group), part_title([clean(chart.units[k].name) for k in group]), True)
             for group in _pack(chart, boxes, facts, ordered)]  # fmt: skip
 
 
-def _in_order(chart: Chart, head: str) -> list[str]:
-    """The units under `head` in reading order (depth first, reports in id order), iteratively."""
+def _in_order(chart: Chart, head: str, stop) -> list[str]:
+    """The units under `head` down to those in `stop`, in reading order (depth first, reports in id order)."""
     out, todo = [], [head]
     while todo:
         unit = todo.pop()
         out.append(unit)
-        todo.extend(reversed(chart.reports(unit)))
+        if unit not in stop:
+            todo.extend(reversed(chart.reports(unit)))
     return out
 
 
@@ -230,8 +231,7 @@ def _deepest(chart, boxes, facts: _Tree, head: str):
             return best
         units += deeper
         collapsed = frozenset(u for u in deeper if chart.reports(u))
-        only = {u: () for u in collapsed}
-        layout, scale = _lay_out(chart, boxes, (head,), collapsed, only)
+        layout, scale = _lay_out(chart, boxes, (head,), collapsed)
         if scale < MIN_SCALE:
             return best
         best = (layout, scale, collapsed)
@@ -265,7 +265,7 @@ def _pack(chart: Chart, boxes: Boxes, facts: _Tree, parts: list[str]) -> list[li
     for part in parts:
         home = None
         if facts.below[part] < MAX_UNITS:
-            layout, scale = _lay_out(chart, boxes, (part,), frozenset(), rows=ROWS[:1])
+            layout, scale = _lay_out(chart, boxes, (part,), frozenset(), rows=(ONE_ROW,))
             if scale >= PACK_SCALE:
                 w, h = layout.width, layout.height
                 home = next((g for g in groups if g[1][0] + H_GAP + w <= wide and max(g[1][1], h) <= high), None)
