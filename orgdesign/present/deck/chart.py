@@ -43,10 +43,7 @@ PACK_SCALE = 0.9  # parts share a slide when together they need no more shrinkin
 MAX_UNITS = 48  # more boxes than this never fit one slide at 9 pt: not even tried
 ONE_ROW = 1e9  # parts packed on one slide stand side by side
 ROWS = (900.0, 1100.0, 1300.0, 1500.0)  # widths at which a tree may wrap its rows: the best fit is kept
-LEGEND = (
-    "Blue boxes own the objectives listed in them; grey boxes own none; dashed boxes are proposed units."
-    " Lines are reporting lines."
-)
+LEGEND = "Blue boxes own the objectives listed in them; grey boxes own none{proposed}. Lines are reporting lines."
 FUNCTION_WORDS = {"it": "IT", "hr": "HR", "rnd": "R&D", "ecommerce": "E-commerce"}
 
 
@@ -304,7 +301,9 @@ def _map_parts(chart: Chart, boxes: Boxes, head: str, kids: list[str], branches)
 def draw(deck: Deck, chart: Chart, pages: list[Page], boxes: Boxes, first_slide: int, links_slide: int | None):
     """Add one slide per page; `first_slide` is the slide number of the first page."""
     for page in pages:
-        note = LEGEND if page.parent is None else f"Continued from slide {first_slide + page.parent}. {LEGEND}"
+        proposed = any(unit.proposed for unit in chart.units.values())
+        legend = LEGEND.format(proposed="; dashed boxes are proposed units" if proposed else "")
+        note = legend if page.parent is None else f"Continued from slide {first_slide + page.parent}. {legend}"
         if links_slide:
             note += f" Who works with whom: slide {links_slide}."
         slide = deck.slide(page.title, note)
