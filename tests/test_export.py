@@ -48,8 +48,12 @@ def _result(path: Path):
     return recommend(load_org(str(path)))
 
 
-def _text(body: str | bytes) -> str:
-    """An export as text; a zipped Office file (xlsx) as the text of its XML parts, in order."""
+def _text(body: str | bytes, name: str = "") -> str:
+    """An export as text: the deck's slides as its outline, a zipped workbook as the text of its XML parts."""
+    if name == "pptx":
+        from orgdesign.present.deck import outline
+
+        return outline(body)
     if isinstance(body, bytes) and body.startswith(b"PK"):
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
             return "".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith((".xml", ".rels")))
@@ -245,7 +249,7 @@ def test_every_format_for_every_example_is_valid_and_deterministic(example):
         for view in VIEWS:
             body = export(result, name, view)
             assert body == export(again, name, view), (name, view)
-            text = _text(body)
+            text = _text(body, name)
             if isinstance(body, bytes):  # a zipped Office file: every part is well-formed XML
                 with zipfile.ZipFile(io.BytesIO(body)) as archive:
                     assert archive.testzip() is None, name
@@ -265,6 +269,8 @@ def test_every_format_for_every_example_is_valid_and_deterministic(example):
             elif name == "markdown":
                 block = text.split("```mermaid\n", 1)[1].split("\n```\n", 1)[0]
                 _check_mermaid(block + "\n")
+            elif name == "pptx":
+                assert text.startswith("--- slide 1\n") and "--- slide 2\n" in text
 
 
 def test_the_same_bytes_whatever_the_hash_seed():
@@ -548,7 +554,7 @@ def test_every_xml_export_is_well_formed_even_with_names_the_loader_refuses(monk
 def test_hostile_names_in_the_current_view_too():
     result = _hostile()
     for name in FORMATS:
-        body = _text(export(result, name, "current"))
+        body = _text(export(result, name, "current"), name)
         if name in ("html", "svg", "markdown", "mermaid", "graphml"):
             assert not re.search(r"(?<!\\)<script", body, re.I), name  # markdown escapes it as \<script
         if name in ("svg", "graphml"):

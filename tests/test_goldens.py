@@ -1,7 +1,8 @@
 """Goldens: `recommend` and `export` in every format for every bundled example, byte for byte.
 
 A change of wording, order or layout anywhere shows up here as a diff to review.
-A zipped binary export (xlsx) is kept as the text of its XML parts, a tag a line.
+A binary export is kept as text (`export-xlsx.xlsx.txt`): a deck as its outline, a
+workbook as its XML parts, a tag a line.
 The files under tests/golden/examples/ are written by the tests, never by hand:
 
     python -m pytest -m golden --update-goldens
@@ -33,17 +34,17 @@ pytestmark = pytest.mark.golden
 
 # (command, format, file suffix): what a user can ask `recommend --format` and `export --format` for.
 RECOMMEND = [("recommend", "table", ".txt"), ("recommend", "json", ".json"), ("recommend", "markdown", ".md")]
-# A zipped format (xlsx) is kept as the text of its parts, so its golden is named `.xlsx.txt`.
-EXPORT = [
-    ("export", name, spec.suffix + (".txt" if spec.suffix in (".xlsx", ".pptx") else ""))
-    for name, spec in FORMATS.items()
-]
+EXPORT = [("export", name, spec.suffix) for name, spec in FORMATS.items()]
 CASES = [(example, *kind) for example in EXAMPLES for kind in RECOMMEND + EXPORT]
 
 
 def golden_path(example: Path, command: str, format: str, suffix: str) -> Path:
-    """`tests/golden/examples/airline/export-svg.svg`: one folder per example, one file per output."""
-    return GOLDEN / example.stem / f"{command}-{format}{suffix}"
+    """`tests/golden/examples/airline/export-svg.svg`: one folder per example, one file per output.
+
+    A binary format keeps its text (`export-pptx.pptx.txt`), not its bytes.
+    """
+    binary = command == "export" and FORMATS[format].binary
+    return GOLDEN / example.stem / f"{command}-{format}{suffix}{'.txt' * binary}"
 
 
 @functools.cache
@@ -70,12 +71,16 @@ def render(example: Path, command: str, format: str) -> str:
 
 
 def _text_of(format: str, body: str | bytes) -> str:
-    """An export as reviewable text: itself, or for a zipped binary format (xlsx) each part's XML, a tag a line.
+    """An export as reviewable text: itself, or for a deck its outline, for a workbook each part's XML, a tag a line.
 
     A binary golden could only say "differs"; this one shows which sheet and cell changed.
     """
     if isinstance(body, str):
         return body
+    if format == "pptx":  # the deck's text, slide by slide, reads better than its XML
+        from orgdesign.present.deck import outline
+
+        return outline(body)
     with zipfile.ZipFile(io.BytesIO(body)) as archive:
         parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
     return "".join(

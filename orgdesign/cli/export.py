@@ -49,16 +49,22 @@ def export(
     html: one self-contained report, readable offline and printable
     markdown: the report, with the chart as Mermaid
     xlsx: a workbook of owners, RACI, findings, gap and inputs for Excel
+    pptx: an editable PowerPoint deck: the chart as shapes, owners, RACI, findings, gap
 
     Files are written atomically, never over an existing file without --force.
-    --output - writes to stdout (xlsx only when redirected).
+    --output - writes to stdout (pptx and xlsx only when redirected).
     """
-    import sys
-
     from orgdesign.present.formats import export as render
 
+    if FORMATS[format.value].binary and output == "-" and _terminal():
+        raise UsageError("--output", f"{format.value} is a binary file: give --output FILE, or redirect - to a file")
     result = run(file, rules, what_if(sets, without, with_))
     body = render(result, format.value, view.value)
-    if isinstance(body, bytes) and output == "-" and sys.stdout.isatty():
-        raise UsageError("--output", f"{format.value} is a binary file; give a file name, or redirect stdout to one")
     emit(body, output, force)
+
+
+def _terminal() -> bool:
+    """True when stdout is a terminal, where a binary file would only garble the screen."""
+    import sys
+
+    return sys.stdout.isatty()

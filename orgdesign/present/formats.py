@@ -1,6 +1,6 @@
 """Exports: the org chart and the report in the formats a consultant hands over.
 
-One module per format, each with `render(result, view) -> str`; `FORMATS` lists
+One module per format, each with `render(result, view) -> str` (bytes for a binary format); `FORMATS` lists
 them and `export()` is the single entry point. Nothing here writes a file: the
 CLI hands the text to `orgdesign.write.write_atomic`, the one writer. Modules
 are imported only when their format is asked for, so listing formats is cheap.
@@ -25,6 +25,7 @@ class Format:
     module: str
     suffix: str
     description: str
+    binary: bool = False  # bytes, not text: never written to a terminal, compared by its text in tests
 
 
 FORMATS: dict[str, Format] = {
@@ -43,8 +44,13 @@ FORMATS: dict[str, Format] = {
         Format("svg", "chart.svg", ".svg", "the org chart drawn as SVG, no system binary needed"),
         Format("html", "html", ".html", "one self-contained report: chart, owners, RACI, findings, reasons"),
         Format("markdown", "markdown_chart", ".md", "the report as Markdown with the Mermaid chart embedded"),
+        Format("pptx", "deck", ".pptx", "an editable PowerPoint deck: chart, owners, RACI, findings, gap", True),
         Format(
-            "xlsx", "xlsx", ".xlsx", "workbook: owners, colour-coded RACI, findings, gap and the inputs (Excel, Calc)"
+            "xlsx",
+            "xlsx",
+            ".xlsx",
+            "workbook: owners, colour-coded RACI, findings, gap and the inputs (Excel, Calc)",
+            True,
         ),
     )
 }
