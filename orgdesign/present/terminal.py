@@ -12,6 +12,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from orgdesign.input.model import OrgFile
+from orgdesign.present.chart.labels import function_label, people
 from orgdesign.present.document import plain
 from orgdesign.present.plain import clean
 
@@ -95,9 +96,9 @@ def _units_below(graph) -> dict[str, int]:
 def _unit_label(graph, department_id: str) -> Text:
     department = graph.departments[department_id]
     label = text(department.label, "bold" if department.function == "social_media" else "")
-    details = [department.function]
+    details = [function_label(department.function)]
     if department.headcount is not None:
-        details.append(f"{department.headcount:,} people")
+        details.append(people(department.headcount))
     if department.capacity is not None:
         details.append(f"capacity {department.capacity}")
     if department.structure:

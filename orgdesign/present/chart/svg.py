@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from html import escape
 
+from orgdesign.present.chart import labels
 from orgdesign.present.chart.layout import Box, Layout, text_width, tree, wrap
 from orgdesign.present.chart.model import COLORS, Chart, build
 from orgdesign.present.chart.relations import DOTTED, panel
@@ -53,10 +54,7 @@ class _Content:
         unit = chart.units[unit_id]
         self.unit = unit
         self.name = wrap(clean(unit.label), NAME_SIZE, INNER, bold=True, max_lines=3)
-        details = ["proposed", unit.function.replace("_", " ")] if unit.proposed else [unit.function.replace("_", " ")]
-        if unit.headcount is not None:
-            details.append(f"{unit.headcount:,} people")
-        self.meta = wrap(" · ".join(clean(d) for d in details), META_SIZE, INNER, max_lines=1)[0]
+        self.meta = wrap(" · ".join(clean(d) for d in labels.details(unit)), META_SIZE, INNER, max_lines=1)[0]
         ordered = sorted(unit.owned, key=lambda o: (-chart.priorities[o], o))
         self.items = [wrap(clean(chart.objectives[o]), ITEM_SIZE, INNER - BULLET, max_lines=2) for o in ordered]
         self.header = PAD + NAME_LINE * len(self.name) + META_LINE + 4

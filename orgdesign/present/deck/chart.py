@@ -18,6 +18,7 @@ from pptx.enum.dml import MSO_LINE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.util import Pt
 
+from orgdesign.present.chart import labels
 from orgdesign.present.chart.layout import ELLIPSIS, H_GAP, Layout, text_width, tree, wrap
 from orgdesign.present.chart.model import COLORS, Chart
 from orgdesign.present.deck.base import (
@@ -44,15 +45,6 @@ MAX_UNITS = 48  # more boxes than this never fit one slide at 9 pt: not even tri
 ONE_ROW = 1e9  # parts packed on one slide stand side by side
 ROWS = (900.0, 1100.0, 1300.0, 1500.0)  # widths at which a tree may wrap its rows: the best fit is kept
 LEGEND = "Blue boxes own the objectives listed in them; grey boxes own none{proposed}. Lines are reporting lines."
-FUNCTION_WORDS = {"it": "IT", "hr": "HR", "rnd": "R&D", "ecommerce": "E-commerce"}
-
-
-def function_words(function: str) -> str:
-    """A function id as a reader sees it: `rnd` -> 'R&D', `customer_service` -> 'Customer service'."""
-    if function in FUNCTION_WORDS:
-        return FUNCTION_WORDS[function]
-    words = function.replace("_", " ")
-    return words[:1].upper() + words[1:]
 
 
 @dataclass
@@ -80,9 +72,7 @@ class Boxes:
         if unit_id not in self.cache:
             chart, unit = self.chart, self.chart.units[unit_id]
             name, name_lines = fitted(unit.label, NAME_SIZE, 3, bold=True)
-            details = ["Proposed", function_words(unit.function)] if unit.proposed else [function_words(unit.function)]
-            if unit.headcount is not None:
-                details.append(f"{unit.headcount:,} {'person' if unit.headcount == 1 else 'people'}")
+            details = [d.capitalize() if d == "proposed" else d for d in labels.details(unit)]
             meta, height = fitted(" · ".join(details), SMALL_SIZE, 2)
             height = name_lines * NAME_LINE + height * SMALL_LINE
             ordered = sorted(unit.owned, key=lambda o: (-chart.priorities[o], o))
