@@ -289,3 +289,23 @@ def test_every_portfolio_section_shows_in_the_terminal_the_markdown_and_the_json
     assert "## Files" in markdown and "airline.json, airline.md" in markdown  # every file in the report
     assert set(data) == {"orgdesign", "format", "files", "statuses", "owners", "models", "findings", "results"}
     assert data["statuses"]["bad-input"] == 1 and data["owners"]["customer_care"] == {"customer_service": 2}
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_no_table_column_is_lost_at_any_width(airline, width):
+    """A table too wide for the terminal turns into records; it never drops or crops a column."""
+    from orgdesign.engine.explain import why_not
+    from orgdesign.present.view_explain import explanation
+
+    assignment = next(a for a in airline.assignments if a.objective == "listening")
+    contrast = why_not(airline.table, airline.problem, airline.solution, "listening", "customer_relations")
+    for document in (recommendation(airline), explanation(airline, assignment, contrast)):
+        shown = terminal(document_view(document), width)
+        assert max(len(line) for line in shown.splitlines()) <= width
+        words = set(flat(shown).split())
+        for section in document.sections:
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    for row in block.rows:
+                        for cell in row:  # every word of every cell is on screen
+                            assert set(plain(cell).split()) <= words, (section.key, plain(cell))

@@ -13,7 +13,7 @@ from rich.tree import Tree
 
 from orgdesign.input.model import OrgFile
 from orgdesign.present.chart.labels import function_label, people
-from orgdesign.present.document import plain
+from orgdesign.present.document import line, plain
 from orgdesign.present.plain import clean
 
 
@@ -218,9 +218,8 @@ def block_renderables(block, width: int) -> list:
 
 
 def _table(block, width: int):
-    """A table when its columns fit the width at their least (rich measures it), else one record per row."""
-    from rich.console import Console, Group
-    from rich.measure import Measurement
+    """A table when it shows every word of every cell at this width, else one record per row."""
+    from rich.console import Group
     from rich.padding import Padding
 
     rows = list(block.rows) + ([block.footer] if block.footer else [])
@@ -239,8 +238,7 @@ def _table(block, width: int):
         table.add_row(*(spans(cell) for cell in row))
     if block.footer:
         table.add_row(*(spans(cell, "bold") for cell in block.footer), end_section=False)
-    console = Console(width=width)
-    if Measurement.get(console, console.options, table).minimum <= width:
+    if _shows_every_word(table, [tuple(line(c.header) for c in block.columns), *rows], width):
         return table
     out = []  # records: the first cell, then "header: value" lines
     for row in rows:
@@ -249,6 +247,22 @@ def _table(block, width: int):
             if cell:
                 out.append(Padding(Text(column.header + ": ", style="dim") + spans(cell), (0, 0, 0, 2)))
     return Group(*out)
+
+
+def _shows_every_word(table, rows, width: int) -> bool:
+    """Whether rich lays the table out at this width without cropping a column or cutting a word.
+
+    Rich can squeeze a column below what its cells need and crop it at the
+    terminal's edge; drawing the table once and looking is the only sure test.
+    """
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
+    console.print(table)
+    shown = set(console.export_text().split())
+    return all(set(plain(cell).split()) <= shown for row in rows for cell in row)
 
 
 def _matrix(block, width: int) -> list:

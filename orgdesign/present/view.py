@@ -336,15 +336,18 @@ def why_section(result, names: Names, by_priority) -> Section:
     columns = (
         Column("rule", whole=True),
         Column("contribution", numeric=True),
-        Column("rationale"),
-        Column("evidence"),
+        Column("rationale [evidence]"),
     )
     for a in by_priority:
         rows = tuple(
-            (line(Span(r.rule, "code")), line(f"{r.contribution / 100:+.2f}"), line(r.rationale), evidence(r.evidence))
+            (
+                line(Span(r.rule, "code")),
+                line(f"{r.contribution / 100:+.2f}"),
+                line(r.rationale, " [", *evidence(r.evidence), "]"),
+            )
             for r in a.reasons
         )
-        footer = (line("fit"), line(Span(units(a.score), "strong")), line(runner_up_sentence(a, names)), ())
+        footer = (line("fit"), line(Span(units(a.score), "strong")), line(runner_up_sentence(a, names)))
         table = Table(columns, rows, footer) if rows else Paragraph(line("No rule matched this owner."))
         blocks = (table,) if rows else (table, Paragraph(line(f"fit {units(a.score)}; ", runner_up_sentence(a, names))))
         title = line(names.objective(a.objective), " → ", Span(names.department(a.owner), "strong"))

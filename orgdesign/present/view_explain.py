@@ -61,12 +61,16 @@ def owner_section(graph, assignment) -> Section:
 
 
 def reasons_section(assignment) -> Section:
-    columns = (Column("rule", whole=True), Column("+/-", numeric=True), Column("why"), Column("evidence"))
+    columns = (Column("rule", whole=True), Column("+/-", numeric=True), Column("why [evidence]"))
     rows = tuple(
-        (line(Span(r.rule, "code")), line(f"{r.contribution / 100:+.2f}"), line(r.rationale), cites(r.evidence))
+        (
+            line(Span(r.rule, "code")),
+            line(f"{r.contribution / 100:+.2f}"),
+            line(r.rationale, " [", *cites(r.evidence), "]"),
+        )
         for r in assignment.reasons
     )
-    footer = (line("fit"), line(units(assignment.score)), (), ())
+    footer = (line("fit"), line(units(assignment.score)), ())
     block = Table(columns, rows, footer) if rows else Paragraph(line("No rule matched this owner."))
     data = {"reasons": [{"rule": r.rule, "contribution": fit(r.contribution)} for r in assignment.reasons]}
     return Section("reasons", "Why this owner", (block,), data)
