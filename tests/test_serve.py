@@ -166,7 +166,7 @@ def test_save_as_writes_a_valid_org_file_with_the_what_ifs(client, folder):
 def test_save_as_refuses_an_existing_file_unless_told_to_overwrite(client, folder):
     (folder / "taken.yaml").write_text("keep me\n")
     refused = client.post("/api/save", json={"path": "taken.yaml", **LOWER})
-    assert refused.status_code == 422 and "taken.yaml" in refused.text
+    assert refused.status_code == 409 and refused.json() == {"error": ["taken.yaml: already exists"], "exists": True}
     assert (folder / "taken.yaml").read_text() == "keep me\n"
     assert client.post("/api/save", json={"path": "taken.yaml", "overwrite": True, **LOWER}).status_code == 200
     assert yaml.safe_load((folder / "taken.yaml").read_text())["organization"]["name"] == "Southwind Airlines"

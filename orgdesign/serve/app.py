@@ -83,6 +83,7 @@ def create_app(workshop: Workshop, token: str, hosts: set[str]):
     routes = [
         Route("/", page),
         Route("/static/{name}", asset),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),  # no icon: not a 404 on the console
         Route("/api/org", org),
         Route("/api/recommend", recommend, methods=["POST"]),
         Route("/api/compare", compare, methods=["POST"]),
@@ -178,10 +179,14 @@ def _save(workshop: Workshop, body: dict) -> dict:
     from orgdesign.write import write_atomic
 
     target = workshop.target(body.get("path", ""))
+    name = os.path.relpath(target, os.path.dirname(os.path.abspath(workshop.path)))
     data = workshop.scenario_data(what_if(body))
+    overwrite = body.get("overwrite") is True
+    if os.path.lexists(target) and not overwrite:  # the page asks before it sends overwrite: true
+        return JSONResponse({"error": [f"{name}: already exists"], "exists": True}, status_code=409)
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
-    write_atomic(target, text, force=body.get("overwrite") is True)
-    return {"saved": os.path.relpath(target, os.path.dirname(os.path.abspath(workshop.path)))}
+    write_atomic(target, text, force=overwrite)
+    return {"saved": name}
 
 
 def _export(workshop: Workshop, body: dict) -> Response:
