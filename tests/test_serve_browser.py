@@ -1,4 +1,4 @@
-"""The workshop page end to end: `orgdesign serve` as a process, driven in Debian's chromium through Playwright.
+"""The workshop page end to end in a real browser, and the serve benchmark's smoke run.
 
 Playwright's own browsers cannot be downloaded here, so it launches the system chromium by path.
 Skipped when chromium or Playwright is missing, except in CI (CI=… set), where a missing one is a failure.
@@ -110,3 +110,12 @@ def test_the_page_lowers_a_capacity_undoes_and_saves(server):
     saved = load_org(str(folder / "agreed.yaml"))
     assert {d.id: d.capacity for d in saved.departments}["mktcomms"] == 1
     assert complaints == []  # no CSP violation, no script error
+
+
+def test_the_serve_benchmark_smoke_run_prints_its_series():
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "serve.py"), "--smoke"], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    assert "| airline.yaml | 3 |" in run.stdout and "| generated_200x13.json | 3 |" in run.stdout
+    assert "| a what-if over HTTP <= 200 ms median on every example |" in run.stdout
