@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from orgdesign.errors import BadValue, Diagnostic, InputError
 from orgdesign.input.scenario import WhatIf
@@ -37,8 +37,13 @@ class Workshop:
         from orgdesign.rulebook import load_rulebook
 
         self.book = load_rulebook(list(self.rules))
-        self.source = load_source(self.path)
-        self.baseline = recommend(validate_source(self.source, self.book.vocabulary), self.book)
+        source = load_source(self.path)
+        self.baseline = recommend(validate_source(source, self.book.vocabulary), self.book)
+        if source.is_json:
+            # The file is valid (just checked), so a what-if's problems are reported at the what-if, never at
+            # a line of the file; and locating every value of a large JSON text costs seconds per what-if.
+            source = replace(source, _marks={})
+        self.source = source
 
     def org(self, scenario: WhatIf):
         """The org with the what-ifs applied and validated; problems are blamed on the what-if that caused them."""
