@@ -30,18 +30,33 @@ def _need(found, what: str):
     return found
 
 
-@pytest.fixture
-def server(tmp_path):
-    """`orgdesign serve` on a free port over a copy of the airline, and the one line it printed."""
-    shutil.copy(ROOT / "examples" / "airline.yaml", tmp_path / "airline.yaml")
+def _serve(folder: Path, name: str) -> tuple[str, subprocess.Popen]:
+    """Start `orgdesign serve NAME` on a free port in `folder`; the one line it printed and the process."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "orgdesign", "serve", "airline.yaml", "--port", "0", "--no-browser"],
-        cwd=tmp_path,
+        [sys.executable, "-m", "orgdesign", "serve", name, "--port", "0", "--no-browser"],
+        cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    url = process.stdout.readline().strip()
+    return process.stdout.readline().strip(), process
+
+
+def _browser_api():
+    try:
+        from playwright import sync_api
+    except ImportError:
+        sync_api = None
+    return _need(sync_api, "playwright"), _need(
+        shutil.which("chromium") or shutil.which("chromium-browser"), "chromium"
+    )
+
+
+@pytest.fixture
+def server(tmp_path):
+    """`orgdesign serve` on a free port over a copy of the airline, and the one line it printed."""
+    shutil.copy(ROOT / "examples" / "airline.yaml", tmp_path / "airline.yaml")
+    url, process = _serve(tmp_path, "airline.yaml")
     yield url, process, tmp_path
     if process.poll() is None:
         process.kill()
@@ -65,12 +80,7 @@ def test_serve_prints_one_line_and_stops_cleanly_on_ctrl_c(server):
 
 
 def test_the_page_lowers_a_capacity_undoes_and_saves(server):
-    try:
-        from playwright import sync_api
-    except ImportError:
-        sync_api = None
-    _need(sync_api, "playwright")
-    chromium = _need(shutil.which("chromium") or shutil.which("chromium-browser"), "chromium")
+    sync_api, chromium = _browser_api()
     url, _, folder = server
     shots = Path(os.environ.get("ORGDESIGN_SCREENSHOTS") or folder)
     complaints: list[str] = []
@@ -107,6 +117,7 @@ def test_the_page_lowers_a_capacity_undoes_and_saves(server):
 
         page.locator(".explain").first.click()
         sync_api.expect(page.locator("#explain")).to_contain_text("Reasons")
+        page.locator("#explain").screenshot(path=str(shots / "serve-explain.png"))
 
         page.fill("#save-path", "agreed.yaml")
         page.click("#save")
@@ -124,3 +135,32 @@ def test_the_serve_benchmark_smoke_run_prints_its_series():
     assert run.returncode == 0, run.stderr
     assert "| airline.yaml | 3 |" in run.stdout and "| generated_200x13.json | 3 |" in run.stdout
     assert "| a what-if over HTTP <= 200 ms median on every example |" in run.stdout
+
+
+def test_hostile_names_stay_text_in_the_page(tmp_path):
+    import yaml
+    from test_export import HOSTILE, _hostile_org
+
+    sync_api, chromium = _browser_api()
+    (tmp_path / "hostile.yaml").write_text(yaml.safe_dump(_hostile_org()))
+    url, process = _serve(tmp_path, "hostile.yaml")
+    dialogs: list[str] = []
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            page = browser.new_page()
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(url)
+            sync_api.expect(page.locator("#org-name")).to_have_text(HOSTILE[0] + " " + HOSTILE[3])
+            owners = page.locator("#owners td:first-child")
+            sync_api.expect(owners.first).to_contain_text(HOSTILE[0])  # shown as the characters it is
+            page.select_option("#f-capacity select[name=department]", "d0")
+            page.fill("#f-capacity input[name=value]", "1")
+            page.click("#f-capacity button")
+            sync_api.expect(page.locator("#scenario li").first).to_contain_text(HOSTILE[1])
+            assert page.locator("#results script, #results img:not(#chart-img), #results svg").count() == 0
+            browser.close()
+    finally:
+        process.kill()
+        process.wait()
+    assert dialogs == []  # nothing in a name ran
