@@ -239,3 +239,12 @@ def test_a_bad_file_is_a_located_error_before_anything_listens(cli, tmp_path):
     assert "Traceback" not in result.stderr
     missing = cli("serve", tmp_path / "missing.yaml", "--no-browser")
     assert missing.exit_code == 2 and "missing.yaml" in missing.stderr
+
+
+def test_dropping_a_department_and_adding_a_team_reach_the_answer(client):
+    dropped = client.post("/api/recommend", json={"without": ["media_agency"]}).json()
+    assert "media_agency" not in {a["owner"] for a in dropped["assignments"]}
+    assert all("media_agency" not in link["departments"] for link in dropped["links"])
+    added = client.post("/api/compare", json={"with": ["social_media"]})
+    assert added.status_code == 200
+    assert "social" in " ".join(change["to_name"].lower() for change in added.json()["ownership_changes"])
