@@ -43,7 +43,7 @@ def cli():
 # --- which tests are integration tests -----------------------------------------------------
 
 # Files whose every test drives a whole program: a pty, a browser.
-INTEGRATION_FILES = {"test_interview_pty.py", "test_export_browser.py"}
+INTEGRATION_FILES = {"test_interview_pty.py", "test_export_browser.py", "test_serve_browser.py"}
 
 # Single tests, by file. Each starts a process (the CLI, a `python -c` import check, a process
 # pool, the benchmark script) or checks scale (a reporting chain thousands of levels deep).

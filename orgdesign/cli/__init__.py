@@ -11,7 +11,19 @@ import typer
 
 from orgdesign import __version__
 from orgdesign.cli import batch as batch_command
-from orgdesign.cli import compare, examples, explain, findings, interview, recommend, rules, schema, show, validate
+from orgdesign.cli import (
+    compare,
+    examples,
+    explain,
+    findings,
+    interview,
+    recommend,
+    rules,
+    schema,
+    serve,
+    show,
+    validate,
+)
 from orgdesign.cli import export as export_command
 from orgdesign.cli.common import state, stdout_failure
 from orgdesign.cli.help import Command, Group
@@ -52,6 +64,7 @@ app.command(cls=Command)(schema.schema)
 app.command(cls=Command)(examples.examples)
 app.command(cls=Command)(interview.interview)
 app.command(name="batch", cls=Command)(batch_command.batch)
+app.command(cls=Command)(serve.serve)
 app.add_typer(rules.app, name="rules")
 app.add_typer(findings.app, name="findings")
 
