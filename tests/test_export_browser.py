@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 
 from orgdesign.engine.pipeline import recommend
 from orgdesign.input.load import load_org
@@ -200,10 +200,10 @@ def _on_a_phone(browser: str, html: str, folder: Path) -> tuple[int, int, int]:
     return int(found[1]), int(found[2]), int(found[3])
 
 
-@pytest.mark.parametrize("name", ["small_agency", "airline", "multinational"])
-def test_the_report_does_not_scroll_sideways_on_a_phone(browser, name, tmp_path):
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_report_does_not_scroll_sideways_on_a_phone(browser, example, tmp_path):
     """At 390 px the page fits its width: the nav wraps, and wide tables and the chart scroll in their own boxes."""
-    html = export(recommend(load_org(str(ROOT / "examples" / f"{name}.yaml"))), "html")
+    html = export(recommend(load_org(str(example))), "html")
     scroll_width, width, sticking_out = _on_a_phone(browser, html, tmp_path)
     assert width <= PHONE
     assert scroll_width <= width, f"the page is {scroll_width} px wide on a {width} px screen"
