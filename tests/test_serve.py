@@ -172,7 +172,7 @@ def test_save_as_refuses_an_existing_file_unless_told_to_overwrite(client, folde
     assert yaml.safe_load((folder / "taken.yaml").read_text())["organization"]["name"] == "Southwind Airlines"
 
 
-@pytest.mark.parametrize("path", ["../escape.yaml", "/tmp/abs.yaml", "sub/../../x.yaml", "", "notes.txt"])
+@pytest.mark.parametrize("path", ["../escape.yaml", "/abs.yaml", "sub/../../x.yaml", "", "notes.txt"])
 def test_save_as_stays_in_the_org_files_folder(client, folder, path):
     answer = client.post("/api/save", json={"path": path})
     assert answer.status_code == 422
