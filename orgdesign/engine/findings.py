@@ -73,7 +73,7 @@ def find(table: FitTable, owners: dict[str, str], roles: dict[str, Raci], links:
         *_account_holders(graph, owners),
         *_overloads(graph),
         *_weak_owners(table, owners),
-        *_care_without_community(graph, owners),
+        *care_without_community(graph, owners),
         *_partner_data_missing(graph),
     ]
     return sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], f.code, f.subject, f.message))
@@ -192,7 +192,7 @@ def _weak_owners(table: FitTable, owners: dict[str, str]) -> list[Finding]:
     return out
 
 
-def _care_without_community(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
+def care_without_community(graph: OrgGraph, owners: dict[str, str]) -> list[Finding]:
     """E30: social customer care needs a community structured around it.
 
     Where care leans on social (priority 4 or 5), the care owner should also run

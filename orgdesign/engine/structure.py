@@ -287,6 +287,6 @@ def _nearest_hub(graph: OrgGraph, department: str, facts: Shape) -> str:
 
 def _care_without_community(graph: OrgGraph, owners: dict[str, str]) -> set[str]:
     """Customer care objectives that lean on social with no community structure serving them (E30, OD108)."""
-    from orgdesign.engine.findings import _care_without_community  # one definition of E30's condition
+    from orgdesign.engine.findings import care_without_community  # one definition of E30's condition
 
-    return {finding.subject for finding in _care_without_community(graph, owners)}
+    return {finding.subject for finding in care_without_community(graph, owners)}

@@ -56,13 +56,21 @@ def load_scenario(path: str, what_if: WhatIf = WhatIf(), vocabulary: Vocabulary 
     from orgdesign.input.load import validate_source
 
     source = load_source(path)
-    if not what_if:
+    if not what_if or not isinstance(source.data, dict):  # a wrong top level is the file's to report
         return validate_source(source, vocabulary)
-    if not isinstance(source.data, dict):
-        return validate_source(source, vocabulary)  # reports the wrong top level
+    return apply_and_validate(source, what_if, vocabulary)[0]
+
+
+def apply_and_validate(source: Source, what_if: WhatIf, vocabulary: Vocabulary) -> tuple[OrgFile, Source]:
+    """The org with the what-ifs made, validated, and the changed data it came from (what "save as" writes).
+
+    A problem is blamed on the what-if that caused it, or on the file when the file already had it.
+    """
+    from orgdesign.input.load import validate_source
+
     changed, origins = apply(source, what_if, vocabulary)
     try:
-        return validate_source(changed, vocabulary)
+        return validate_source(changed, vocabulary), changed
     except InputError as error:
         raise InputError(_blame(error.diagnostics, source, what_if, vocabulary, origins)) from None
 

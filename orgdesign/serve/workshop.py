@@ -47,15 +47,9 @@ class Workshop:
 
     def org(self, scenario: WhatIf):
         """The org with the what-ifs applied and validated; problems are blamed on the what-if that caused them."""
-        from orgdesign.input import scenario as scenarios
-        from orgdesign.input.load import validate_source
+        from orgdesign.input.scenario import apply_and_validate
 
-        changed, origins = scenarios.apply(self.source, scenario, self.book.vocabulary)
-        try:
-            return validate_source(changed, self.book.vocabulary)
-        except InputError as error:
-            blamed = scenarios._blame(error.diagnostics, self.source, scenario, self.book.vocabulary, origins)
-            raise InputError(blamed) from None
+        return apply_and_validate(self.source, scenario, self.book.vocabulary)[0]
 
     def result(self, scenario: WhatIf):
         """The recommendation for the file with these what-ifs (the warm one when there are none)."""
@@ -67,10 +61,9 @@ class Workshop:
 
     def scenario_data(self, scenario: WhatIf) -> dict:
         """The org file's data with the what-ifs applied, checked valid: what "save as" writes."""
-        from orgdesign.input import scenario as scenarios
+        from orgdesign.input.scenario import apply_and_validate
 
-        self.org(scenario)
-        return scenarios.apply(self.source, scenario, self.book.vocabulary)[0].data
+        return apply_and_validate(self.source, scenario, self.book.vocabulary)[1].data
 
     def target(self, relative: str) -> str:
         """A path for "save as", inside the org file's folder: no absolute path, no `..`."""
