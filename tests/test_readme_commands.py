@@ -17,6 +17,7 @@ README = ROOT / "README.md"
 # Shown in the README, but not run here, each for a stated reason.
 SKIPPED = {
     "interview": "interactive: it asks questions in a terminal (tests/test_interview_pty.py drives it)",
+    "serve": "a server that runs until stopped (tests/test_serve_browser.py starts it on a free port)",
     "validate acme.yaml": "shows the messages for a broken file of the reader's own, not a bundled one",
 }
 
@@ -45,7 +46,7 @@ def _skip_reason(words: list[str]) -> str | None:
 
 def test_the_readme_shows_the_scenario_commands():
     shown = [" ".join(words) for words in readme_commands()]
-    for option in ("--set", "--with", "--without", "compare", "export", "batch", "explain"):
+    for option in ("--set", "--with", "--without", "--pin", "--forbid", "compare", "export", "batch", "explain"):
         assert any(option in line for line in shown), option
     assert all(_skip_reason(words) for words in readme_commands() if words[1:2] == ["interview"])
 

@@ -61,6 +61,9 @@ def test_with_adds_a_team_that_can_win(cli):
         (["--set", "budget=4"], "unknown path 'budget'"),
         (["--set", "departments.mktcomms.capacity"], "expected PATH=VALUE"),
         (["--without", "agncy"], "--without agncy: unknown department 'agncy'"),
+        (["--pin", "care"], "--pin care: expected OBJECTIVE=DEPARTMENT"),
+        (["--pin", "care=finanse"], "--pin care=finanse: unknown department 'finanse' (did you mean 'Finance'?)"),
+        (["--forbid", "carre=finance"], "--forbid carre=finance: unknown objective 'carre' (did you mean 'care'?)"),
         (
             ["--with", "social_meda"],
             "--with social_meda: unknown function 'social_meda' (did you mean 'social_media'?)",
@@ -198,3 +201,33 @@ def test_what_ifs_take_a_department_or_objective_by_name_as_well_as_by_id():
     with pytest.raises(InputError) as caught:
         load_scenario(str(AIRLINE), WhatIf(without=("Social Care Tem",)))
     assert "did you mean 'Social Care Team'" in caught.value.diagnostics[0].message
+
+
+def test_pin_and_forbid_decide_an_owner(cli):
+    base = _owners(cli, AIRLINE)
+    assert base["care"] == "social_care" and base["reputation"] == "comms"
+    changed = _owners(cli, AIRLINE, "--pin", "Social customer care=Customer Relations", "--forbid", "reputation=comms")
+    assert changed["care"] == "customer_relations"
+    assert changed["reputation"] != "comms"
+
+
+def test_a_pin_replaces_the_files_pin_and_lifts_a_ban_on_its_department(tmp_path):
+    org = tmp_path / "org.yaml"
+    text = AIRLINE.read_text("utf-8")
+    org.write_text(
+        text + "constraints:\n  - {objective: care, owner: comms}\n  - {objective: care, not_owner: finance}\n",
+        encoding="utf-8",
+    )
+    pinned = load_scenario(str(org), WhatIf(pin=("care=finance",)))
+    assert [(c.kind, c.department) for c in pinned.constraints] == [("owner", "finance")]
+    banned = load_scenario(str(org), WhatIf(forbid=("care=comms",)))
+    assert [(c.kind, c.department) for c in banned.constraints] == [("not_owner", "finance"), ("not_owner", "comms")]
+
+
+def test_compare_says_a_constraint_moved_the_owner(cli):
+    result = cli("compare", AIRLINE, "--pin", "care=finance", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    (change,) = [c for c in json.loads(result.stdout)["ownership_changes"] if c["objective"] == "care"]
+    assert change["cause"] == "pinned" and change["to"] == "finance"
+    table = cli("compare", AIRLINE, "--pin", "care=finance")
+    assert "a constraint now pins it to Finance" in " ".join(table.stdout.split())

@@ -248,3 +248,30 @@ def test_dropping_a_department_and_adding_a_team_reach_the_answer(client):
     added = client.post("/api/compare", json={"with": ["social_media"]})
     assert added.status_code == 200
     assert "social" in " ".join(change["to_name"].lower() for change in added.json()["ownership_changes"])
+
+
+def test_pinning_and_forbidding_an_owner_move_it_and_say_why(client):
+    answer = client.post("/api/compare", json={"pin": ["care=Customer Relations"], "forbid": ["reputation=comms"]})
+    assert answer.status_code == 200, answer.text
+    moved = {change["objective"]: change for change in answer.json()["ownership_changes"]}
+    assert moved["care"]["to"] == "customer_relations" and moved["care"]["cause"] == "pinned"
+    assert moved["reputation"]["from"] == "comms" and moved["reputation"]["cause"] == "forbidden"
+    assert moved["reputation"]["to"] != "comms"
+
+
+def test_a_bad_constraint_is_a_located_422(client):
+    answer = client.post("/api/recommend", json={"pin": ["care=nobody"]})
+    assert answer.status_code == 422
+    assert answer.json()["error"][0].startswith("<what-if>: pin care=nobody: unknown department 'nobody'")
+
+
+def test_the_servers_own_names_pass_the_host_check_and_others_do_not():
+    import socket
+
+    from orgdesign.serve.security import own_hosts
+
+    assert own_hosts("127.0.0.1", 8000) == {"127.0.0.1:8000", "localhost:8000"}
+    assert own_hosts("::1", 8000) == {"[::1]:8000", "localhost:8000"}
+    everywhere = own_hosts("0.0.0.0", 8000)
+    assert {"127.0.0.1:8000", "localhost:8000", f"{socket.gethostname().lower()}:8000"} <= everywhere
+    assert "evil.example:8000" not in everywhere and "127.0.0.1:8001" not in everywhere

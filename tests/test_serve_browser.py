@@ -115,6 +115,15 @@ def test_the_page_lowers_a_capacity_undoes_and_saves(server):
         page.click("#redo")
         sync_api.expect(owner).to_have_text("Communications & Outreach")
 
+        care = page.locator("#owners tr[data-objective=care] td:nth-child(2) strong")
+        sync_api.expect(care).to_have_text("Social Care Team")
+        page.select_option("#f-constraint select[name=objective]", "care")
+        page.select_option("#f-constraint select[name=verb]", "pin")
+        page.select_option("#f-constraint select[name=department]", "customer_relations")
+        page.click("#f-constraint button")
+        sync_api.expect(care).to_have_text("Customer Relations")
+        sync_api.expect(page.locator("#changes")).to_contain_text("a constraint now pins it to Customer Relations")
+
         page.locator(".explain").first.click()
         sync_api.expect(page.locator("#explain")).to_contain_text("Reasons")
         page.locator("#explain").screenshot(path=str(shots / "serve-explain.png"))
@@ -125,6 +134,7 @@ def test_the_page_lowers_a_capacity_undoes_and_saves(server):
         browser.close()
     saved = load_org(str(folder / "agreed.yaml"))
     assert {d.id: d.capacity for d in saved.departments}["mktcomms"] == 1
+    assert ("care", "owner", "customer_relations") in {(c.objective, c.kind, c.department) for c in saved.constraints}
     assert complaints == []  # no CSP violation, no script error
 
 

@@ -35,6 +35,18 @@ With = Annotated[
         "--with", help="What if: add a department of this function, e.g. social_media (repeatable).", metavar="FUNCTION"
     ),
 ]
+Pin = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--pin", help="What if: this department must own this objective (repeatable).", metavar="OBJECTIVE=DEPT"
+    ),
+]
+Forbid = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--forbid", help="What if: this department must not own this objective (repeatable).", metavar="OBJECTIVE=DEPT"
+    ),
+]
 Output = Annotated[
     str | None,
     typer.Option("--output", "-o", help="Write to this file instead of stdout (- is stdout).", metavar="FILE"),
@@ -254,11 +266,19 @@ FormatOption = Annotated[
 OrgFileArgument = Annotated[str, typer.Argument(help="An org file (YAML or JSON).", metavar="FILE")]
 
 
-def what_if(sets, without, with_):
+def what_if(sets, without, with_, pin=None, forbid=None):
     """The what-if options as one value."""
     from orgdesign.input.scenario import WhatIf
 
-    return WhatIf(tuple(sets or ()), tuple(without or ()), tuple(with_ or ()), origin="<command line>", flag="--")
+    return WhatIf(
+        tuple(sets or ()),
+        tuple(without or ()),
+        tuple(with_ or ()),
+        tuple(pin or ()),
+        tuple(forbid or ()),
+        origin="<command line>",
+        flag="--",
+    )
 
 
 def run(file: str, rules: list[str] | None, scenario=None):

@@ -7,10 +7,12 @@ from typing import Annotated
 import typer
 
 from orgdesign.cli.common import (
+    Forbid,
     Force,
     Format,
     FormatOption,
     Output,
+    Pin,
     Rules,
     Sets,
     With,
@@ -33,6 +35,8 @@ def compare(
     sets: Sets = None,
     without: Without = None,
     with_: With = None,
+    pin: Pin = None,
+    forbid: Forbid = None,
     format: FormatOption = Format.table,
     output: Output = None,
     force: Force = False,
@@ -41,7 +45,7 @@ def compare(
     from orgdesign.engine.compare import compare as diff
     from orgdesign.errors import UsageError
 
-    scenario = what_if(sets, without, with_)
+    scenario = what_if(sets, without, with_, pin, forbid)
     if second is None and not scenario:
         raise UsageError("B", "give a second org file, or what-ifs (--set, --without, --with) to compare A with")
     before = run(first, rules)

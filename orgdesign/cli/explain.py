@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 
 from orgdesign.cli.common import (
+    Forbid,
     OrgFileArgument,
+    Pin,
     Rules,
     Sets,
     With,
@@ -33,13 +35,15 @@ def explain(
     sets: Sets = None,
     without: Without = None,
     with_: With = None,
+    pin: Pin = None,
+    forbid: Forbid = None,
 ) -> None:
     """Why an objective got its owner, and why not another department."""
     from orgdesign.engine.explain import explain as explain_objective
     from orgdesign.errors import BadValue, UsageError
     from orgdesign.present.terminal import explanation_view
 
-    result = run(file, rules, what_if(sets, without, with_))
+    result = run(file, rules, what_if(sets, without, with_, pin, forbid))
     try:
         explained = explain_objective(result, objective, department)
     except BadValue as error:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import OrgFileArgument, Rules, Sets, With, Without, boundary, emit, run, what_if
+from orgdesign.cli.common import Forbid, OrgFileArgument, Pin, Rules, Sets, With, Without, boundary, emit, run, what_if
 from orgdesign.errors import UsageError
 from orgdesign.present.formats import FORMATS, VIEWS
 
@@ -37,6 +37,8 @@ def export(
     sets: Sets = None,
     without: Without = None,
     with_: With = None,
+    pin: Pin = None,
+    forbid: Forbid = None,
 ) -> None:
     """Export the org chart and the report in the formats people already use.
 
@@ -58,7 +60,7 @@ def export(
 
     if FORMATS[format.value].binary and output == "-" and _terminal():
         raise UsageError("--output", f"{format.value} is a binary file: give --output FILE, or redirect - to a file")
-    result = run(file, rules, what_if(sets, without, with_))
+    result = run(file, rules, what_if(sets, without, with_, pin, forbid))
     body = render(result, format.value, view.value)
     emit(body, output, force)
 

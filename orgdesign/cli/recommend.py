@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from orgdesign.cli.common import (
+    Forbid,
     Force,
     Format,
     FormatOption,
     OrgFileArgument,
     Output,
+    Pin,
     Rules,
     Sets,
     With,
@@ -29,9 +31,11 @@ def recommend(
     sets: Sets = None,
     without: Without = None,
     with_: With = None,
+    pin: Pin = None,
+    forbid: Forbid = None,
 ) -> None:
     """Recommend an owner for every objective, with RACI, links, findings, structure and gap."""
-    result = run(file, rules, what_if(sets, without, with_))
+    result = run(file, rules, what_if(sets, without, with_, pin, forbid))
     from orgdesign.present.view import recommendation
 
     show_document(recommendation(result), format, output, force, "Social media ownership: ")

@@ -30,7 +30,7 @@ def serve(
     import socket
 
     from orgdesign.errors import InputError
-    from orgdesign.serve.security import new_token
+    from orgdesign.serve.security import new_token, own_hosts
     from orgdesign.serve.workshop import Workshop
 
     workshop = Workshop(file, tuple(rules or ()))  # a bad file stops here, before anything listens
@@ -52,17 +52,16 @@ def serve(
     token = new_token()
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     url = f"http://{shown}:{bound}/?token={token}"
-    hosts = {f"{shown}:{bound}"} | ({f"localhost:{bound}"} if host == LOOPBACK else set())
     typer.echo(url)
     if not no_browser:
         import webbrowser
 
         webbrowser.open(url)
-    _run(workshop, token, hosts, listener)
+    _run(workshop, token, own_hosts(host, bound), listener)
 
 
 def _run(workshop, token: str, hosts: set[str], listener) -> None:
-    """Serve until Ctrl-C (or SIGTERM): uvicorn logs only warnings, and stopping is quiet with exit 0."""
+    """Serve until stopped: uvicorn logs only warnings; Ctrl-C exits 0, SIGTERM as the signal's own 143."""
     import asyncio
 
     import uvicorn

@@ -15,8 +15,12 @@ class OwnerChange:
     after: str | None  # None: the objective is gone
     gained: tuple[Reason, ...]  # rules the new owner has that the old one lacks, in the second scenario
     lost: tuple[Reason, ...]  # rules the old owner had in the first scenario and no longer has
-    cause: str  # new_objective | removed | new_department | department_gone | rules | capacity | load
-    department: str | None = None  # new_department: the new owner; department_gone, capacity: the old one
+    cause: (
+        str  # new_objective | removed | new_department | department_gone | pinned | forbidden | rules | capacity | load
+    )
+    department: str | None = (
+        None  # new_department, pinned: the new owner; department_gone, forbidden, capacity: the old one
+    )
     capacities: tuple[int, int] | None = None  # capacity: the old owner's capacity before and after
 
 
@@ -88,6 +92,10 @@ def _change(
         return OwnerChange(objective, old, new, reasons(second.table, objective, new), (), "new_department", new)
     if old not in departments_b:
         return OwnerChange(objective, old, new, reasons(second.table, objective, new), (), "department_gone", old)
+    constraint = _new_constraint(first, second, objective, old, new)
+    if constraint:
+        cause, department = constraint
+        return OwnerChange(objective, old, new, (), (), cause, department)
     had = {r.rule for r in reasons(second.table, objective, old)}
     gained = tuple(r for r in reasons(second.table, objective, new) if r.rule not in had)
     still = had
@@ -98,3 +106,16 @@ def _change(
     if capacities[0] != capacities[1]:
         return OwnerChange(objective, old, new, gained, lost, "capacity", old, capacities)
     return OwnerChange(objective, old, new, gained, lost, "load")
+
+
+def _new_constraint(
+    first: Recommendation, second: Recommendation, objective: str, old: str, new: str
+) -> tuple[str, str] | None:
+    """("pinned", new) or ("forbidden", old) when the second scenario adds the constraint that moved it."""
+    before = {(c.kind, c.department) for _, c in first.table.graph.constraints_for(objective)}
+    after = {(c.kind, c.department) for _, c in second.table.graph.constraints_for(objective)}
+    if ("owner", new) in after - before:
+        return "pinned", new
+    if ("not_owner", old) in after - before:
+        return "forbidden", old
+    return None

@@ -4,8 +4,14 @@
                                          objectives.ID.*, current_owners.OBJECTIVE)
     without agency                       drop a department; its reports move up to its manager
     with social_media                    add a department of that function, with defaults
+    pin care=customer_service            this department must own the objective (a constraint)
+    forbid care=agency                   this department must not own the objective (a constraint)
 
-The command line spells them `--set`, `--without` and `--with`. Mistakes are
+A pin replaces any owner the file pins for that objective, and lifts a ban on
+that department; a ban lifts a pin to that department. Objectives and
+departments may be named by id or by name.
+
+The command line spells them `--set`, `--without`, `--with`, `--pin` and `--forbid`. Mistakes are
 reported like mistakes in a file, against the what-if's origin (the command
 line, say); a value that fails validation is reported against the change that
 set it, not against the file.
@@ -29,19 +35,30 @@ class WhatIf:
     sets: tuple[str, ...] = ()
     without: tuple[str, ...] = ()
     with_: tuple[str, ...] = ()
+    pin: tuple[str, ...] = ()
+    forbid: tuple[str, ...] = ()
     origin: str = "<what-if>"  # where problems are reported: the command line, a web form...
     flag: str = ""  # how the caller spells a change's verb: "--" on the command line
 
     def __bool__(self) -> bool:
-        return bool(self.sets or self.without or self.with_)
+        return bool(self.sets or self.without or self.with_ or self.pin or self.forbid)
 
     def label(self, verb: str, value: str) -> str:
         """One change as its author wrote it, e.g. `--set departments.social.capacity=4`."""
         return f"{self.flag}{verb} {value}"
 
     def describe(self) -> str:
-        parts = [self.label("set", s) for s in self.sets] + [self.label("without", w) for w in self.without]
-        return " ".join(parts + [self.label("with", w) for w in self.with_])
+        return " ".join(self.label(verb, value) for verb, value in self.changes())
+
+    def changes(self) -> list[tuple[str, str]]:
+        """(verb, value) for every change, in the order `apply` makes them."""
+        return (
+            [("without", w) for w in self.without]
+            + [("with", w) for w in self.with_]
+            + [("set", s) for s in self.sets]
+            + [("pin", p) for p in self.pin]
+            + [("forbid", f) for f in self.forbid]
+        )
 
 
 class _Refused(Exception):
@@ -88,6 +105,9 @@ def apply(source: Source, what_if: WhatIf, vocabulary: Vocabulary) -> tuple[Sour
         for assignment in what_if.sets:
             path = _set(data, assignment, what_if.label("set", assignment))
             origins[format_path(path)] = assignment
+        for verb, values in (("pin", what_if.pin), ("forbid", what_if.forbid)):
+            for pair in values:
+                _constrain(data, verb, pair, what_if.label(verb, pair))
     except _Refused as refused:
         raise InputError([Diagnostic(what_if.origin, None, None, refused.option, refused.message)]) from None
     return Source(source.name, data, source.text, source.is_json, marks), origins
@@ -200,6 +220,26 @@ def _add(data: dict, function: str, vocabulary: Vocabulary, option: str) -> None
         record["structure"] = "function"
     departments.append(record)
     data["departments"] = departments
+
+
+def _constrain(data: dict, verb: str, pair: str, option: str) -> None:
+    """Pin (`owner`) or forbid (`not_owner`) a department for an objective, replacing what contradicts it."""
+    if "=" not in pair:
+        raise _Refused(option, "expected OBJECTIVE=DEPARTMENT, e.g. care=customer_service")
+    objective_name, department_name = (part.strip() for part in pair.split("=", 1))
+    objective = data["objectives"][_index(data, "objectives", objective_name, option)]["id"]
+    department = data["departments"][_index(data, "departments", department_name, option)]["id"]
+    field = "owner" if verb == "pin" else "not_owner"
+
+    def contradicts(constraint) -> bool:
+        if not isinstance(constraint, dict) or constraint.get("objective") != objective:
+            return False
+        if verb == "pin":  # one owner per objective; a ban on the pinned department goes
+            return "owner" in constraint or constraint.get("not_owner") == department
+        return constraint.get("owner") == department or constraint.get("not_owner") == department
+
+    kept = [c for c in _records(data, "constraints") if not contradicts(c)]
+    data["constraints"] = [*kept, {"objective": objective, field: department}]
 
 
 _FIELDS = {
@@ -320,16 +360,17 @@ def _messages(source: Source, vocabulary: Vocabulary) -> set[str]:
     return set()
 
 
+_ATTRIBUTES = {"without": "without", "with": "with_", "set": "sets", "pin": "pin", "forbid": "forbid"}
+
+
 def _prefixes(what_if: WhatIf):
     """(option, the what-ifs up to and including it), in the order `apply` makes them."""
-    options = [("without", w, what_if.label("without", w)) for w in what_if.without]
-    options += [("with_", f, what_if.label("with", f)) for f in what_if.with_]
-    options += [("sets", s, what_if.label("set", s)) for s in what_if.sets]
-    for count, (_, _, label) in enumerate(options, 1):
-        chosen: dict[str, tuple[str, ...]] = {"without": (), "with_": (), "sets": ()}
-        for kind, value, _ in options[:count]:
-            chosen[kind] += (value,)
-        yield label, replace(what_if, **chosen)
+    changes = what_if.changes()
+    for count, (verb, value) in enumerate(changes, 1):
+        chosen: dict[str, tuple[str, ...]] = {attribute: () for attribute in _ATTRIBUTES.values()}
+        for earlier_verb, earlier_value in changes[:count]:
+            chosen[_ATTRIBUTES[earlier_verb]] += (earlier_value,)
+        yield what_if.label(verb, value), replace(what_if, **chosen)
 
 
 def _attribute(diagnostic: Diagnostic, origins: dict[str, str], what_if: WhatIf) -> Diagnostic:

@@ -133,6 +133,8 @@ def owner_change_text(change, names: Names) -> str:
         "removed": "objective removed",
         "new_department": f"{department} is new in this scenario",
         "department_gone": f"{department} no longer exists",
+        "pinned": f"a constraint now pins it to {department}",
+        "forbidden": f"a constraint now forbids {department} to own it",
         "rules": "the rules changed the fit",
         "capacity": (
             f"the capacity of {department} changed from {change.capacities[0]} to {change.capacities[1]}"

@@ -19,7 +19,7 @@ from starlette.routing import Route
 
 from orgdesign.errors import BadValue, InfeasibleError, InputError, OrgdesignError
 from orgdesign.serve.security import COOKIE, MAX_BODY, Gate
-from orgdesign.serve.workshop import Workshop, what_if
+from orgdesign.serve.workshop import VERBS, Workshop, what_if
 
 STATIC = Path(__file__).parent / "static"
 ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
@@ -75,7 +75,7 @@ def create_app(workshop: Workshop, token: str, hosts: set[str]):
     async def export(request: Request) -> Response:
         if request.method == "GET":
             query = request.query_params
-            body = {key: query.getlist(key) for key in ("set", "without", "with")}
+            body = {key: query.getlist(key) for key in VERBS}
             body["format"], body["view"] = query.get("format", ""), query.get("view", "recommended")
             return await _answer(request, lambda _: _export(workshop, body), read=False)
         return await _answer(request, lambda body: _export(workshop, body))

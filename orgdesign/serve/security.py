@@ -29,6 +29,46 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def own_hosts(host: str, port: int) -> set[str]:
+    """The Host headers that name this server: its address, and on loopback or a wildcard its own names.
+
+    Bound to every interface (0.0.0.0 or ::), the server is reached by the
+    machine's name and any of its addresses, so all of those are its own.
+    """
+    import socket
+
+    def bracket(address: str) -> str:
+        return f"[{address}]" if ":" in address else address
+
+    names = {host}
+    if host in ("127.0.0.1", "::1"):
+        names.add("localhost")
+    if host in ("0.0.0.0", "::"):
+        machine = socket.gethostname()
+        names |= {"localhost", "127.0.0.1", "::1", machine, socket.getfqdn()}
+        try:
+            names |= {info[4][0] for info in socket.getaddrinfo(machine, None)}
+        except OSError:  # a machine whose own name does not resolve still answers on its loopback
+            pass
+        names |= _routed_addresses()
+    return {f"{bracket(name)}:{port}".lower() for name in names}
+
+
+def _routed_addresses() -> set[str]:
+    """The address this machine sends from, found by routing a UDP socket (no packet leaves)."""
+    import socket
+
+    found = set()
+    for family, target in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
+        try:
+            with socket.socket(family, socket.SOCK_DGRAM) as probe:
+                probe.connect((target, 9))
+                found.add(probe.getsockname()[0])
+        except OSError:  # no route in that family
+            continue
+    return found
+
+
 class Gate:
     """ASGI middleware: refuse a foreign Host (403), a missing token (401) or a wrong one (403)."""
 

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field, replace
 from orgdesign.errors import BadValue, Diagnostic, InputError
 from orgdesign.input.scenario import WhatIf
 
+VERBS = ("set", "without", "with", "pin", "forbid")  # the order of WhatIf's fields
+
 
 def what_if(body: dict) -> WhatIf:
-    """The what-ifs of a request body: lists of strings under "set", "without" and "with"."""
+    """The what-ifs of a request body: lists of strings under "set", "without", "with", "pin" and "forbid"."""
     lists = []
-    for key in ("set", "without", "with"):
+    for key in VERBS:
         value = body.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise InputError([Diagnostic("<request>", None, None, key, f'"{key}" must be a list of strings')])

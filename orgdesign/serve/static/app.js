@@ -49,7 +49,7 @@ function scenario() {
 }
 
 function body(entries) {
-  const out = { set: [], without: [], with: [] };
+  const out = { set: [], without: [], with: [], pin: [], forbid: [] };
   for (const entry of entries) out[entry.verb].push(entry.value);
   return out;
 }
@@ -63,6 +63,10 @@ function query(entries) {
 function describe(entry) {
   if (entry.verb === "without") return `without ${name(entry.value)}`;
   if (entry.verb === "with") return `with a new ${entry.value.replaceAll("_", " ")} team`;
+  if (entry.verb === "pin" || entry.verb === "forbid") {
+    const [objective, department] = entry.value.split("=");
+    return `${name(objective)}: ${entry.verb === "pin" ? "owner must be" : "owner must not be"} ${name(department)}`;
+  }
   const [path, value] = entry.value.split("=");
   const parts = path.split(".");
   if (parts[0] === "departments") return `${name(parts[1])}: ${parts[2]} ${value}`;
@@ -71,10 +75,16 @@ function describe(entry) {
   return entry.value;
 }
 
-// A new scenario: a `set` replaces an earlier `set` of the same field; the same drop or team twice is once.
+// A new scenario: a `set` replaces an earlier `set` of the same field; the same drop or team twice is once;
+// a pin replaces the objective's earlier pin, and a pin or ban replaces the other on the same department.
 function changed(entries, entry) {
   const key = (e) => (e.verb === "set" ? `set ${e.value.split("=")[0]}` : `${e.verb} ${e.value}`);
-  const kept = entries.filter((e) => key(e) !== key(entry) || e.verb === "with");
+  const objective = (e) => e.value.split("=")[0];
+  const contradicts = (e) =>
+    (e.verb === "pin" || e.verb === "forbid") &&
+    (entry.verb === "pin" || entry.verb === "forbid") &&
+    (e.value === entry.value || (e.verb === "pin" && entry.verb === "pin" && objective(e) === objective(entry)));
+  const kept = entries.filter((e) => !contradicts(e) && (key(e) !== key(entry) || e.verb === "with"));
   return [...kept, entry];
 }
 
@@ -357,6 +367,7 @@ function setUp() {
   lever("#f-drop", (f) => ({ verb: "without", value: f.department.value }));
   lever("#f-add", (f) => ({ verb: "with", value: f.function.value }));
   lever("#f-priority", (f) => ({ verb: "set", value: `objectives.${f.objective.value}.priority=${f.value.value}` }));
+  lever("#f-constraint", (f) => ({ verb: f.verb.value, value: `${f.objective.value}=${f.department.value}` }));
   lever("#f-today", (f) => ({ verb: "set", value: `current_owners.${f.objective.value}=${f.department.value}` }));
 
   $("#undo").addEventListener("click", () => move(-1));
