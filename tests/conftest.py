@@ -24,6 +24,10 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# orgdesign speaks the environment's language (LANGUAGE first): tests expect English unless they ask
+# for another language with --lang or their own environment, and so do the processes they start.
+os.environ["LANGUAGE"] = "en"
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".yaml", ".json"))
 
 
@@ -219,6 +223,15 @@ def _builtin_packs_read_once():
     patch.setattr(packs, "_read_pack", read_once)
     yield
     patch.undo()
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A test that switches the language (`--lang de` in process) leaves the next one in English."""
+    yield
+    from orgdesign import i18n
+
+    i18n.use("en")
 
 
 # --- the guard: a test that is not marked integration starts no process --------------------

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign import __version__
+from orgdesign import __version__, i18n
 from orgdesign.cli import batch as batch_command
 from orgdesign.cli import (
     compare,
@@ -52,6 +52,7 @@ def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
 ) -> None:
     state["debug"] = debug
+    i18n.use(i18n.from_environment())  # a command's --lang, read after this, overrides it
 
 
 app.command(cls=Command)(recommend.recommend)

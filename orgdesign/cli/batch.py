@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import Rules, boundary, counted, err_console, out_console, print_error_lines
+from orgdesign.cli.common import Lang, Rules, boundary, counted, err_console, out_console, print_error_lines
 
 
 @boundary
@@ -32,6 +32,7 @@ def batch(
     ] = None,
     rules: Rules = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the outputs of an earlier batch.")] = False,
+    lang: Lang = None,
 ) -> None:
     """Recommend for every org file in a folder, in parallel, and summarize the portfolio.
 

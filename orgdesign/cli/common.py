@@ -54,6 +54,31 @@ Output = Annotated[
 Force = Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")]
 
 
+def _use_language(value: str | None) -> None:
+    from orgdesign import i18n
+
+    if value is None:
+        return
+    if value.lower() not in i18n.SUPPORTED:
+        raise typer.BadParameter(
+            f"{value!r} is not a language orgdesign writes; use one of: {', '.join(i18n.SUPPORTED)}"
+        )
+    i18n.use(value.lower())
+
+
+# Every command takes it; eager, so that whatever the command says next is in that language.
+Lang = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="The language to write in: en, fr, de or es (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG).",
+        metavar="CODE",
+        callback=_use_language,
+        is_eager=True,
+    ),
+]
+
+
 def counted(count: int, noun: str) -> str:
     """A count with its noun in the right number: "1 department", "2 departments"."""
     return f"{count} {noun}{'s' * (count != 1)}"

@@ -11,6 +11,7 @@ from orgdesign.cli.common import (
     Force,
     Format,
     FormatOption,
+    Lang,
     Output,
     Pin,
     Rules,
@@ -40,6 +41,7 @@ def compare(
     format: FormatOption = Format.table,
     output: Output = None,
     force: Force = False,
+    lang: Lang = None,
 ) -> None:
     """Compare two scenarios: owners, links, findings, structure and total fit."""
     from orgdesign.engine.compare import compare as diff

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from orgdesign.cli.common import boundary, out_console
+from orgdesign.cli.common import Lang, boundary, out_console
 
 
 @boundary
-def examples() -> None:
+def examples(lang: Lang = None) -> None:
     """List the bundled example org files."""
     from orgdesign.input.examples import bundled
     from orgdesign.present.org_view import examples_view

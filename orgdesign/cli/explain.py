@@ -8,6 +8,7 @@ import typer
 
 from orgdesign.cli.common import (
     Forbid,
+    Lang,
     OrgFileArgument,
     Pin,
     Rules,
@@ -37,6 +38,7 @@ def explain(
     with_: With = None,
     pin: Pin = None,
     forbid: Forbid = None,
+    lang: Lang = None,
 ) -> None:
     """Why an objective got its owner, and why not another department."""
     from orgdesign.engine.explain import explain as explain_objective

@@ -7,7 +7,20 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import Forbid, OrgFileArgument, Pin, Rules, Sets, With, Without, boundary, emit, run, what_if
+from orgdesign.cli.common import (
+    Forbid,
+    Lang,
+    OrgFileArgument,
+    Pin,
+    Rules,
+    Sets,
+    With,
+    Without,
+    boundary,
+    emit,
+    run,
+    what_if,
+)
 from orgdesign.errors import UsageError
 from orgdesign.present.formats import FORMATS, VIEWS
 
@@ -39,6 +52,7 @@ def export(
     with_: With = None,
     pin: Pin = None,
     forbid: Forbid = None,
+    lang: Lang = None,
 ) -> None:
     """Export the org chart and the report in the formats people already use.
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import boundary, out_console
+from orgdesign.cli.common import Lang, boundary, out_console
 from orgdesign.cli.help import Command, Group
 
 app = typer.Typer(help="List the findings orgdesign reports, or explain one.", invoke_without_command=True, cls=Group)
@@ -21,7 +21,7 @@ def _default(context: typer.Context) -> None:
 
 @app.command("list", cls=Command)
 @boundary
-def list_findings() -> None:
+def list_findings(lang: Lang = None) -> None:
     """Every finding code: severity and name."""
     from orgdesign.engine.catalogue import CATALOGUE
     from orgdesign.present.findings_view import catalogue_view
@@ -33,6 +33,7 @@ def list_findings() -> None:
 @boundary
 def show_finding(
     code: Annotated[str, typer.Argument(metavar="CODE", help="A finding code, e.g. OD104.")],
+    lang: Lang = None,
 ) -> None:
     """A finding explained: name, severity, what it means, how it reads, help and evidence."""
     from orgdesign.engine.catalogue import lookup

@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from orgdesign.cli.common import boundary, out_console, print_error_lines
+from orgdesign.cli.common import Lang, boundary, out_console, print_error_lines
 
 DEFAULT_OUTPUT = "org.yaml"
 NEEDS_TERMINAL = "orgdesign interview needs a terminal; give answers with --answers FILE (see docs/interview.md)"
@@ -27,6 +27,7 @@ def interview(
         None, "--answers", help="Take the answers from this YAML file instead of a terminal.", metavar="FILE"
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    lang: Lang = None,
 ) -> None:
     """Answer plain questions; get a recommendation and an org file."""
     from orgdesign.errors import InputError, OutputError, UsageError

@@ -7,6 +7,7 @@ from orgdesign.cli.common import (
     Force,
     Format,
     FormatOption,
+    Lang,
     OrgFileArgument,
     Output,
     Pin,
@@ -33,6 +34,7 @@ def recommend(
     with_: With = None,
     pin: Pin = None,
     forbid: Forbid = None,
+    lang: Lang = None,
 ) -> None:
     """Recommend an owner for every objective, with RACI, links, findings, structure and gap."""
     result = run(file, rules, what_if(sets, without, with_, pin, forbid))

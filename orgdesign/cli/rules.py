@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import boundary, counted, out_console
+from orgdesign.cli.common import Lang, boundary, counted, out_console
 from orgdesign.cli.help import Command, Group
 
 app = typer.Typer(help="List, show and check rule packs.", no_args_is_help=True, cls=Group)
@@ -19,7 +19,7 @@ Pack = Annotated[
 
 @app.command("list", cls=Command)
 @boundary
-def list_rules(rules: Pack = None) -> None:
+def list_rules(rules: Pack = None, lang: Lang = None) -> None:
     """Every active rule: id, effect and title."""
     from orgdesign.present.rules_view import RuleList
     from orgdesign.rulebook import load_rulebook
@@ -32,6 +32,7 @@ def list_rules(rules: Pack = None) -> None:
 def show_rule(
     rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id, e.g. ownership.care-to-customer-service.")],
     rules: Pack = None,
+    lang: Lang = None,
 ) -> None:
     """A rule explained: title, effect, condition, rationale, evidence and where it is defined."""
     import yaml
@@ -47,7 +48,9 @@ def show_rule(
 
 @app.command("check", cls=Command)
 @boundary
-def check(paths: Annotated[list[str], typer.Argument(metavar="PACK...", help="Rule pack files.")]) -> None:
+def check(
+    paths: Annotated[list[str], typer.Argument(metavar="PACK...", help="Rule pack files.")], lang: Lang = None
+) -> None:
     """Validate rule packs layered over the built-in ones; exit 2 on any problem."""
     from rich.text import Text
 

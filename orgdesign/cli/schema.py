@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import boundary, write_document
+from orgdesign.cli.common import Lang, boundary, write_document
 
 
 @boundary
@@ -17,6 +17,7 @@ def schema(
             help="org: the org file (the default); report: the JSON of recommend --format json.", metavar="org|report"
         ),
     ] = "org",
+    lang: Lang = None,
 ) -> None:
     """Print a JSON Schema: of org files (for editors that validate YAML and JSON), or of the JSON report."""
     import json

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import OrgFileArgument, Rules, boundary, print_error_lines
+from orgdesign.cli.common import Lang, OrgFileArgument, Rules, boundary, print_error_lines
 
 LOOPBACK = "127.0.0.1"
 
@@ -22,6 +22,7 @@ def serve(
     ] = LOOPBACK,
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open the page in a browser.")] = False,
     rules: Rules = None,
+    lang: Lang = None,
 ) -> None:
     """Open the workshop page: edit the org in the browser and see the advice change live.
 

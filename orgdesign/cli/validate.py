@@ -6,11 +6,13 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import boundary, counted, print_error_lines
+from orgdesign.cli.common import Lang, boundary, counted, print_error_lines
 
 
 @boundary
-def validate(files: Annotated[list[str], typer.Argument(help="Org files (YAML or JSON).", metavar="FILE...")]) -> None:
+def validate(
+    files: Annotated[list[str], typer.Argument(help="Org files (YAML or JSON).", metavar="FILE...")], lang: Lang = None
+) -> None:
     """Check org files and list every problem with its file:line:column and field.
 
     Everything validate says goes to stderr, as problems do for every command:
