@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from orgdesign.engine.score import FitTable
 from orgdesign.engine.solve import Problem, Solution, Unfeasible, allowed, flip_increase, owner_after, solve, with_fit
+from orgdesign.i18n import rule_text
 
 if TYPE_CHECKING:
     from orgdesign.engine.pipeline import Recommendation
@@ -151,7 +152,7 @@ def _resolve(what: str, typed: str, names: dict[str, str]) -> str:
 def reasons(table: FitTable, objective: str, department: str) -> tuple[Reason, ...]:
     """The owner rules that match, with their contributions."""
     return tuple(
-        Reason(r.id, r.points, r.rule.rationale, tuple(r.rule.evidence), r.where)
+        Reason(r.id, r.points, rule_text(r.id, r.rule.rationale), tuple(r.rule.evidence), r.where)
         for r in table.cell(objective, department).reasons
     )
 

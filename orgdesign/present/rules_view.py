@@ -7,6 +7,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from orgdesign.i18n import rule_text
 from orgdesign.present.terminal import text
 
 TITLE_MIN = 40  # columns a title needs beside the id and the effect for the table to read well
@@ -26,7 +27,7 @@ class RuleList:
         self.rules = list(rules)
 
     def __rich_console__(self, console, options):
-        rows = [(rule.id, rule.effect.describe(), rule.rule.title) for rule in self.rules]
+        rows = [(rule.id, rule.effect.describe(), rule_text(rule.id, rule.rule.title)) for rule in self.rules]
         id_width = max((len(r[0]) for r in rows), default=2)
         effect_width = max((len(r[1]) for r in rows), default=6)
         if options.max_width - id_width - effect_width - 4 >= TITLE_MIN:
@@ -55,14 +56,14 @@ def _list(rows):
 def rule_view(rule, evidence: dict, when_yaml: str) -> Group:
     """One rule explained: title, where it is defined, effect, condition, rationale and its evidence."""
     parts = [
-        text(f"{rule.rule.title} ({rule.id})", "bold"),
+        text(f"{rule_text(rule.id, rule.rule.title)} ({rule.id})", "bold"),
         text(f"Defined at {rule.where}", "dim"),
         Text(),
         text(f"Effect: {rule.effect.describe()}"),
         text("When:"),
         *(text("    " + line) for line in when_yaml.rstrip().splitlines()),
         Text(),
-        text(rule.rule.rationale),
+        text(rule_text(rule.id, rule.rule.rationale)),
         Text(),
         text("Evidence:", "bold"),
     ]
