@@ -15,15 +15,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from orgdesign.i18n import N_, _
+
 SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
 class Wording:
-    """How one case of a diagnostic reads: a message and the smallest fix, both templates."""
+    """How one case of a diagnostic reads: a message and the smallest fix, both templates.
 
-    message: str
-    help: str
+    Written in English (`message_en`, `help_en`); `message` and `help` are in the language in use.
+    """
+
+    message_en: str
+    help_en: str
+
+    @property
+    def message(self) -> str:
+        return _(self.message_en)
+
+    @property
+    def help(self) -> str:
+        return _(self.help_en)
 
 
 @dataclass(frozen=True)
@@ -31,11 +44,16 @@ class Entry:
     code: str
     name: str
     severity: str
-    meaning: str  # what the diagnostic means, one line (the docs table, `findings list`)
+    meaning_en: str  # what the diagnostic means, one line, in English (the docs table)
     wording: Wording
     evidence: tuple[str, ...]  # the evidence behind it; a finding may cite a rule's instead (OD101)
     variants: dict[str, Wording] = field(default_factory=dict)
     evidence_from_rule: bool = False  # the finding cites the evidence of the rule that raised it
+
+    @property
+    def meaning(self) -> str:
+        """What the diagnostic means, in the language in use (`findings show`)."""
+        return _(self.meaning_en)
 
     def words(self, variant: str = "") -> Wording:
         """The wording of one case; the default case for ''."""
@@ -49,10 +67,10 @@ CATALOGUE: dict[str, Entry] = {
             "OD101",
             "missing-collaborator",
             "warning",
-            "an objective needs a function consulted (legal, risk...) that the org does not have",
+            N_("an objective needs a function consulted (legal, risk...) that the org does not have"),
             Wording(
-                "{objective}: needs {functions} consulted, but the org has no such department (rule {rule})",
-                "name who covers {functions} for {objective}, or add the department to the org file",
+                N_("{objective}: needs {functions} consulted, but the org has no such department (rule {rule})"),
+                N_("name who covers {functions} for {objective}, or add the department to the org file"),
             ),
             (),
             evidence_from_rule=True,
@@ -61,20 +79,26 @@ CATALOGUE: dict[str, Entry] = {
             "OD102",
             "isolated-social-team",
             "warning",
-            "the social team sits inside marketing, apart from product, sales and HR",
+            N_("the social team sits inside marketing, apart from product, sales and HR"),
             Wording(
-                "{team}: the social team sits inside marketing, apart from the departments that use its insights",
-                "keep the links the recommended RACI sets up with {partners}, and add standing ones with {missing}",
+                N_("{team}: the social team sits inside marketing, apart from the departments that use its insights"),
+                N_("keep the links the recommended RACI sets up with {partners}, and add standing ones with {missing}"),
             ),
             ("E23", "E22", "E24"),
             variants={
                 "linked": Wording(
-                    "{team}: the social team sits inside marketing, apart from the departments that use its insights",
-                    "keep the links the recommended RACI sets up with {partners}",
+                    N_(
+                        "{team}: the social team sits inside marketing, apart from the departments that use "
+                        "its insights"
+                    ),
+                    N_("keep the links the recommended RACI sets up with {partners}"),
                 ),
                 "unlinked": Wording(
-                    "{team}: the social team sits inside marketing, apart from the departments that use its insights",
-                    "set up standing links with {missing}: the recommended RACI does not join them",
+                    N_(
+                        "{team}: the social team sits inside marketing, apart from the departments that use "
+                        "its insights"
+                    ),
+                    N_("set up standing links with {missing}: the recommended RACI does not join them"),
                 ),
             },
         ),
@@ -82,10 +106,13 @@ CATALOGUE: dict[str, Entry] = {
             "OD103",
             "network-structure",
             "warning",
-            "a social team is organized by network rather than by function or audience",
+            N_("a social team is organized by network rather than by function or audience"),
             Wording(
-                "{team}: the social team is organized by network, which deepens silos and limits access to social data",
-                "organize its people by internal function or by audience instead (structure: function or audience)",
+                N_(
+                    "{team}: the social team is organized by network, which deepens silos and limits access "
+                    "to social data"
+                ),
+                N_("organize its people by internal function or by audience instead (structure: function or audience)"),
             ),
             ("E25", "E28"),
         ),
@@ -93,11 +120,13 @@ CATALOGUE: dict[str, Entry] = {
             "OD104",
             "agency-owner",
             "warning",
-            "an external agency owns an objective today",
+            N_("an external agency owns an objective today"),
             Wording(
-                "{objective}: owned today by {department}, an external agency, which can do the work but should "
-                "not own it",
-                "make an internal department accountable and keep the agency responsible",
+                N_(
+                    "{objective}: owned today by {department}, an external agency, which can do the work but should "
+                    "not own it"
+                ),
+                N_("make an internal department accountable and keep the agency responsible"),
             ),
             ("E14", "F5"),
         ),
@@ -105,16 +134,16 @@ CATALOGUE: dict[str, Entry] = {
             "OD105",
             "no-account-holder",
             "warning",
-            "nobody, or more than one department, holds the accounts and guidelines",
+            N_("nobody, or more than one department, holds the accounts and guidelines"),
             Wording(
-                "no objective covers the accounts, credentials and guidelines, so nobody holds them",
-                "add an objective of kind account_governance; one internal department will then hold every account",
+                N_("no objective covers the accounts, credentials and guidelines, so nobody holds them"),
+                N_("add an objective of kind account_governance; one internal department will then hold every account"),
             ),
             ("E18", "E21"),
             variants={
                 "split": Wording(
-                    "accounts and guidelines are split between {holders}",
-                    "merge the account_governance objectives so one department holds every account",
+                    N_("accounts and guidelines are split between {holders}"),
+                    N_("merge the account_governance objectives so one department holds every account"),
                 )
             },
         ),
@@ -122,10 +151,10 @@ CATALOGUE: dict[str, Entry] = {
             "OD106",
             "overloaded",
             "warning",
-            "a department owns more objectives today than its capacity",
+            N_("a department owns more objectives today than its capacity"),
             Wording(
-                "{department}: owns {count} objectives today but has capacity for {capacity}",
-                "hand the objectives that others fit better to those departments (the gap lists them)",
+                N_("{department}: owns {count} objectives today but has capacity for {capacity}"),
+                N_("hand the objectives that others fit better to those departments (the gap lists them)"),
             ),
             ("E11", "E9"),
         ),
@@ -133,10 +162,10 @@ CATALOGUE: dict[str, Entry] = {
             "OD107",
             "weak-owner",
             "warning",
-            "the owner's fit is zero or less, although some department fits the objective",
+            N_("the owner's fit is zero or less, although some department fits the objective"),
             Wording(
-                "{objective}: no department fits it well; the best available, {owner}, has fit {fit}",
-                "add the skills it needs to a department, or create a unit for it",
+                N_("{objective}: no department fits it well; the best available, {owner}, has fit {fit}"),
+                N_("add the skills it needs to a department, or create a unit for it"),
             ),
             ("E9",),
         ),
@@ -144,13 +173,19 @@ CATALOGUE: dict[str, Entry] = {
             "OD108",
             "care-without-community",
             "info",
-            "customer care leans on social (priority 4 or 5), but no team that serves it is organized around "
-            "community or customer experience (E30)",
+            N_(
+                "customer care leans on social (priority 4 or 5), but no team that serves it is organized around "
+                "community or customer experience (E30)"
+            ),
             Wording(
-                "{objective}: customer care leans on social, but no team that serves it is organized around "
-                "community management or customer experience",
-                "organize the social team by audience around customer experience, or give the service team "
-                "community managers (structure: audience, skills: community)",
+                N_(
+                    "{objective}: customer care leans on social, but no team that serves it is organized around "
+                    "community management or customer experience"
+                ),
+                N_(
+                    "organize the social team by audience around customer experience, or give the service team "
+                    "community managers (structure: audience, skills: community)"
+                ),
             ),
             ("E30", "E28", "E26"),
         ),
@@ -158,12 +193,16 @@ CATALOGUE: dict[str, Entry] = {
             "OD109",
             "partner-data-not-shared",
             "info",
-            "in Latin America or Asia-Pacific, where most firms share social data with channel partners (E5), "
-            "the org works with partners but has no such objective",
+            N_(
+                "in Latin America or Asia-Pacific, where most firms share social data with channel partners (E5), "
+                "the org works with partners but has no such objective"
+            ),
             Wording(
-                "{share} of companies in {where} share social media data with channel partners; {partners} work "
-                "with partners, but no objective covers it",
-                "add an objective of kind partner_data_sharing for the distributors and retailers",
+                N_(
+                    "{share} of companies in {where} share social media data with channel partners; {partners} work "
+                    "with partners, but no objective covers it"
+                ),
+                N_("add an objective of kind partner_data_sharing for the distributors and retailers"),
             ),
             ("E5",),
         ),
@@ -171,11 +210,13 @@ CATALOGUE: dict[str, Entry] = {
             "OD110",
             "fallback-owner",
             "warning",
-            "no department fits an objective at all, so a fallback rule chose its owner (marketing, customer "
-            "service for reputation, leadership last)",
+            N_(
+                "no department fits an objective at all, so a fallback rule chose its owner (marketing, customer "
+                "service for reputation, leadership last)"
+            ),
             Wording(
-                "{objective}: no department fits it, so {owner} holds it as a fallback ({rules})",
-                "give a department the function or skills the objective needs, or create a unit for it",
+                N_("{objective}: no department fits it, so {owner} holds it as a fallback ({rules})"),
+                N_("give a department the function or skills the objective needs, or create a unit for it"),
             ),
             ("E9", "F6"),
         ),
@@ -183,23 +224,23 @@ CATALOGUE: dict[str, Entry] = {
             "OD201",
             "no-possible-owner",
             "error",
-            "rules, constraints or zero capacities rule out every department for an objective: no answer exists",
+            N_("rules, constraints or zero capacities rule out every department for an objective: no answer exists"),
             Wording(
-                "{objective}: every department is ruled out",
-                "add a department that the rules allow to own it, or disable the forbidding rule",
+                N_("{objective}: every department is ruled out"),
+                N_("add a department that the rules allow to own it, or disable the forbidding rule"),
             ),
             (),
             variants={
                 "required": Wording(
-                    "{objective}: every department is ruled out",
-                    "remove constraints[{index}] or the rule that forbids '{department}'",
+                    N_("{objective}: every department is ruled out"),
+                    N_("remove constraints[{index}] or the rule that forbids '{department}'"),
                 ),
                 "constraint": Wording(
-                    "{objective}: every department is ruled out",
-                    "remove constraints[{index}] (not_owner: {department})",
+                    N_("{objective}: every department is ruled out"),
+                    N_("remove constraints[{index}] (not_owner: {department})"),
                 ),
                 "capacity": Wording(
-                    "{objective}: every department is ruled out", "give '{department}' a capacity of 1"
+                    N_("{objective}: every department is ruled out"), N_("give '{department}' a capacity of 1")
                 ),
             },
         ),
@@ -207,11 +248,13 @@ CATALOGUE: dict[str, Entry] = {
             "OD202",
             "not-enough-capacity",
             "error",
-            "a group of objectives can only go to departments whose capacities together are too small",
+            N_("a group of objectives can only go to departments whose capacities together are too small"),
             Wording(
-                "{count} objectives can only go to departments with room for {capacity}",
-                "raise the capacity of '{department}' from {current} to {needed}, or allow another owner for one "
-                "of these objectives",
+                N_("{count} objectives can only go to departments with room for {capacity}"),
+                N_(
+                    "raise the capacity of '{department}' from {current} to {needed}, or allow another owner for one "
+                    "of these objectives"
+                ),
             ),
             ("E11",),
         ),
@@ -234,8 +277,12 @@ def lookup(typed: str) -> Entry:
     if code in CATALOGUE:
         return CATALOGUE[code]
     close = difflib.get_close_matches(code, sorted(CATALOGUE), n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else f" (expected one of: {', '.join(sorted(CATALOGUE))})"
-    raise InputError.single("<command line>", f"unknown finding code {typed!r}{hint}", field="CODE")
+    if close:
+        message = _("unknown finding code {code} (did you mean '{suggestion}'?)")
+    else:
+        message = _("unknown finding code {code} (expected one of: {codes})")
+    message = message.format(code=repr(typed), suggestion=close[0] if close else "", codes=", ".join(sorted(CATALOGUE)))
+    raise InputError.single("<command line>", message, field="CODE")
 
 
 def placeholders(template: str) -> str:
@@ -253,6 +300,6 @@ def docs_table() -> str:
     """The Markdown table of every code that docs/output.md shows (a test keeps the docs in step)."""
     rows = ["| code | name | severity | what it means | help |", "|---|---|---|---|---|"]
     for e in CATALOGUE.values():
-        cells = (e.code, e.name, e.severity, e.meaning, placeholders(e.wording.help))
+        cells = (e.code, e.name, e.severity, e.meaning_en, placeholders(e.wording.help_en))  # the docs stay English
         rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(rows) + "\n"

@@ -15,7 +15,8 @@ from orgdesign.engine.catalogue import entry
 from orgdesign.engine.graph import OrgGraph
 from orgdesign.engine.raci import Link, Raci
 from orgdesign.engine.score import FitTable
-from orgdesign.vocabulary import REGIONS, canonical_skill
+from orgdesign.i18n import _, join, number, percent
+from orgdesign.vocabulary import canonical_skill, describe
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 INSIGHT_USERS = ("product", "rnd", "sales", "hr")
@@ -97,7 +98,7 @@ def _missing_functions(table: FitTable, roles: dict[str, Raci]) -> list[Finding]
                     objective,
                     evidence=tuple(table.rulebook.get(rule_id).rule.evidence),
                     objective=_objective(table.graph, objective),
-                    functions=" or ".join(functions) or "a department",
+                    functions=join(list(functions), style="or") or _("a department"),
                     rule=rule_id,
                 )
             )
@@ -185,10 +186,10 @@ def _weak_owners(table: FitTable, owners: dict[str, str]) -> list[Finding]:
         cell = table.cell(objective, owner)
         names = {"objective": _objective(graph, objective), "owner": _department(graph, owner)}
         if table.unfitted(table.aims[objective]):
-            rules = ", ".join(r.id for r in cell.fallback_by) or "no rule: the stable order"
+            rules = ", ".join(r.id for r in cell.fallback_by) or _("no rule: the stable order")
             out.append(diagnostic("OD110", objective, rules=rules, **names))
         elif cell.fit <= 0:
-            out.append(diagnostic("OD107", objective, fit=f"{cell.fit / 100:.2f}", **names))
+            out.append(diagnostic("OD107", objective, fit=number(cell.fit / 100), **names))
     return out
 
 
@@ -216,7 +217,8 @@ def care_without_community(graph: OrgGraph, owners: dict[str, str]) -> list[Find
     return out
 
 
-PARTNER_SHARE = {"latin_america": "60%", "asia_pacific": "about half"}  # E5
+PARTNER_SHARE = {"latin_america": 0.6, "asia_pacific": 0.5}  # E5; Asia-Pacific: "about half"
+MEXICO_SHARE = 0.95  # E5
 
 
 def _partner_data_missing(graph: OrgGraph) -> list[Finding]:
@@ -233,7 +235,10 @@ def _partner_data_missing(graph: OrgGraph) -> list[Finding]:
     if not channel:
         return []
     region = common[0]
-    share = "95%" if graph.org.organization.country == "MX" else PARTNER_SHARE[region]
-    where = "Mexico" if share == "95%" else REGIONS[region]
+    if graph.org.organization.country == "MX":
+        share, where = percent(MEXICO_SHARE), _("Mexico")
+    else:
+        share = _("about half") if region == "asia_pacific" else percent(PARTNER_SHARE[region])
+        where = describe("region", region)
     partners = _listed([_department(graph, d) for d in channel[:3]])
     return [diagnostic("OD109", "partner_data_sharing", share=share, where=where, partners=partners)]
