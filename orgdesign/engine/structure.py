@@ -8,18 +8,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from orgdesign.engine.graph import OrgGraph
+from orgdesign.i18n import N_, _, ngettext, pgettext
 
+# What each model means, in English; `description(model)` reads it in the language in use.
 MODELS = {
-    "decentralized": "organic: social work bubbles up in several departments with no one coordinating it",
-    "centralized": "one department runs nearly all of social media",
-    "hub_and_spoke": (
+    "decentralized": N_("organic: social work bubbles up in several departments with no one coordinating it"),
+    "centralized": N_("one department runs nearly all of social media"),
+    "hub_and_spoke": N_(
         "a central team holds the accounts and guidelines and supports the departments that own objectives"
     ),
-    "dandelion": "several business units or regions each run a hub of their own, tied to a corporate center",
-    "honeycomb": "every willing employee takes part, in an organized way",
+    "dandelion": N_("several business units or regions each run a hub of their own, tied to a corporate center"),
+    "honeycomb": N_("every willing employee takes part, in an organized way"),
 }
 PATH = ("decentralized", "centralized", "hub_and_spoke", "dandelion", "honeycomb")  # F3, and F1's later models
 REGULATED_INDUSTRIES = frozenset({"banking", "financial_services", "insurance", "pharmaceuticals", "healthcare"})
+
+
+def label(model: str) -> str:
+    """A model's name as a reader reads it, in the language in use: hub-and-spoke, centralisé, dezentral.
+
+    The id (`hub_and_spoke`) stays for machines; an unknown id reads as itself, with hyphens.
+    """
+    names = {
+        "decentralized": pgettext("structure model", "decentralized"),
+        "centralized": pgettext("structure model", "centralized"),
+        "hub_and_spoke": pgettext("structure model", "hub-and-spoke"),
+        "dandelion": pgettext("structure model", "dandelion"),
+        "honeycomb": pgettext("structure model", "honeycomb"),
+    }
+    return names.get(model, model.replace("_", "-"))
+
+
+def description(model: str) -> str:
+    """What a model means, in the language in use ('' for an unknown id)."""
+    return _(MODELS[model]) if model in MODELS else ""
 
 
 @dataclass(frozen=True)
@@ -106,44 +128,65 @@ def classify(graph: OrgGraph, owners: dict[str, str], facts: Shape | None = None
         holder = facts.center
     if facts.center and len(facts.spokes) >= 2 and facts.areas >= 2:
         return "dandelion", [
-            f"{len(facts.spokes)} social teams in {facts.areas} regions or business units",
-            f"tied to the center, {name(facts.center)}",
+            _("{spokes} social teams in {areas} regions or business units").format(
+                spokes=len(facts.spokes), areas=facts.areas
+            ),
+            _("tied to the center, {center}").format(center=name(facts.center)),
         ]
     if not counts:
-        return "decentralized", [f"an agency owns all {len(owners)} objectives; no internal team coordinates them"]
+        return "decentralized", [
+            _("an agency owns all {count} objectives; no internal team coordinates them").format(count=len(owners))
+        ]
     top, top_count = max(sorted(counts.items()), key=lambda item: item[1])
     if (len(counts) == 1 and not outsourced) or top_count / len(owners) >= 0.7:
-        return "centralized", [f"{name(top)} owns {top_count} of {len(owners)} objectives"]
-    spread = f"{len(counts)} departments own objectives" if len(counts) > 1 else "1 department owns objectives"
+        return "centralized", [
+            ngettext(
+                "{department} owns {count} of {total} objectives",
+                "{department} owns {count} of {total} objectives",
+                len(owners),
+            ).format(department=name(top), count=top_count, total=len(owners))
+        ]
+    spread = ngettext("{count} department owns objectives", "{count} departments own objectives", len(counts)).format(
+        count=len(counts)
+    )
     if holder is None or (outsourced and outsourced >= top_count):
         where = (
-            "the accounts and guidelines sit with the agency"
+            _("the accounts and guidelines sit with the agency")
             if holders and set(holders) <= agencies
-            else f"the accounts and guidelines are split between {', '.join(name(h) for h in holders)}"
+            else _("the accounts and guidelines are split between {holders}").format(
+                holders=", ".join(name(h) for h in holders)
+            )
             if len(holders) > 1
-            else "nobody holds the accounts and guidelines"
+            else _("nobody holds the accounts and guidelines")
         )
         why = [spread, where]
         if outsourced:
-            why.append(f"an agency owns {outsourced}")
+            why.append(
+                ngettext("an agency owns {count}", "an agency owns {count}", outsourced).format(count=outsourced)
+            )
         return "decentralized", why
     tied = [t for t in facts.spokes if holder in departments[t].dotted_to]  # spokes through dotted lines (F1)
     hub = departments[holder].function in ("social_media", "communications") or holder in facts.teams or bool(tied)
     if facts.small or not (hub or departments[holder].function == "marketing"):
-        return "centralized", [f"{name(holder)} holds the accounts and guidelines and coordinates the rest", spread]
-    why = [f"{name(holder)} holds the accounts and guidelines", spread]
+        return "centralized", [
+            _("{department} holds the accounts and guidelines and coordinates the rest").format(
+                department=name(holder)
+            ),
+            spread,
+        ]
+    why = [_("{department} holds the accounts and guidelines").format(department=name(holder)), spread]
     if tied:
         why.append(
-            f"{_count(len(tied), 'social team')} {'answers' if len(tied) == 1 else 'answer'} to it on a dotted line"
+            ngettext(
+                "{count} social team answers to it on a dotted line",
+                "{count} social teams answer to it on a dotted line",
+                len(tied),
+            ).format(count=len(tied))
         )
     advocacy = [o for o, r in graph.objectives.items() if r.kind == "employee_advocacy" and r.priority == 5]
     if advocacy and len(counts) >= max(5, len(departments) // 2):
-        return "honeycomb", [*why, "employee advocacy is critical and ownership is spread widely"]
+        return "honeycomb", [*why, _("employee advocacy is critical and ownership is spread widely")]
     return "hub_and_spoke", why
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def next_step(model: str, today: str | None, facts: Shape) -> tuple[str, list[str]]:
@@ -157,50 +200,64 @@ def next_step(model: str, today: str | None, facts: Shape) -> tuple[str, list[st
         return model, _move(today, model, facts)
     base = max((m for m in (model, today) if m), key=PATH.index)
     if base == "decentralized":
-        return "centralized", ["bring the accounts, guidelines and priorities under one internal team first (F3)"]
+        return "centralized", [_("bring the accounts, guidelines and priorities under one internal team first (F3)")]
     if base == "centralized":
         if facts.small:
             return "centralized", [
-                "stay: a small company is served best by one team; a dedicated department "
-                "would need experts fed by other departments (E20)"
+                _(
+                    "stay: a small company is served best by one team; a dedicated department "
+                    "would need experts fed by other departments (E20)"
+                )
             ]
         if facts.regulated:
             return "centralized", [
-                "stay: central control suits a regulated brand under scrutiny (F1); "
-                "add approval tiers by risk rather than spokes (F8)"
+                _(
+                    "stay: central control suits a regulated brand under scrutiny (F1); "
+                    "add approval tiers by risk rather than spokes (F8)"
+                )
             ]
         return "hub_and_spoke", [
-            "let the central team become a hub that trains and equips the departments "
-            "that own objectives, the usual next step (F3)"
+            _(
+                "let the central team become a hub that trains and equips the departments "
+                "that own objectives, the usual next step (F3)"
+            )
         ]
     if base == "hub_and_spoke":
         if facts.units >= 2 and not facts.small and not facts.regulated:
             return "dandelion", [
-                f"{facts.units} regions or business units could each run a hub tied to the center (F1)"
+                _("{count} regions or business units could each run a hub tied to the center (F1)").format(
+                    count=facts.units
+                )
             ]
-        why = ["stay: keep the hub enabling the departments, not policing them (F1)"]
+        why = [_("stay: keep the hub enabling the departments, not policing them (F1)")]
         if facts.regulated:
-            why.append("a regulated brand keeps approvals and account access at the hub (F1, F8)")
+            why.append(_("a regulated brand keeps approvals and account access at the hub (F1, F8)"))
         return "hub_and_spoke", why
     if base == "dandelion":
-        return "dandelion", ["stay: keep every regional hub tied to the center and connect the hubs to each other (F1)"]
-    return "honeycomb", ["stay: keep enabling every willing employee within the shared guidelines (F1)"]
+        return "dandelion", [
+            _("stay: keep every regional hub tied to the center and connect the hubs to each other (F1)")
+        ]
+    return "honeycomb", [_("stay: keep enabling every willing employee within the shared guidelines (F1)")]
 
 
 def _move(today: str, model: str, facts: Shape) -> list[str]:
     """Why to go from today's model to the recommended one, along F3."""
-    why = [f"move from {today.replace('_', '-')} to {model.replace('_', '-')}, as the recommended owners do"]
+    why = [
+        _("move from {today} to {model}, as the recommended owners do").format(today=label(today), model=label(model))
+    ]
     if today == "decentralized" and model != "centralized":
         why.append(
-            "bring the accounts and guidelines under the holder first, then let it support the "
-            "departments that own objectives (F3)"
+            _(
+                "bring the accounts and guidelines under the holder first, then let it support the "
+                "departments that own objectives (F3)"
+            )
         )
     if facts.regulated:
-        why.append("keep approvals and account access central, as regulated brands need (F1, F8)")
+        why.append(_("keep approvals and account access central, as regulated brands need (F1, F8)"))
     if facts.small and model == "centralized":
-        why.append("then stay: one team serves a small company best (E20)")
+        why.append(_("then stay: one team serves a small company best (E20)"))
     if model == "hub_and_spoke":
-        why.append("the hub enables the departments rather than policing them (F1)")
+        why.append(_("the hub enables the departments rather than policing them (F1)"))
     return why
 
 
@@ -212,7 +269,7 @@ def assess(graph: OrgGraph, owners: dict[str, str]) -> Structure:
     next_model, next_why = next_step(model, current, facts)
     proposals = _proposals(graph, owners, facts)
     if any(p.kind == "social_hub" for p in proposals) and next_model in ("centralized", "hub_and_spoke"):
-        next_why.append("the proposed social hub would give the center a team of its own (E14, E20)")
+        next_why.append(_("the proposed social hub would give the center a team of its own (E14, E20)"))
     return Structure(
         model, tuple(why), next_model, tuple(next_why), current, tuple(proposals), ("F1", "F3"), tuple(current_why)
     )
@@ -235,9 +292,12 @@ def _proposals(graph: OrgGraph, owners: dict[str, str], facts: Shape) -> list[Pr
             Proposal(
                 "social_hub",
                 "proposed_social_hub",
-                "Social media hub (proposed)",
+                _("Social media hub (proposed)"),
                 parent,
-                "a dedicated in-house social team gives focus and connects departments; most practitioners prefer one",
+                _(
+                    "a dedicated in-house social team gives focus and connects departments; "
+                    "most practitioners prefer one"
+                ),
                 ("E14", "E20", "F2"),
             )
         )
@@ -249,12 +309,16 @@ def _proposals(graph: OrgGraph, owners: dict[str, str], facts: Shape) -> list[Pr
         owner = owners[objective]
         if owner in facts.teams:
             continue
-        label = departments[owner].label
+        owner_name = departments[owner].label
         if record.kind == "employer_brand" and departments[owner].function == "hr":
-            reason = f"social works with recruiters on {record.label}: embed a social expert in {label}"
+            reason = _("social works with recruiters on {objective}: embed a social expert in {department}").format(
+                objective=record.label, department=owner_name
+            )
             evidence = ("E29", "E19")
         elif objective in lean_on_social and "customer_service" in departments[owner].functions:
-            reason = f"care leans on social in {record.label}: embed a social expert who runs the community in {label}"
+            reason = _(
+                "care leans on social in {objective}: embed a social expert who runs the community in {department}"
+            ).format(objective=record.label, department=owner_name)
             evidence = ("E30", "E28")
         else:
             continue
@@ -263,9 +327,9 @@ def _proposals(graph: OrgGraph, owners: dict[str, str], facts: Shape) -> list[Pr
             Proposal(
                 "embedded_expert",
                 f"proposed_social_expert_{owner}",
-                "Social media expert (embedded, proposed)",
+                _("Social media expert (embedded, proposed)"),
                 owner,
-                f"{reason}, with a dotted line to {departments[hub].label}",
+                _("{reason}, with a dotted line to {hub}").format(reason=reason, hub=departments[hub].label),
                 evidence,
                 (hub,),
             )
