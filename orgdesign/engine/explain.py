@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from orgdesign.engine.score import FitTable
 from orgdesign.engine.solve import Problem, Solution, Unfeasible, allowed, flip_increase, owner_after, solve, with_fit
-from orgdesign.i18n import rule_text
+from orgdesign.i18n import N_, _, join, rule_text
 
 if TYPE_CHECKING:
     from orgdesign.engine.pipeline import Recommendation
@@ -121,6 +121,17 @@ def explain(result: Recommendation, objective: str, department: str | None = Non
     return Explanation(assignment, contrast)
 
 
+# One sentence per kind of name, so a translation can agree with its noun.
+_AMBIGUOUS = {
+    "objective": N_("'{typed}' names more than one objective{hint}"),
+    "department": N_("'{typed}' names more than one department{hint}"),
+}
+_UNKNOWN = {
+    "objective": N_("unknown objective '{typed}'{hint}"),
+    "department": N_("unknown department '{typed}'{hint}"),
+}
+
+
 def _resolve(what: str, typed: str, names: dict[str, str]) -> str:
     """The id a person means by an id or a name; BadValue with the nearest ids and names otherwise.
 
@@ -133,7 +144,7 @@ def _resolve(what: str, typed: str, names: dict[str, str]) -> str:
         return resolve(typed, names)
     except NotFound as missing:
         if missing.ambiguous:
-            raise BadValue(what, f"'{typed}' names more than one {what}{missing.hint()}") from None
+            raise BadValue(what, _(_AMBIGUOUS[what]).format(typed=typed, hint=missing.hint())) from None
         ids = {name: ident for ident, name in reversed(list(names.items()))}
         shown = []
         for suggestion in missing.suggestions:  # an id or a name: show both
@@ -141,12 +152,12 @@ def _resolve(what: str, typed: str, names: dict[str, str]) -> str:
             name = names.get(ident, suggestion)
             shown.append(f"'{ident}' ({name})" if name != ident else f"'{ident}'")
         if shown:
-            hint = f"; did you mean {' or '.join(shown)}?"
+            hint = _("; did you mean {names}?").format(names=join(shown, style="or"))
         elif len(names) <= 20:
-            hint = f"; expected one of: {', '.join(names)}"
+            hint = _("; expected one of: {names}").format(names=", ".join(names))
         else:
             hint = ""
-        raise BadValue(what, f"unknown {what} '{typed}'{hint}") from None
+        raise BadValue(what, _(_UNKNOWN[what]).format(typed=typed, hint=hint)) from None
 
 
 def reasons(table: FitTable, objective: str, department: str) -> tuple[Reason, ...]:

@@ -13,6 +13,7 @@ from orgdesign.engine.findings import Finding, diagnostic
 from orgdesign.engine.score import FitTable
 from orgdesign.engine.solve import allowed
 from orgdesign.errors import InfeasibleError
+from orgdesign.i18n import _, ngettext
 
 
 def diagnose(table: FitTable) -> InfeasibleError:
@@ -23,13 +24,20 @@ def diagnose(table: FitTable) -> InfeasibleError:
     if empty:
         found = [_why_nobody(table, objective) for objective in empty]
         return InfeasibleError(
-            f"no feasible assignment: {len(empty)} objective{'s' * (len(empty) > 1)} cannot have any owner "
-            f"({', '.join(empty)})",
+            ngettext(
+                "no feasible assignment: {count} objective cannot have any owner ({objectives})",
+                "no feasible assignment: {count} objectives cannot have any owner ({objectives})",
+                len(empty),
+            ).format(count=len(empty), objectives=", ".join(empty)),
             [line for d in found for line in _nobody_lines(d)],
             found,
         )
     shortfall = _capacity_shortfall(table, options)
-    return InfeasibleError(f"no feasible assignment: {shortfall.message}", _shortfall_lines(shortfall), [shortfall])
+    return InfeasibleError(
+        _("no feasible assignment: {problem}").format(problem=shortfall.message),
+        _shortfall_lines(shortfall),
+        [shortfall],
+    )
 
 
 def _why_nobody(table: FitTable, objective: str) -> Finding:
@@ -66,20 +74,33 @@ def _nobody_lines(found: Finding) -> list[str]:
     fact = found.fact
     lines = [found.message]
     if found.variant == "required":
-        lines.append(f"  constraints[{fact['index']}] requires {fact['department']!r} as owner, but:")
+        lines.append(
+            "  "
+            + _("constraints[{index}] requires {department} as owner, but:").format(
+                index=fact["index"], department=repr(fact["department"])
+            )
+        )
         for blocker in fact["blockers"]:
             if blocker.kind == "rule":
-                lines.append(f"    rule {blocker.rule} forbids it ({blocker.where})")
+                lines.append(
+                    "    " + _("rule {rule} forbids it ({where})").format(rule=blocker.rule, where=blocker.where)
+                )
             elif blocker.kind == "constraint":
-                lines.append(f"    constraints[{blocker.index}] forbids it")
+                lines.append("    " + _("constraints[{index}] forbids it").format(index=blocker.index))
             else:
-                lines.append("    its capacity is 0")
+                lines.append("    " + _("its capacity is 0"))
     else:
-        lines += [f"  rule {rule} forbids {_few(departments)}" for rule, departments in fact["rules"]]
-        lines += [f"  constraints[{index}] forbids {department!r}" for index, department in fact["not_owner"]]
+        lines += [
+            "  " + _("rule {rule} forbids {departments}").format(rule=rule, departments=_few(departments))
+            for rule, departments in fact["rules"]
+        ]
+        lines += [
+            "  " + _("constraints[{index}] forbids {department}").format(index=index, department=repr(department))
+            for index, department in fact["not_owner"]
+        ]
         if fact["zero"]:
-            lines.append(f"  capacity 0: {_few(fact['zero'])}")
-    return [*lines, f"  help: {found.help}"]
+            lines.append("  " + _("capacity 0: {departments}").format(departments=_few(fact["zero"])))
+    return [*lines, "  " + _("help: {help}").format(help=found.help)]
 
 
 def _capacity_shortfall(table: FitTable, options: dict[str, list[tuple[str, int]]]) -> Finding:
@@ -90,21 +111,21 @@ def _capacity_shortfall(table: FitTable, options: dict[str, list[tuple[str, int]
     flow = nx.DiGraph()
     for objective, found in options.items():
         flow.add_edge("source", ("o", objective), capacity=1)
-        for department, _ in found:
+        for department, _fit in found:
             flow.add_edge(("o", objective), ("d", department), capacity=1)
             flow.add_edge(("d", department), "sink", capacity=graph.capacity(department))
-    _, flows = nx.maximum_flow(flow, "source", "sink")
+    _value, flows = nx.maximum_flow(flow, "source", "sink")
     unmatched = sorted(o for o in options if flows["source"][("o", o)] == 0)
     holders: dict[str, list[str]] = {}  # department -> objectives the flow gave it
     for objective, found in options.items():
-        for department, _ in found:
+        for department, _fit in found:
             if flows[("o", objective)].get(("d", department), 0):
                 holders.setdefault(department, []).append(objective)
     reached_objectives, reached_departments = set(unmatched), set()
     frontier = list(unmatched)
     while frontier:
         objective = frontier.pop()
-        for department, _ in options[objective]:
+        for department, _fit in options[objective]:
             if department in reached_departments:
                 continue
             reached_departments.add(department)
@@ -138,14 +159,19 @@ def _capacity_shortfall(table: FitTable, options: dict[str, list[tuple[str, int]
 def _shortfall_lines(found: Finding) -> list[str]:
     """An OD202 diagnostic as the lines the CLI prints."""
     fact = found.fact
+    owners = ", ".join(
+        _("{department} (capacity {capacity})").format(department=d, capacity=c) for d, c in fact["owners"]
+    )
     return [
-        f"objectives left without owner: {', '.join(fact['unmatched'])}",
-        f"objectives competing for the same owners: {', '.join(fact['competing'])}",
-        "their possible owners: " + ", ".join(f"{d} (capacity {c})" for d, c in fact["owners"]),
-        f"help: {found.help}",
+        _("objectives left without owner: {objectives}").format(objectives=", ".join(fact["unmatched"])),
+        _("objectives competing for the same owners: {objectives}").format(objectives=", ".join(fact["competing"])),
+        _("their possible owners: {owners}").format(owners=owners),
+        _("help: {help}").format(help=found.help),
     ]
 
 
 def _few(items: list[str], limit: int = 5) -> str:
     shown = ", ".join(repr(x) for x in items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+    if len(items) <= limit:
+        return shown
+    return _("{shown} and {count} more").format(shown=shown, count=len(items) - limit)

@@ -7,6 +7,7 @@ exits 0 when nothing else is wrong.
 from __future__ import annotations
 
 from orgdesign.errors import Diagnostic
+from orgdesign.i18n import _
 from orgdesign.input.source import Source
 from orgdesign.rulebook import Rulebook
 from orgdesign.vocabulary import canonical_skill, did_you_mean
@@ -27,7 +28,8 @@ def unread_skills(source: Source, rulebook: Rulebook) -> list[Diagnostic]:
             hint = did_you_mean(word, read)
             out.append(
                 source.diagnostic(
-                    ("departments", i, "skills", j), f"warning: no rule reads the skill {str(skill)!r}{hint}"
+                    ("departments", i, "skills", j),
+                    _("warning: no rule reads the skill {skill}{hint}").format(skill=repr(str(skill)), hint=hint),
                 )
             )
     return out
