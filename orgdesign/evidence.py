@@ -1,12 +1,15 @@
 """The findings rules may cite, each with its source and a short summary in our own words.
 
 E1-E30 come from five source documents, F1-F8 from frameworks the field
-already uses. Rules, findings and `rules show` read this table.
+already uses. Rules, findings and `rules show` read this table. The
+summaries are translated; the titles of the sources stay as published.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from orgdesign.i18n import N_, _
 
 SOURCES = {
     "S1": '"Mastering Digital Feedback", Findings: Regional (survey report)',
@@ -22,7 +25,11 @@ SOURCES = {
 class Evidence:
     id: str
     source: str
-    summary: str
+    summary_en: str  # our own words, in English; `summary` reads them in the language in use
+
+    @property
+    def summary(self) -> str:
+        return _(self.summary_en)
 
     @property
     def citation(self) -> str:
@@ -33,112 +40,146 @@ _TABLE = [
     (
         "E1",
         "S1",
-        "Where several functions work closely on social media, marketing is named most (73%), then customer service (50%) and sales (49%).",
+        N_(
+            "Where several functions work closely on social media, marketing is named most (73%), then customer service (50%) and sales (49%)."
+        ),
     ),
-    ("E2", "S1", "Product management, IT and above all R&D should take part in social media but mostly do not."),
+    ("E2", "S1", N_("Product management, IT and above all R&D should take part in social media but mostly do not.")),
     (
         "E3",
         "S1",
-        "Distribution, risk management, finance and legal collaborate least on social media, a risk to the effort.",
+        N_("Distribution, risk management, finance and legal collaborate least on social media, a risk to the effort."),
     ),
     (
         "E4",
         "S1",
-        "Marketing is the most-named collaborator everywhere except Latin America, where customer service leads.",
+        N_("Marketing is the most-named collaborator everywhere except Latin America, where customer service leads."),
     ),
     (
         "E5",
         "S1",
-        "Sharing social data with channel partners: North America 29%, Europe 34%, Asia-Pacific about 50%, Latin America 60% (Mexico 95%).",
+        N_(
+            "Sharing social data with channel partners: North America 29%, Europe 34%, Asia-Pacific about 50%, Latin America 60% (Mexico 95%)."
+        ),
     ),
     (
         "E6",
         "S2",
-        "Marketing, PR, sales and a foundation must work from one common platform: what matters is who is listening.",
+        N_(
+            "Marketing, PR, sales and a foundation must work from one common platform: what matters is who is listening."
+        ),
     ),
     (
         "E7",
         "S2",
-        "52% of consumer-facing social efforts are led by CMOs, who also carry customer service and customer experience.",
+        N_(
+            "52% of consumer-facing social efforts are led by CMOs, who also carry customer service and customer experience."
+        ),
     ),
-    ("E8", "S2", "All ten marketing leaders interviewed called collaboration with other departments essential."),
-    ("E9", "S2", "Assess the social media objective first, then give it to the department that fits it best."),
+    ("E8", "S2", N_("All ten marketing leaders interviewed called collaboration with other departments essential.")),
+    ("E9", "S2", N_("Assess the social media objective first, then give it to the department that fits it best.")),
     (
         "E10",
         "S2",
-        "Consumer outreach and monitoring fit the department with the most customer-relations experience: PR or customer service rather than marketing.",
+        N_(
+            "Consumer outreach and monitoring fit the department with the most customer-relations experience: PR or customer service rather than marketing."
+        ),
     ),
-    ("E11", "S2", "Marketing should hand over what others do better and team up with them."),
-    ("E12", "S3", "Ownership of social media is not standardized across organizations."),
+    ("E11", "S2", N_("Marketing should hand over what others do better and team up with them.")),
+    ("E12", "S3", N_("Ownership of social media is not standardized across organizations.")),
     (
         "E13",
         "S3",
-        "Marketing owns social media most often today; sales (3%), agencies (3%) and customer relations (2%) rarely do.",
+        N_(
+            "Marketing owns social media most often today; sales (3%), agencies (3%) and customer relations (2%) rarely do."
+        ),
     ),
-    ("E14", "S3", "Nobody said an agency should own social media; most prefer a dedicated in-house social team."),
-    ("E15", "S3", "Time, talent and budget hold change back; company culture decides."),
+    ("E14", "S3", N_("Nobody said an agency should own social media; most prefer a dedicated in-house social team.")),
+    ("E15", "S3", N_("Time, talent and budget hold change back; company culture decides.")),
     (
         "E16",
         "S3",
-        "An airline's marketing and communications team partners with a 39-person social care team that handles social requests.",
+        N_(
+            "An airline's marketing and communications team partners with a 39-person social care team that handles social requests."
+        ),
     ),
-    ("E17", "S4", "Social media runs across the organization and needs sales, marketing, PR and HR to cooperate."),
-    ("E18", "S4", "One separate entity should run the company's accounts and hold ownership of all of them."),
-    ("E19", "S4", "Recruiting happens on social media; a marketing or PR person may do it better than HR alone."),
+    ("E17", "S4", N_("Social media runs across the organization and needs sales, marketing, PR and HR to cooperate.")),
+    ("E18", "S4", N_("One separate entity should run the company's accounts and hold ownership of all of them.")),
+    ("E19", "S4", N_("Recruiting happens on social media; a marketing or PR person may do it better than HR alone.")),
     (
         "E20",
         "S4",
-        "A separate social entity helps focus and cross-department work, but may be premature without experts fed by other departments.",
+        N_(
+            "A separate social entity helps focus and cross-department work, but may be premature without experts fed by other departments."
+        ),
     ),
-    ("E21", "S4", "Organization-wide guidelines are needed; social media serves every department, like e-mail."),
-    ("E22", "S5", "76% of social marketers say their insights influence product, sales and recruiting."),
-    ("E23", "S5", "43% of social teams feel isolated from other departments (48% mid-market, 44% enterprise)."),
-    ("E24", "S5", "Social teams usually sit in marketing, where social media began."),
-    ("E25", "S5", "64% of social teams organize by network, which deepens silos and limits access to social data."),
+    ("E21", "S4", N_("Organization-wide guidelines are needed; social media serves every department, like e-mail.")),
+    ("E22", "S5", N_("76% of social marketers say their insights influence product, sales and recruiting.")),
+    ("E23", "S5", N_("43% of social teams feel isolated from other departments (48% mid-market, 44% enterprise).")),
+    ("E24", "S5", N_("Social teams usually sit in marketing, where social media began.")),
+    ("E25", "S5", N_("64% of social teams organize by network, which deepens silos and limits access to social data.")),
     (
         "E26",
         "S5",
-        "Customer experience is delivered by support, success, community, sales, account management and product together.",
+        N_(
+            "Customer experience is delivered by support, success, community, sales, account management and product together."
+        ),
     ),
-    ("E27", "S5", "One platform that every team uses and that feeds CRM and BI beats single-department point tools."),
-    ("E28", "S5", "Align social experts with internal functions or audiences rather than with networks."),
-    ("E29", "S5", "When social works with recruiters on employer brand, embed a social expert in HR."),
+    (
+        "E27",
+        "S5",
+        N_("One platform that every team uses and that feeds CRM and BI beats single-department point tools."),
+    ),
+    ("E28", "S5", N_("Align social experts with internal functions or audiences rather than with networks.")),
+    ("E29", "S5", N_("When social works with recruiters on employer brand, embed a social expert in HR.")),
     (
         "E30",
         "S5",
-        "When customer care leans on social, build the team around community management or customer experience.",
+        N_("When customer care leans on social, build the team around community management or customer experience."),
     ),
     (
         "F1",
         "F",
-        "Altimeter's five models: organic, centralized, hub-and-spoke, multiple hub-and-spoke (dandelion), holistic (honeycomb).",
+        N_(
+            "Altimeter's five models: organic, centralized, hub-and-spoke, multiple hub-and-spoke (dandelion), holistic (honeycomb)."
+        ),
     ),
     (
         "F2",
         "F",
-        "Among large companies, hub-and-spoke and dandelion grew from 2010 to 2012; 78% had a dedicated social team by 2013.",
+        N_(
+            "Among large companies, hub-and-spoke and dandelion grew from 2010 to 2012; 78% had a dedicated social team by 2013."
+        ),
     ),
     (
         "F3",
         "F",
-        "The usual path runs from ad hoc to centralized to hub-and-spoke; hub-and-spoke firms run employee advocacy twice as often.",
+        N_(
+            "The usual path runs from ad hoc to centralized to hub-and-spoke; hub-and-spoke firms run employee advocacy twice as often."
+        ),
     ),
-    ("F4", "F", "Maturity stages run from dormant or planning to converged, empowering the workforce."),
-    ("F5", "F", "RACI: at least one Responsible, exactly one Accountable, Consulted before, Informed after."),
+    ("F4", "F", N_("Maturity stages run from dormant or planning to converged, empowering the workforce.")),
+    ("F5", "F", N_("RACI: at least one Responsible, exactly one Accountable, Consulted before, Informed after.")),
     (
         "F6",
         "F",
-        "Marketing executives judged PR and communications best suited to manage social (51%), then marketing (28%) and customer service (9%).",
+        N_(
+            "Marketing executives judged PR and communications best suited to manage social (51%), then marketing (28%) and customer service (9%)."
+        ),
     ),
     (
         "F7",
         "F",
-        "A center of excellence is a cross-functional council that sets strategy and drives collaboration between units.",
+        N_(
+            "A center of excellence is a cross-functional council that sets strategy and drives collaboration between units."
+        ),
     ),
     (
         "F8",
         "F",
-        "Governance: roles, brand standards, approval tiers by risk, account access control, audit records, a crisis path.",
+        N_(
+            "Governance: roles, brand standards, approval tiers by risk, account access control, audit records, a crisis path."
+        ),
     ),
 ]
 
