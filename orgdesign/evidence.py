@@ -17,8 +17,9 @@ SOURCES = {
     "S3": "Social Media Today / Marketing Dive / Meltwater, 2016 Marketing Outlook survey (543 respondents)",
     "S4": 'SMBTS meet-ups, "Who owns social media in a business? Sales, Marketing or PR?" (2011)',
     "S5": "Sprout Social, CMO article on social team silos (2023), Sprout Social Index",
-    "F": "Frameworks in common use by CMOs and consultants",
+    "F": N_("Frameworks in common use by CMOs and consultants"),  # our words, not a title: translated
 }
+OWN_WORDS = frozenset({"F"})  # sources described in our own words rather than by a published title
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class Evidence:
 
     @property
     def citation(self) -> str:
-        return SOURCES[self.source]
+        """The source: its title as published, or our description of it in the language in use."""
+        return _(SOURCES[self.source]) if self.source in OWN_WORDS else SOURCES[self.source]
 
 
 _TABLE = [

@@ -15,7 +15,7 @@ from orgdesign.engine.catalogue import entry
 from orgdesign.engine.graph import OrgGraph
 from orgdesign.engine.raci import Link, Raci
 from orgdesign.engine.score import FitTable
-from orgdesign.i18n import _, join, number, percent
+from orgdesign.i18n import _, join, language, number, percent
 from orgdesign.vocabulary import canonical_skill, describe
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -88,6 +88,15 @@ def _objective(graph: OrgGraph, objective: str) -> str:
     return graph.objectives[objective].label
 
 
+def _function_names(functions) -> str:
+    """The functions a rule wants consulted, as one phrase: "legal or risk".
+
+    English reads the ids as words; other languages read the functions' descriptions.
+    """
+    names = list(functions) if language() == "en" else [describe("function", f) for f in functions]
+    return join(names, style="or") or _("a department")
+
+
 def _missing_functions(table: FitTable, roles: dict[str, Raci]) -> list[Finding]:
     out = []
     for objective, raci in roles.items():
@@ -98,7 +107,7 @@ def _missing_functions(table: FitTable, roles: dict[str, Raci]) -> list[Finding]
                     objective,
                     evidence=tuple(table.rulebook.get(rule_id).rule.evidence),
                     objective=_objective(table.graph, objective),
-                    functions=join(list(functions), style="or") or _("a department"),
+                    functions=_function_names(functions),
                     rule=rule_id,
                 )
             )
