@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from orgdesign.i18n import N_, _
+
 FUNCTIONS: dict[str, str] = {
     "executive": "Executive leadership (CEO, managing board)",
     "marketing": "Marketing",
@@ -181,12 +183,35 @@ def did_you_mean(value: str, choices) -> str:
     " (did you mean 'customer_service'?)"
     """
     close = difflib.get_close_matches(str(value).lower(), sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return " " + _("(did you mean {choice}?)").format(choice=f"'{close[0]}'") if close else ""
+
+
+# "unknown <what> 'x'" as whole sentences, so each language can agree the adjective with the noun.
+_UNKNOWN = {
+    "department": N_("unknown department {value}"),
+    "objective": N_("unknown objective {value}"),
+    "function": N_("unknown function {value}"),
+    "objective kind": N_("unknown objective kind {value}"),
+    "region": N_("unknown region {value}"),
+    "size": N_("unknown size {value}"),
+    "structure": N_("unknown structure {value}"),
+    "field": N_("unknown field {value}"),
+    "rule": N_("unknown rule {value}"),
+    "evidence id": N_("unknown evidence id {value}"),
+}
 
 
 def unknown(what: str, value: object, choices) -> str:
     """The one wording for an unknown id, with a suggestion when one is close."""
     hint = did_you_mean(str(value), choices)
     if not hint and len(choices) <= 20:
-        hint = " (expected one of: " + ", ".join(sorted(choices)) + ")"
-    return f"unknown {what} {str(value)!r}{hint}"
+        hint = " " + _("(expected one of: {choices})").format(choices=", ".join(sorted(choices)))
+    return unknown_id(what, value) + hint
+
+
+def unknown_id(what: str, value: object) -> str:
+    """`unknown department 'x'`, in the language in use, without a suggestion."""
+    shown = repr(str(value))
+    if what in _UNKNOWN:
+        return _(_UNKNOWN[what]).format(value=shown)
+    return _("unknown {what} {value}").format(what=what, value=shown)
