@@ -106,7 +106,7 @@ def _message(item: dict, loc: tuple, known_fields) -> str:
         return _("required field is missing")
     if kind == "extra_forbidden":
         known = known_fields(loc[:-1])
-        return _("unknown field {field}").format(field=repr(str(loc[-1]))) + did_you_mean(str(loc[-1]), known)
+        return _("unknown field {value}").format(value=repr(str(loc[-1]))) + did_you_mean(str(loc[-1]), known)
     if kind in _TYPE_WORDS:
         return _(_TYPE_WORDS[kind]).format(found=type_name(value))
     if kind == "literal_error" and loc == ("version",):

@@ -255,7 +255,7 @@ def _read_pack(path: str, display: str, problems: list[Diagnostic]) -> tuple[Sou
 
 def _conditions_explained(diagnostic: Diagnostic) -> Diagnostic:
     """An unknown key inside `when` is an unknown condition: list what a condition may be."""
-    unknown_field = _("unknown field {field}").split("{field}")[0]
+    unknown_field = _("unknown field {value}").split("{value}")[0]
     if ".when" in diagnostic.field and diagnostic.message.startswith(unknown_field):
         key = diagnostic.field.rsplit(".", 1)[-1]
         allowed = ", ".join(["all", "any", "not", *PREDICATES])
