@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orgdesign.i18n import ngettext, number
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2  # also: an output (a file, stdout) could not be written
@@ -49,8 +51,11 @@ def shorten(text: str, pattern: re.Pattern = _ECHOED) -> str:
             return echoed
         quote = echoed[0] if echoed[0] in "'\"" else ""
         size = len(echoed) - 2 * len(quote)
-        unit = "digits" if echoed[0].isdigit() else "characters"
-        return f"{echoed[: ECHO_LIMIT - 1 - len(quote)]}…{quote} ({size:,} {unit})"
+        if echoed[0].isdigit():
+            length = ngettext("({count} digit)", "({count} digits)", size).format(count=number(size, 0))
+        else:
+            length = ngettext("({count} character)", "({count} characters)", size).format(count=number(size, 0))
+        return f"{echoed[: ECHO_LIMIT - 1 - len(quote)]}…{quote} {length}"
 
     return pattern.sub(cut, text)
 

@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Sequence
 
 from orgdesign.errors import OutputError
+from orgdesign.i18n import N_, _
 
 
 def write_atomic(path: str, data: str | bytes, force: bool = False) -> None:
@@ -34,14 +35,14 @@ def write_together(files: Sequence[tuple[str, str | bytes]], force: bool = False
     renamed into place are removed, so a reader never finds only some of them.
     """
     files = [(path, data) for path, data in files if not is_null_device(path)]
-    modes = [check_target(path, force) for path, _ in files]
+    modes = [check_target(path, force) for path, _data in files]
     temporaries: list[str] = []
     renamed: list[str] = []
     current = ""
     try:
         for (current, data), mode in zip(files, modes, strict=True):
             temporaries.append(_write_temporary(current, data, mode))
-        for (current, _), temporary in zip(files, temporaries, strict=True):
+        for (current, _data), temporary in zip(files, temporaries, strict=True):
             os.replace(temporary, current)
             renamed.append(current)
     except BaseException as error:
@@ -51,7 +52,9 @@ def write_together(files: Sequence[tuple[str, str | bytes]], force: bool = False
             except OSError:
                 pass
         if isinstance(error, OSError):
-            raise OutputError(f"{current}: cannot write: {error.strerror or error}") from None
+            raise OutputError(
+                _("{path}: cannot write: {reason}").format(path=current, reason=error.strerror or error)
+            ) from None
         raise
 
 
@@ -62,22 +65,21 @@ def check_target(path: str, force: bool) -> int:
     except FileNotFoundError:
         status = None
     except OSError as error:
-        raise OutputError(f"{path}: cannot write here: {error.strerror or error}") from None
+        raise OutputError(
+            _("{path}: cannot write here: {reason}").format(path=path, reason=error.strerror or error)
+        ) from None
     if status is not None and _is_null(status):
         return 0  # nothing is written to it, so nothing is replaced
     if status is not None:
         if stat.S_ISDIR(status.st_mode):
-            raise OutputError(f"{path}: is a directory; give a file name")
+            raise OutputError(_("{path}: is a directory; give a file name").format(path=path))
         if not stat.S_ISREG(status.st_mode):
-            raise OutputError(
-                f"{path}: is {_kind(status.st_mode)}, not a regular file; orgdesign only replaces "
-                "regular files, so give another name"
-            )
+            raise OutputError(_(_kind(status.st_mode)).format(path=path))
         if not force:
-            raise OutputError(f"{path}: already exists; use --force to overwrite it")
+            raise OutputError(_("{path}: already exists; use --force to overwrite it").format(path=path))
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise OutputError(f"{path}: the folder {folder} does not exist")
+        raise OutputError(_("{path}: the folder {folder} does not exist").format(path=path, folder=folder))
     return status.st_mode & 0o777 if status is not None else 0o666 & ~_umask()  # never setuid, setgid or sticky
 
 
@@ -100,15 +102,27 @@ def _is_null(status: os.stat_result) -> bool:
 
 
 def _kind(mode: int) -> str:
+    """The refusal for what sits at the path, as a message with a {path} placeholder, to translate."""
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return N_(
+            "{path}: is a symbolic link, not a regular file; orgdesign only replaces regular files, "
+            "so give another name"
+        )
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return N_(
+            "{path}: is a device, not a regular file; orgdesign only replaces regular files, so give another name"
+        )
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return N_(
+            "{path}: is a named pipe, not a regular file; orgdesign only replaces regular files, so give another name"
+        )
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return N_(
+            "{path}: is a socket, not a regular file; orgdesign only replaces regular files, so give another name"
+        )
+    return N_(
+        "{path}: is a special file, not a regular file; orgdesign only replaces regular files, so give another name"
+    )
 
 
 def _umask() -> int:
@@ -125,7 +139,9 @@ def _write_temporary(path: str, data: str | bytes, mode: int) -> str:
     try:
         handle, temporary = tempfile.mkstemp(prefix=".orgdesign-", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise OutputError(f"{path}: cannot write here: {error.strerror or error}") from None
+        raise OutputError(
+            _("{path}: cannot write here: {reason}").format(path=path, reason=error.strerror or error)
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from orgdesign.errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, BadValue, InputError, OutputError
+from orgdesign.i18n import _
 
 EXTENSIONS = (".yaml", ".yml", ".json")
 SUMMARY = "summary"  # summary.json and summary.md; an input named summary.* keeps its full name
@@ -78,13 +79,15 @@ def discover(folder: str) -> list[str]:
     Symbolic links are listed (`plan` refuses those that leave the folder).
     """
     if not os.path.exists(folder):
-        raise InputError.single(folder, "no such folder")
+        raise InputError.single(folder, _("no such folder"))
     if not os.path.isdir(folder):
-        raise InputError.single(folder, "is not a folder; batch takes a folder of org files")
+        raise InputError.single(folder, _("is not a folder; batch takes a folder of org files"))
     try:
         names = os.listdir(folder)
     except OSError as error:
-        raise InputError.single(folder, f"cannot read this folder: {error.strerror or error}") from None
+        raise InputError.single(
+            folder, _("cannot read this folder: {reason}").format(reason=error.strerror or error)
+        ) from None
     found = sorted(
         name
         for name in names
@@ -93,7 +96,9 @@ def discover(folder: str) -> list[str]:
         and (os.path.isfile(os.path.join(folder, name)) or os.path.islink(os.path.join(folder, name)))
     )
     if not found:
-        raise InputError.single(folder, f"no org files here (expected {', '.join('*' + e for e in EXTENSIONS)})")
+        raise InputError.single(
+            folder, _("no org files here (expected {patterns})").format(patterns=", ".join("*" + e for e in EXTENSIONS))
+        )
     return found
 
 
@@ -121,19 +126,23 @@ def output_bases(files: Iterable[str]) -> dict[str, str]:
 def prepare_output(folder: str, output: str, force: bool) -> None:
     """Create the output folder; refuse the input folder itself and an old summary without force."""
     if os.path.exists(output) and not os.path.isdir(output):
-        raise OutputError(f"{output}: is a file; --output takes a folder")
+        raise OutputError(_("{path}: is a file; --output takes a folder").format(path=output))
     if os.path.isdir(output) and os.path.samefile(folder, output):
-        raise BadValue("output", "must not be the input folder (the outputs would be read as inputs next time)")
+        raise BadValue("output", _("must not be the input folder (the outputs would be read as inputs next time)"))
     try:
         os.makedirs(output, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"{output}: cannot create this folder: {error.strerror or error}") from None
+        raise OutputError(
+            _("{path}: cannot create this folder: {reason}").format(path=output, reason=error.strerror or error)
+        ) from None
     from orgdesign.write import check_target
 
     for name in (SUMMARY + ".json", SUMMARY + ".md"):
         path = os.path.join(output, name)
         if not force and os.path.lexists(path):
-            raise OutputError(f"{path}: already exists; use --force to overwrite the outputs of an earlier batch")
+            raise OutputError(
+                _("{path}: already exists; use --force to overwrite the outputs of an earlier batch").format(path=path)
+            )
         check_target(path, force)  # a link or a device is refused even with --force
 
 
@@ -161,7 +170,11 @@ def plan(folder: str, files: list[str], output: str, force: bool = False) -> tup
                 FileResult(
                     name,
                     NOT_WRITTEN,
-                    (f"{display}: its outputs would have the same names as those of {', '.join(others)}; rename one",),
+                    (
+                        _("{path}: its outputs would have the same names as those of {others}; rename one").format(
+                            path=display, others=", ".join(others)
+                        ),
+                    ),
                 )
             )
             continue
@@ -187,14 +200,14 @@ def _readable(folder: str, name: str) -> tuple[str, str]:
     the batch, so it is refused (`path` is then the link's target as checked).
     """
     if printable(name) != name:
-        return "", "the file name is not valid UTF-8; rename the file"
+        return "", _("the file name is not valid UTF-8; rename the file")
     path = os.path.join(folder, name)
     if not os.path.islink(path):
         return path, ""
     target = os.path.realpath(path)
     inside = os.path.realpath(folder)
     if os.path.commonpath([target, inside]) != inside:
-        return "", "is a symbolic link to a file outside the folder; links that leave the folder are not followed"
+        return "", _("is a symbolic link to a file outside the folder; links that leave the folder are not followed")
     if not os.path.isfile(target):
-        return "", "is a symbolic link to something that is not a file; not read"
+        return "", _("is a symbolic link to something that is not a file; not read")
     return target, ""

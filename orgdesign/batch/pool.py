@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from orgdesign import i18n
 from orgdesign.batch.jobs import (
     BAD_INPUT,
     INFEASIBLE,
@@ -21,6 +22,7 @@ from orgdesign.batch.jobs import (
     Job,
 )
 from orgdesign.errors import InputError, OutputError
+from orgdesign.i18n import _
 
 _BOOK: dict = {}  # this batch's rulebook, by the tuple of --rules paths; forked workers inherit it
 
@@ -41,10 +43,11 @@ def _book(rules: tuple[str, ...]):
     return _BOOK[rules] if rules in _BOOK else load_book(rules)
 
 
-def _init_worker(rules: tuple[str, ...]) -> None:
-    """Load the rulebook once; leave Ctrl-C to the parent, which cancels the batch."""
+def _init_worker(rules: tuple[str, ...], code: str = "en") -> None:
+    """Speak the batch's language, load the rulebook once; leave Ctrl-C to the parent, which cancels the batch."""
     import signal
 
+    i18n.use(code)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _book(rules)
 
@@ -73,20 +76,20 @@ def _run_one(job: Job, rules: tuple[str, ...]) -> FileResult:
     except InfeasibleError as error:
         return FileResult(job.file, INFEASIBLE, _prefixed(job.display, error.lines))
     except OutputError as error:
-        lines = _prefixed(job.display, [*error.lines, "neither output of this file was written"])
+        lines = _prefixed(job.display, [*error.lines, _("neither output of this file was written")])
         return FileResult(job.file, NOT_WRITTEN, lines)
     except OrgdesignError as error:
         lines = _prefixed(job.display, error.lines)
         return FileResult(job.file, BAD_INPUT, lines, tuple(redact(line, job.display) for line in lines))
     except Exception as error:  # noqa: BLE001 - MemoryError and RecursionError too: one file never stops the batch
-        hint = "`orgdesign --debug recommend FILE` shows the traceback"
         name = type(error).__name__
         what = f"{name}: {error}" if str(error) else name
+        message = _("{path}: internal error: {error}; `orgdesign --debug recommend FILE` shows the traceback")
         return FileResult(
             job.file,
             INTERNAL_ERROR,
-            (f"{job.display}: internal error: {what}; {hint}",),
-            (f"{job.display}: internal error: {name}; {hint}",),
+            (message.format(path=job.display, error=what),),
+            (message.format(path=job.display, error=name),),
         )
 
 
@@ -219,8 +222,10 @@ def _run_pool(jobs: list[Job], workers: int, rules: tuple[str, ...], done: Calla
                         job.file,
                         INTERNAL_ERROR,
                         (
-                            f"{job.display}: internal error: the worker process died on this file (out of memory?); "
-                            "try it alone with `orgdesign recommend`",
+                            _(
+                                "{path}: internal error: the worker process died on this file (out of memory?); "
+                                "try it alone with `orgdesign recommend`"
+                            ).format(path=job.display),
                         ),
                     )
                 )
@@ -234,7 +239,9 @@ def _one_pool(jobs: list[Job], workers: int, rules: tuple[str, ...], done: Calla
     unfinished: list[Job] = []
     futures: dict = {}
     reported: set = set()
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_init_worker, initargs=(rules,))
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)), initializer=_init_worker, initargs=(rules, i18n.language())
+    )
     try:
         for index, job in enumerate(jobs):
             try:

@@ -11,6 +11,7 @@ import json
 import re
 
 from orgdesign.errors import Diagnostic
+from orgdesign.i18n import _
 from orgdesign.input.positions import Lines, Path, format_path
 
 _DECODER = json.JSONDecoder()
@@ -128,7 +129,9 @@ def json_duplicates(text: str, name: str) -> list[Diagnostic]:
                 key, after = json.decoder.scanstring(text, at + 1)
                 line, column = lines.position(at)
                 if key in first_line:
-                    message = f"duplicate key {key!r} (first defined on line {first_line[key]})"
+                    message = _("duplicate key {key} (first defined on line {line})").format(
+                        key=repr(key), line=first_line[key]
+                    )
                     problems.append(Diagnostic(name, line, column, format_path((*path, key)), message))
                 else:
                     first_line[key] = line

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from orgdesign.errors import Diagnostic, InputError
+from orgdesign.i18n import N_, _
 from orgdesign.input.json_marks import json_duplicates
 from orgdesign.input.positions import MAX_DEPTH, position
 
@@ -33,26 +34,48 @@ def parse_json(text: str, name: str) -> Any:
     try:
         data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as error:
-        message = error.msg
+        message = _(_JSON_MESSAGES[error.msg]) if error.msg in _JSON_MESSAGES else error.msg
         if not text[error.pos :].strip():
-            message = "the file ends before the JSON is complete (an unclosed bracket or brace?)"
-        elif "Expecting property name" in message or "Expecting value" in message:
+            message = _("the file ends before the JSON is complete (an unclosed bracket or brace?)")
+        elif "Expecting property name" in error.msg or "Expecting value" in error.msg:
             prior = text[: error.pos].rstrip()
             if prior.endswith(","):
-                message = "trailing comma is not allowed in JSON"
-        raise InputError.single(name, f"invalid JSON: {message}", error.lineno, error.colno) from None
+                message = _("trailing comma is not allowed in JSON")
+        raise InputError.single(
+            name, _("invalid JSON: {problem}").format(problem=message), error.lineno, error.colno
+        ) from None
     except _Constant as error:
         line, column = position(text.encode(), len(text[: text.find(error.word)].encode()))
-        raise InputError.single(name, f"invalid JSON: {error.word} is not a number JSON allows", line, column) from None
+        raise InputError.single(
+            name, _("invalid JSON: {word} is not a number JSON allows").format(word=error.word), line, column
+        ) from None
     except RecursionError:
         line, column = _too_deep(text)
-        raise InputError.single(name, f"nesting is deeper than {MAX_DEPTH} levels", line, column) from None
+        raise InputError.single(
+            name, _("nesting is deeper than {depth} levels").format(depth=MAX_DEPTH), line, column
+        ) from None
     except ValueError as error:
-        raise InputError.single(name, f"invalid JSON: {error}") from None
+        raise InputError.single(name, _("invalid JSON: {problem}").format(problem=error)) from None
     if duplicates:
-        fallback = [Diagnostic(name, None, None, "", f"duplicate key {duplicates[0]!r}")]
+        fallback = [Diagnostic(name, None, None, "", _("duplicate key {key}").format(key=repr(duplicates[0])))]
         raise InputError(json_duplicates(text, name) or fallback)
     return data
+
+
+# The standard library's JSON messages, which reach the reader after "invalid JSON: ".
+_JSON_MESSAGES = {
+    "Expecting value": N_("Expecting value"),
+    "Expecting ',' delimiter": N_("Expecting ',' delimiter"),
+    "Expecting ':' delimiter": N_("Expecting ':' delimiter"),
+    "Expecting property name enclosed in double quotes": N_("Expecting property name enclosed in double quotes"),
+    "Unterminated string starting at": N_("Unterminated string starting at"),
+    "Invalid control character at": N_("Invalid control character at"),
+    "Invalid \\escape": N_("Invalid \\escape"),
+    "Invalid \\uXXXX escape": N_("Invalid \\uXXXX escape"),
+    "Extra data": N_("Extra data"),
+    "Illegal trailing comma before end of object": N_("Illegal trailing comma before end of object"),
+    "Illegal trailing comma before end of array": N_("Illegal trailing comma before end of array"),
+}
 
 
 def _too_deep(text: str) -> tuple[int | None, int | None]:

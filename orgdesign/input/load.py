@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from orgdesign.errors import Diagnostic, InputError, InputWarning
+from orgdesign.i18n import N_, _, ngettext
 from orgdesign.input.lookalike import lookalikes
 from orgdesign.input.model import OrgFile
 from orgdesign.input.source import Source, load_source, parse_text
@@ -42,7 +43,7 @@ def validate_source(source: Source, vocabulary: Vocabulary = BUILTIN) -> OrgFile
         found = type_name(source.data)
         raise InputError.single(
             source.name,
-            f"expected a mapping with organization, departments and objectives, found {found}",
+            _("expected a mapping with organization, departments and objectives, found {found}").format(found=found),
             *source.locate(()),
         )
     problems = reference_problems(source)
@@ -80,17 +81,21 @@ def pydantic_problems(source: Source, error: ValidationError, known_fields) -> l
 
 
 _TYPE_WORDS = {
-    "string_type": "expected text",
-    "int_type": "expected a whole number",
-    "int_parsing": "expected a whole number",
-    "int_from_float": "expected a whole number",
-    "bool_type": "expected true or false",
-    "bool_parsing": "expected true or false",
-    "dict_type": "expected a mapping",
-    "model_type": "expected a mapping",
-    "model_attributes_type": "expected a mapping",
-    "list_type": "expected a list",
-    "tuple_type": "expected a list",
+    "string_type": N_("expected text, found {found}"),
+    "int_type": N_("expected a whole number, found {found}"),
+    "int_parsing": N_("expected a whole number, found {found}"),
+    "int_from_float": N_("expected a whole number, found {found}"),
+    "bool_type": N_("expected true or false, found {found}"),
+    "bool_parsing": N_("expected true or false, found {found}"),
+    "dict_type": N_("expected a mapping, found {found}"),
+    "model_type": N_("expected a mapping, found {found}"),
+    "model_attributes_type": N_("expected a mapping, found {found}"),
+    "list_type": N_("expected a list, found {found}"),
+    "tuple_type": N_("expected a list, found {found}"),
+    "float_type": N_("expected a number, found {found}"),
+    "float_parsing": N_("expected a number, found {found}"),
+    "decimal_type": N_("expected a number, found {found}"),
+    "decimal_parsing": N_("expected a number, found {found}"),
 }
 
 
@@ -98,42 +103,78 @@ def _message(item: dict, loc: tuple, known_fields) -> str:
     kind = item["type"]
     value = item.get("input")
     if kind == "missing":
-        return "required field is missing"
+        return _("required field is missing")
     if kind == "extra_forbidden":
         known = known_fields(loc[:-1])
-        return f"unknown field {str(loc[-1])!r}{did_you_mean(str(loc[-1]), known)}"
+        return _("unknown field {value}").format(value=repr(str(loc[-1]))) + did_you_mean(str(loc[-1]), known)
     if kind in _TYPE_WORDS:
-        return f"{_TYPE_WORDS[kind]}, found {type_name(value)}"
+        return _(_TYPE_WORDS[kind]).format(found=type_name(value))
     if kind == "literal_error" and loc == ("version",):
-        return f"unsupported format version {value!r}; this orgdesign reads version 1"
+        return _("unsupported format version {value}; this orgdesign reads version 1").format(value=repr(value))
     if kind == "string_pattern_mismatch":
         if loc and loc[-1] == "country":
-            return f"{value!r} is not an ISO 3166 alpha-2 country code (two letters, e.g. MX)"
+            return _("{value} is not an ISO 3166 alpha-2 country code (two letters, e.g. MX)").format(value=repr(value))
         if loc and loc[-2:-1] == ("skills",):
-            return f"skill {value!r} must be letters, digits, spaces, '_' or '-'"
+            return _("skill {value} must be letters, digits, spaces, '_' or '-'").format(value=repr(value))
         if loc and loc[-1] == "id" and len(loc) == 3 and loc[0] == "rules":
-            return f"{value!r} is not a valid rule id: pack.rule-name in lower case"
+            return _("{value} is not a valid rule id: pack.rule-name in lower case").format(value=repr(value))
         if loc and loc[-1] == "pack":
-            return f"{value!r} is not a valid pack name: lower-case letters, digits and '_'"
+            return _("{value} is not a valid pack name: lower-case letters, digits and '_'").format(value=repr(value))
         if "evidence" in loc:
-            return f"{value!r} is not an evidence id such as E10 or F1"
-        return f"{value!r} is not a valid id: start with a letter, then letters, digits, '_' or '-'"
+            return _("{value} is not an evidence id such as E10 or F1").format(value=repr(value))
+        return _("{value} is not a valid id: start with a letter, then letters, digits, '_' or '-'").format(
+            value=repr(value)
+        )
     if kind == "too_short" and isinstance(value, (list, tuple)):
-        return f"must list at least {item['ctx']['min_length']}"
+        least = item["ctx"]["min_length"]
+        return ngettext("must list at least {count}", "must list at least {count}", least).format(count=least)
     if kind == "too_long" and isinstance(value, (list, tuple)):
-        return f"lists {len(value)}; at most {item['ctx']['max_length']} are allowed"
+        most = item["ctx"]["max_length"]
+        return ngettext(
+            "lists {listed}; at most {count} is allowed", "lists {listed}; at most {count} are allowed", most
+        ).format(listed=len(value), count=most)
     if kind == "string_too_short":
-        return "must not be empty"
+        return _("must not be empty")
     if kind == "string_too_long":
-        return f"is too long ({len(value)} characters; at most {item['ctx']['max_length']})"
+        return _("is too long ({length} characters; at most {most})").format(
+            length=len(value), most=item["ctx"]["max_length"]
+        )
     if kind == "value_error":
         return str(item["ctx"]["error"])
     if kind == "greater_than_equal":
-        return f"{value!r} is too small: must be at least {item['ctx']['ge']}"
+        return _("{value} is too small: must be at least {least}").format(value=repr(value), least=item["ctx"]["ge"])
     if kind == "less_than_equal":
-        return f"{value!r} is too large: must be at most {item['ctx']['le']}"
+        return _("{value} is too large: must be at most {most}").format(value=repr(value), most=item["ctx"]["le"])
     if kind in ("finite_number",):
-        return "must be a finite number"
+        return _("must be a finite number")
+    return _other(kind, item, value)
+
+
+def _other(kind: str, item: dict, value: Any) -> str:
+    """Our own words for the rarer pydantic error types; pydantic's English for the rest."""
+    ctx = item.get("ctx") or {}
+    if kind == "greater_than":
+        return _("{value} is too small: must be greater than {limit}").format(value=repr(value), limit=ctx["gt"])
+    if kind == "less_than":
+        return _("{value} is too large: must be less than {limit}").format(value=repr(value), limit=ctx["lt"])
+    if kind == "multiple_of":
+        return _("{value} must be a multiple of {multiple}").format(value=repr(value), multiple=ctx["multiple_of"])
+    if kind in ("literal_error", "enum"):
+        return _("{value} is not allowed here: expected {expected}").format(value=repr(value), expected=ctx["expected"])
+    if kind == "decimal_max_places":
+        places = ctx["decimal_places"]
+        return ngettext("use at most {count} decimal", "use at most {count} decimals", places).format(count=places)
+    if kind == "decimal_max_digits":
+        digits = ctx["max_digits"]
+        return ngettext("use at most {count} digit", "use at most {count} digits", digits).format(count=digits)
+    if kind == "too_short":
+        least = ctx["min_length"]
+        return ngettext("must have at least {count} entry", "must have at least {count} entries", least).format(
+            count=least
+        )
+    if kind == "too_long":
+        most = ctx["max_length"]
+        return ngettext("must have at most {count} entry", "must have at most {count} entries", most).format(count=most)
     return item["msg"][:1].lower() + item["msg"][1:]
 
 
@@ -155,18 +196,18 @@ def _known_fields(loc: tuple) -> list[str]:
 
 def type_name(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return _("nothing (null)")
     if isinstance(value, bool):
         return f"{str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return _("the number {value}").format(value=repr(value))
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return _("the text {value}").format(value=repr(shown))
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return type(value).__name__
 
 
@@ -188,9 +229,12 @@ def _ids(source: Source, key: str, problems: list[Diagnostic]) -> dict[str, int]
         if not isinstance(ident, str):
             continue
         if ident in seen:
-            line, _ = source.locate((key, seen[ident], "id"))
+            line, _column = source.locate((key, seen[ident], "id"))
             problems.append(
-                source.diagnostic((key, index, "id"), f"duplicate id {ident!r} (first used on line {line})")
+                source.diagnostic(
+                    (key, index, "id"),
+                    _("duplicate id {value} (first used on line {line})").format(value=repr(ident), line=line),
+                )
             )
         else:
             seen[ident] = index
@@ -215,7 +259,7 @@ def reference_problems(source: Source) -> list[Diagnostic]:
         if isinstance(boss, str) and isinstance(item.get("id"), str):
             if boss == item["id"]:
                 problems.append(
-                    source.diagnostic(("departments", index, "reports_to"), "a department cannot report to itself")
+                    source.diagnostic(("departments", index, "reports_to"), _("a department cannot report to itself"))
                 )
             elif boss in departments:
                 parent.setdefault(item["id"], boss)
@@ -242,11 +286,14 @@ def reference_problems(source: Source) -> list[Diagnostic]:
             pairs[(objective, kind, department)] = index
             if kind == "owner":
                 if objective in required_owner and required_owner[objective][0] != department:
-                    other, _ = required_owner[objective]
+                    other, _index = required_owner[objective]
                     problems.append(
                         source.diagnostic(
                             ("constraints", index, kind),
-                            f"objective {objective!r} already must be owned by {other!r}; it can have only one owner",
+                            _(
+                                "objective {objective} already must be owned by {department}; "
+                                "it can have only one owner"
+                            ).format(objective=repr(objective), department=repr(other)),
                         )
                     )
                 required_owner.setdefault(objective, (department, index))
@@ -255,7 +302,9 @@ def reference_problems(source: Source) -> list[Diagnostic]:
             problems.append(
                 source.diagnostic(
                     ("constraints", index, kind),
-                    f"{department!r} is both required and forbidden as owner of {objective!r}",
+                    _("{department} is both required and forbidden as owner of {objective}").format(
+                        department=repr(department), objective=repr(objective)
+                    ),
                 )
             )
     return problems
@@ -278,12 +327,17 @@ def _dotted_problems(source: Source, index: int, item: dict, departments: dict[s
         if target not in departments:
             problems.append(source.diagnostic(path, unknown("department", target, departments)))
         elif target == item.get("id"):
-            problems.append(source.diagnostic(path, "a department cannot have a dotted line to itself"))
+            problems.append(source.diagnostic(path, _("a department cannot have a dotted line to itself")))
         elif target in seen:
-            problems.append(source.diagnostic(path, f"lists {target!r} twice"))
+            problems.append(source.diagnostic(path, _("lists {department} twice").format(department=repr(target))))
         elif target == item.get("reports_to"):
             problems.append(
-                source.diagnostic(path, f"already reports to {target!r}; a dotted line is to a second manager")
+                source.diagnostic(
+                    path,
+                    _("already reports to {department}; a dotted line is to a second manager").format(
+                        department=repr(target)
+                    ),
+                )
             )
         seen.add(target)
     return problems
@@ -308,7 +362,7 @@ def _cycles(source: Source, parent: dict[str, str], index_of: dict[str, int]) ->
             problems.append(
                 source.diagnostic(
                     ("departments", index_of[first], "reports_to"),
-                    "reporting cycle: " + " -> ".join(ordered),
+                    _("reporting cycle: {cycle}").format(cycle=" -> ".join(ordered)),
                 )
             )
         for member in path:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 
 from orgdesign.errors import Diagnostic
+from orgdesign.i18n import _
 from orgdesign.text import JOINERS, describe
 
 _LOOKS_LATIN = str.maketrans(
@@ -57,10 +58,16 @@ def lookalikes(source, org) -> list[Diagnostic]:
             first = seen.setdefault(skeleton(record.name), (index, record.name))
             if first[1] == record.name:
                 continue
-            line, _ = source.locate((key, first[0], "name"))
-            where = f"{key}[{first[0]}].name" + (f", line {line}" if line else "")
+            line, _column = source.locate((key, first[0], "name"))
+            where = f"{key}[{first[0]}].name"
+            if line:
+                where = _("{field}, line {line}").format(field=where, line=line)
             ours, theirs = set(record.name), set(first[1])
             odd = min(ours ^ theirs, key=lambda char: (char.isascii(), char), default=None)
-            message = f"warning: {record.name!r} looks like {first[1]!r} ({where}) but is spelled differently"
-            warnings.append(source.diagnostic((key, index, "name"), message + (f": {describe(odd)}" if odd else "")))
+            message = _("warning: {name} looks like {other} ({where}) but is spelled differently").format(
+                name=repr(record.name), other=repr(first[1]), where=where
+            )
+            if odd:
+                message = _("{message}: {character}").format(message=message, character=describe(odd))
+            warnings.append(source.diagnostic((key, index, "name"), message))
     return warnings

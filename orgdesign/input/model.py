@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from orgdesign.i18n import _
 from orgdesign.text import control, describe, hidden
 from orgdesign.vocabulary import BUILTIN, FUNCTIONS, OBJECTIVE_KINDS, REGIONS, SIZES, STRUCTURES, Vocabulary, unknown
 
@@ -43,11 +44,14 @@ def _check_text(value: str, allowed: str = "") -> str:
     """Refuse control characters (but `allowed`), and characters nobody can see or that are not characters."""
     char = control(value, allowed)
     if char is not None:
-        raise ValueError(f"contains the control character U+{ord(char):04X}; remove it")
+        raise ValueError(
+            _("contains the control character {character}; remove it").format(character=f"U+{ord(char):04X}")
+        )
     char = hidden(value)
     if char is not None:
-        what = "the non-character" if unicodedata.category(char) in ("Cn", "Cs") else "the invisible character"
-        raise ValueError(f"contains {what} {describe(char)}; remove it")
+        if unicodedata.category(char) in ("Cn", "Cs"):
+            raise ValueError(_("contains the non-character {character}; remove it").format(character=describe(char)))
+        raise ValueError(_("contains the invisible character {character}; remove it").format(character=describe(char)))
     return value
 
 
@@ -85,7 +89,7 @@ class _Model(BaseModel):
     def _numbers_are_not_booleans(cls, value):
         """Refuse `true` where a count or priority goes: pydantic would read it as 1."""
         if isinstance(value, bool):
-            raise ValueError(f"expected a whole number, found {str(value).lower()}")
+            raise ValueError(_("expected a whole number, found {found}").format(found=str(value).lower()))
         return value
 
     @field_validator("name", "industry", "business_unit", "description", mode="before", check_fields=False)
@@ -178,9 +182,9 @@ class Department(_Model):
         for function in value:
             _in_vocabulary(function, info, "function", "functions")
         if len(set(value)) != len(value):
-            raise ValueError("lists a function twice")
+            raise ValueError(_("lists a function twice"))
         if info.data.get("function") in value:
-            raise ValueError(f"repeats the primary function {info.data['function']!r}")
+            raise ValueError(_("repeats the primary function {function}").format(function=repr(info.data["function"])))
         return tuple(sorted(value))
 
     @field_validator("dotted_to")
@@ -236,7 +240,7 @@ class Constraint(_Model):
     def _exactly_one(self) -> Constraint:
         given = [name for name in ("owner", "not_owner", "consulted") if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of owner, not_owner or consulted")
+            raise ValueError(_("give exactly one of owner, not_owner or consulted"))
         return self
 
     @property

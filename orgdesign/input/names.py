@@ -17,6 +17,8 @@ import difflib
 import unicodedata
 from collections.abc import Mapping
 
+from orgdesign.i18n import _, join
+
 
 class NotFound(LookupError):
     """No id or name matches, or a name matches several entries."""
@@ -31,8 +33,10 @@ class NotFound(LookupError):
         """The suggestions as a clause, for an error message: ` (did you mean 'A' or 'B'?)`, or ''."""
         if not self.suggestions:
             return ""
-        quoted = " or ".join(f"'{s}'" for s in self.suggestions)
-        return f" (it could be {quoted}; type the id)" if self.ambiguous else f" (did you mean {quoted}?)"
+        quoted = join([f"'{s}'" for s in self.suggestions], style="or")
+        if self.ambiguous:
+            return " " + _("(it could be {choices}; type the id)").format(choices=quoted)
+        return " " + _("(did you mean {choice}?)").format(choice=quoted)
 
 
 def key(text: str) -> str:

@@ -23,9 +23,10 @@ import copy
 from dataclasses import dataclass, replace
 
 from orgdesign.errors import Diagnostic, InputError
+from orgdesign.i18n import _
 from orgdesign.input.model import Department, Objective, Organization, OrgFile
 from orgdesign.input.source import Source, format_path, load_source, parse_text
-from orgdesign.vocabulary import BUILTIN, Vocabulary, unknown
+from orgdesign.vocabulary import BUILTIN, Vocabulary, unknown, unknown_id
 
 
 @dataclass(frozen=True)
@@ -152,13 +153,13 @@ def _index(data: dict, key: str, ident: str, option: str) -> int:
     records = [
         (i, r) for i, r in enumerate(_records(data, key)) if isinstance(r, dict) and isinstance(r.get("id"), str)
     ]
-    names = {r["id"]: str(r.get("name") or r["id"]) for _, r in records}
+    names = {r["id"]: str(r.get("name") or r["id"]) for _position, r in records}
     try:
         wanted = resolve(ident, names)
     except NotFound as missing:
         hint = missing.hint() if missing.ambiguous or missing.suggestions else ""
         raise _Refused(
-            option, f"unknown {key[:-1]} {ident!r}{hint}" if hint else unknown(key[:-1], ident, names)
+            option, unknown_id(key[:-1], ident) + hint if hint else unknown(key[:-1], ident, names)
         ) from None
     return next(i for i, r in records if r["id"] == wanted)
 
@@ -210,10 +211,10 @@ def _add(data: dict, function: str, vocabulary: Vocabulary, option: str) -> None
     roots = sorted(
         r["id"] for r in departments if isinstance(r, dict) and isinstance(r.get("id"), str) and not r.get("reports_to")
     )
-    label = {"social_media": "Social media team", "rnd": "R&D", "hr": "HR", "it": "IT"}.get(
+    label = {"social_media": _("Social media team"), "rnd": "R&D", "hr": "HR", "it": "IT"}.get(
         function, function.replace("_", " ").capitalize()
     )
-    record = {"id": ident, "name": f"{label} (what-if)", "function": function}
+    record = {"id": ident, "name": _("{name} (what-if)").format(name=label), "function": function}
     if roots:
         record["reports_to"] = roots[0]
     if function == "social_media":
@@ -225,7 +226,7 @@ def _add(data: dict, function: str, vocabulary: Vocabulary, option: str) -> None
 def _constrain(data: dict, verb: str, pair: str, option: str) -> None:
     """Pin (`owner`) or forbid (`not_owner`) a department for an objective, replacing what contradicts it."""
     if "=" not in pair:
-        raise _Refused(option, "expected OBJECTIVE=DEPARTMENT, e.g. care=customer_service")
+        raise _Refused(option, _("expected OBJECTIVE=DEPARTMENT, e.g. care=customer_service"))
     objective_name, department_name = (part.strip() for part in pair.split("=", 1))
     objective = data["objectives"][_index(data, "objectives", objective_name, option)]["id"]
     department = data["departments"][_index(data, "departments", department_name, option)]["id"]
@@ -252,7 +253,7 @@ _FIELDS = {
 def _set(data: dict, assignment: str, option: str) -> tuple:
     """Apply one `path=value`; return the data path it changed."""
     if "=" not in assignment:
-        raise _Refused(option, "expected PATH=VALUE, e.g. departments.social.capacity=4")
+        raise _Refused(option, _("expected PATH=VALUE, e.g. departments.social.capacity=4"))
     where, raw = assignment.split("=", 1)
     parts = where.strip().split(".")
     value = _value(raw, option)
@@ -276,8 +277,10 @@ def _set(data: dict, assignment: str, option: str) -> tuple:
         return ("current_owners", objective)
     raise _Refused(
         option,
-        f"unknown path {where!r}; use organization.FIELD, departments.ID.FIELD, objectives.ID.FIELD "
-        "or current_owners.OBJECTIVE",
+        _(
+            "unknown path {path}; use organization.FIELD, departments.ID.FIELD, objectives.ID.FIELD "
+            "or current_owners.OBJECTIVE"
+        ).format(path=repr(where)),
     )
 
 
@@ -294,7 +297,7 @@ def _value(raw: str, option: str):
     anything else with a comment is refused.
     """
     if "".join(raw.splitlines()) != raw:
-        raise _Refused(option, "the value must be on one line")
+        raise _Refused(option, _("the value must be on one line"))
     text = f"value: {raw}" if raw.strip() else "value: null"
     try:
         value = parse_text(text, "<what-if>").data.get("value")
@@ -305,7 +308,10 @@ def _value(raw: str, option: str):
         return raw.strip()
     if comment:
         raise _Refused(
-            option, f"{comment!r} would be dropped as a YAML comment; remove it, or quote the whole value to keep it"
+            option,
+            _("{comment} would be dropped as a YAML comment; remove it, or quote the whole value to keep it").format(
+                comment=repr(comment)
+            ),
         )
     return value
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orgdesign.errors import Diagnostic, InputError
+from orgdesign.i18n import _
 from orgdesign.input import json_reader, yaml_reader
 from orgdesign.input.json_marks import JsonMarks
 from orgdesign.input.positions import Path, format_path, position
@@ -54,46 +55,56 @@ def read_bytes(path: str, display: str | None = None) -> bytes:
     name = display or path
     try:
         if os.path.isdir(path):
-            raise InputError.single(name, "is a directory; expected an org file")
+            raise InputError.single(name, _("is a directory; expected an org file"))
         size = os.path.getsize(path)
         if size > MAX_BYTES:
-            raise InputError.single(name, f"file is {size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB")
+            raise InputError.single(
+                name,
+                _("file is {size} MiB; the limit is {limit} MiB").format(
+                    size=f"{size / 2**20:.0f}", limit=MAX_BYTES // 2**20
+                ),
+            )
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:  # a pipe or /dev/stdin has no size to check beforehand
-            raise InputError.single(name, f"input is larger than the limit of {MAX_BYTES // 2**20} MiB")
+            raise InputError.single(
+                name, _("input is larger than the limit of {limit} MiB").format(limit=MAX_BYTES // 2**20)
+            )
         return raw
     except FileNotFoundError:
-        raise InputError.single(name, "no such file") from None
+        raise InputError.single(name, _("no such file")) from None
     except PermissionError:
-        raise InputError.single(name, "permission denied: cannot read this file") from None
+        raise InputError.single(name, _("permission denied: cannot read this file")) from None
     except IsADirectoryError:
-        raise InputError.single(name, "is a directory; expected an org file") from None
+        raise InputError.single(name, _("is a directory; expected an org file")) from None
     except OSError as error:
-        raise InputError.single(name, f"cannot read file: {error.strerror or error}") from None
+        raise InputError.single(name, _("cannot read file: {reason}").format(reason=error.strerror or error)) from None
 
 
 def decode(raw: bytes, name: str) -> str:
     """Bytes to text: UTF-8 only, with a precise message for anything else."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError.single(name, "file is UTF-16; save it as UTF-8", 1, 1)
+        raise InputError.single(name, _("file is UTF-16; save it as UTF-8"), 1, 1)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, column = position(raw, nul)
         raise InputError.single(
-            name, "file contains a NUL byte; it is binary or UTF-16 without a byte-order mark", line, column
+            name, _("file contains a NUL byte; it is binary or UTF-16 without a byte-order mark"), line, column
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = position(raw, error.start)
         raise InputError.single(
-            name, f"byte 0x{raw[error.start]:02x} is not valid UTF-8; save the file as UTF-8", line, column
+            name,
+            _("byte {byte} is not valid UTF-8; save the file as UTF-8").format(byte=f"0x{raw[error.start]:02x}"),
+            line,
+            column,
         ) from None
     if not text.strip():
-        raise InputError.single(name, "file is empty", 1, 1)
+        raise InputError.single(name, _("file is empty"), 1, 1)
     return text
 
 

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from orgdesign.errors import Diagnostic, InputError
+from orgdesign.i18n import N_, _, number
 from orgdesign.input.positions import MAX_DEPTH, Path, format_path
 
 ALIAS_EXPANSION_LIMIT = 100_000  # nodes that aliases may add beyond the file's own
@@ -25,7 +26,7 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _NULL = "tag:yaml.org,2002:null"
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9_]*)")  # YAML 1.1 also reads 010 as 8, 0x1F, 0b11 and 1:20 as 80
-_NUMBER_WORDS = {_INT: "a whole number", _FLOAT: "a number"}
+_NOT_A_NUMBER = {_INT: N_("{value} is not a whole number"), _FLOAT: N_("{value} is not a number")}
 _ALLOWED = {
     _STR,
     _BOOL,
@@ -67,14 +68,14 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[Path, tuple[int, int]], 
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise InputError.single(name, _yaml_message(error, text, mark), line, column) from None
     except yaml.YAMLError as error:
-        raise InputError.single(name, f"invalid YAML: {error}") from None
+        raise InputError.single(name, _("invalid YAML: {problem}").format(problem=error)) from None
     except RecursionError:
-        raise InputError.single(name, f"nesting is deeper than {MAX_DEPTH} levels") from None
+        raise InputError.single(name, _("nesting is deeper than {depth} levels").format(depth=MAX_DEPTH)) from None
     finally:
         if gc_was_enabled:
             gc.enable()
     if root is None:
-        raise InputError.single(name, "file is empty", 1, 1)
+        raise InputError.single(name, _("file is empty"), 1, 1)
     walker = _Walker(name, yaml.constructor.SafeConstructor())
     if "*" in text:  # only an alias can make the data larger than the file
         walker.check_size(root)
@@ -84,16 +85,56 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[Path, tuple[int, int]], 
 
 
 def _yaml_message(error, text: str, mark) -> str:
-    problem = (error.problem or str(error)).strip()
+    problem = _pyyaml((error.problem or str(error)).strip())
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        return "invalid YAML: a tab character cannot be used for indentation; use spaces"
+        return _("invalid YAML: a tab character cannot be used for indentation; use spaces")
     context = ""
     if error.context and error.context != error.problem:
-        context = f" ({error.context.strip()}"
+        what = _pyyaml(error.context.strip())
         if error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
-            context += f" that starts on line {error.context_mark.line + 1}"
-        context += ")"
-    return f"invalid YAML: {problem}{context}"
+            context = " " + _("({context} that starts on line {line})").format(
+                context=what, line=error.context_mark.line + 1
+            )
+        else:
+            context = f" ({what})"
+    return _("invalid YAML: {problem}").format(problem=problem + context)
+
+
+# PyYAML's most frequent problems and contexts (its C and its Python parser word some differently).
+_PYYAML = {
+    "mapping values are not allowed here": N_("mapping values are not allowed here"),
+    "mapping values are not allowed in this context": N_("mapping values are not allowed in this context"),
+    "could not find expected ':'": N_("could not find expected ':'"),
+    "did not find expected key": N_("did not find expected key"),
+    "did not find expected '-' indicator": N_("did not find expected '-' indicator"),
+    "did not find expected ',' or ']'": N_("did not find expected ',' or ']'"),
+    "did not find expected ',' or '}'": N_("did not find expected ',' or '}'"),
+    "did not find expected <document start>": N_("did not find expected <document start>"),
+    "found character that cannot start any token": N_("found character that cannot start any token"),
+    "found undefined alias": N_("found undefined alias"),
+    "found unexpected end of stream": N_("found unexpected end of stream"),
+    "found unknown directive name": N_("found unknown directive name"),
+    "found duplicate anchor; first occurrence": N_("found duplicate anchor; first occurrence"),
+    "second occurrence": N_("second occurrence"),
+    "while parsing a block mapping": N_("while parsing a block mapping"),
+    "while parsing a block collection": N_("while parsing a block collection"),
+    "while parsing a flow sequence": N_("while parsing a flow sequence"),
+    "while parsing a flow mapping": N_("while parsing a flow mapping"),
+    "while scanning a simple key": N_("while scanning a simple key"),
+    "while scanning a quoted scalar": N_("while scanning a quoted scalar"),
+    "while scanning a plain scalar": N_("while scanning a plain scalar"),
+    "while scanning a block scalar": N_("while scanning a block scalar"),
+    "while scanning for the next token": N_("while scanning for the next token"),
+    "while scanning an alias": N_("while scanning an alias"),
+    "while scanning an anchor": N_("while scanning an anchor"),
+    "while scanning a directive": N_("while scanning a directive"),
+    "while parsing a node": N_("while parsing a node"),
+}
+
+
+def _pyyaml(text: str) -> str:
+    """PyYAML's words in the reader's language where we know them; as PyYAML said them otherwise."""
+    return _(_PYYAML[text]) if text in _PYYAML else text
 
 
 class _Walker:
@@ -120,7 +161,9 @@ class _Walker:
             if key in expanded:
                 continue
             if depth > MAX_DEPTH:
-                raise InputError.single(self.name, f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node))
+                raise InputError.single(
+                    self.name, _("nesting is deeper than {depth} levels").format(depth=MAX_DEPTH), *_mark(node)
+                )
             distinct += 1
             expanded[key] = 0  # placeholder; replaced when children are done
             stack.append((node, depth, True))
@@ -130,7 +173,9 @@ class _Walker:
         if expanded[id(root)] > distinct + ALIAS_EXPANSION_LIMIT:
             raise InputError.single(
                 self.name,
-                f"aliases expand to {expanded[id(root)]:,} values; refusing (an alias bomb?)",
+                _("aliases expand to {count} values; refusing (an alias bomb?)").format(
+                    count=number(expanded[id(root)], 0)
+                ),
                 *_mark(root),
             )
 
@@ -138,11 +183,13 @@ class _Walker:
         import yaml
 
         if depth > MAX_DEPTH:
-            raise InputError.single(self.name, f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node))
+            raise InputError.single(
+                self.name, _("nesting is deeper than {depth} levels").format(depth=MAX_DEPTH), *_mark(node)
+            )
         if node.tag == _MERGE:
             self.problems.append(
                 Diagnostic(
-                    self.name, *_mark(node), format_path(path), "'<<' (a merge) can only be a key before a mapping"
+                    self.name, *_mark(node), format_path(path), _("'<<' (a merge) can only be a key before a mapping")
                 )
             )
             return None
@@ -152,7 +199,7 @@ class _Walker:
                     self.name,
                     *_mark(node),
                     format_path(path),
-                    f"the tag {node.tag!r} is not allowed: orgdesign files hold plain data only",
+                    _("the tag {tag} is not allowed: orgdesign files hold plain data only").format(tag=repr(node.tag)),
                 )
             )
             return None
@@ -175,23 +222,23 @@ class _Walker:
             return node.value  # numbers are decimal: 1:20, 010 and 0x1F stay text, and fail where a number goes
         if node.tag == _NULL and node.value not in ("", "~", "null", "Null", "NULL"):
             self.problems.append(
-                Diagnostic(self.name, *_mark(node), format_path(path), "'!!null' must not hold a value")
+                Diagnostic(self.name, *_mark(node), format_path(path), _("'!!null' must not hold a value"))
             )
             return None
         try:
             return self.constructor.construct_object(node)
         except ValueError as error:
             if "digits" in str(error):
-                reason = "number is too long"
+                reason = _("number is too long")
             else:
-                reason = f"{node.value!r} is not {_NUMBER_WORDS.get(node.tag, 'a valid value')}"
+                reason = _(_NOT_A_NUMBER.get(node.tag, N_("{value} is not a valid value"))).format(
+                    value=repr(node.value)
+                )
             self.problems.append(Diagnostic(self.name, *_mark(node), format_path(path), reason))
             return None
         except (IndexError, AttributeError, TypeError):  # PyYAML's constructors fail this way on '!!float ""'
-            what = _NUMBER_WORDS.get(node.tag, "a valid value")
-            self.problems.append(
-                Diagnostic(self.name, *_mark(node), format_path(path), f"{node.value!r} is not {what}")
-            )
+            reason = _(_NOT_A_NUMBER.get(node.tag, N_("{value} is not a valid value"))).format(value=repr(node.value))
+            self.problems.append(Diagnostic(self.name, *_mark(node), format_path(path), reason))
             return None
 
     def mapping(self, node, path: Path, depth: int, merging: frozenset = frozenset()) -> dict:
@@ -199,7 +246,9 @@ class _Walker:
         import yaml
 
         if depth > MAX_DEPTH:
-            raise InputError.single(self.name, f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node))
+            raise InputError.single(
+                self.name, _("nesting is deeper than {depth} levels").format(depth=MAX_DEPTH), *_mark(node)
+            )
         result: dict = {}
         where: dict[str, int] = {}
         merged: list = []
@@ -213,7 +262,7 @@ class _Walker:
                         self.name,
                         *_mark(key_node),
                         format_path(path),
-                        "a key must be a plain value, not a list or mapping",
+                        _("a key must be a plain value, not a list or mapping"),
                     )
                 )
                 continue
@@ -225,7 +274,7 @@ class _Walker:
                         self.name,
                         *_mark(key_node),
                         format_path(child_path),
-                        f"duplicate key {key!r} (first defined on line {where[key]})",
+                        _("duplicate key {key} (first defined on line {line})").format(key=repr(key), line=where[key]),
                     )
                 )
                 continue
@@ -239,12 +288,12 @@ class _Walker:
             for mapping in sources:
                 if not isinstance(mapping, yaml.MappingNode):
                     self.problems.append(
-                        Diagnostic(self.name, *_mark(mapping), format_path(path), "'<<' must merge a mapping")
+                        Diagnostic(self.name, *_mark(mapping), format_path(path), _("'<<' must merge a mapping"))
                     )
                     continue
                 if id(mapping) in merging:
                     self.problems.append(
-                        Diagnostic(self.name, *_mark(source), format_path(path), "'<<' merges a mapping into itself")
+                        Diagnostic(self.name, *_mark(source), format_path(path), _("'<<' merges a mapping into itself"))
                     )
                     continue
                 for key, value in self.mapping(mapping, path, depth + 1, merging).items():

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from orgdesign.errors import Diagnostic, InputError
+from orgdesign.i18n import _
 from orgdesign.input.load import pydantic_problems, type_name
 from orgdesign.input.source import Source, load_source
 from orgdesign.resources import data_dir
@@ -146,7 +147,7 @@ def load_rulebook(user_packs: list[str] | tuple[str, ...] = ()) -> Rulebook:
         raise InputError(problems)
 
     vocabulary = BUILTIN
-    for _, pack in layers:
+    for _source, pack in layers:
         vocabulary = vocabulary.extended(pack.vocabulary.functions, pack.vocabulary.objective_kinds)
 
     active: dict[str, CompiledRule] = {}
@@ -159,22 +160,33 @@ def load_rulebook(user_packs: list[str] | tuple[str, ...] = ()) -> Rulebook:
             path = ("rules", index, "id")
             if rule.id in seen_here:
                 problems.append(
-                    source.diagnostic(path, f"duplicate rule id {rule.id!r} (first on line {seen_here[rule.id]})")
+                    source.diagnostic(
+                        path,
+                        _("duplicate rule id {rule} (first on line {line})").format(
+                            rule=repr(rule.id), line=seen_here[rule.id]
+                        ),
+                    )
                 )
                 continue
             seen_here[rule.id] = source.locate(path)[0] or 0
             prefix = rule.id.split(".", 1)[0]
             if rule.id in active and not is_user:
                 problems.append(
-                    source.diagnostic(path, f"rule id {rule.id!r} is already defined at {active[rule.id].where}")
+                    source.diagnostic(
+                        path,
+                        _("rule id {rule} is already defined at {where}").format(
+                            rule=repr(rule.id), where=active[rule.id].where
+                        ),
+                    )
                 )
                 continue
             if prefix != pack.pack and rule.id not in active:
                 problems.append(
                     source.diagnostic(
                         path,
-                        f"rule id {rule.id!r} must start with '{pack.pack}.' "
-                        "(or reuse an existing id to replace that rule)",
+                        _(
+                            "rule id {rule} must start with {prefix} (or reuse an existing id to replace that rule)"
+                        ).format(rule=repr(rule.id), prefix=f"'{pack.pack}.'"),
                     )
                 )
                 continue
@@ -193,7 +205,12 @@ def load_rulebook(user_packs: list[str] | tuple[str, ...] = ()) -> Rulebook:
                 alias_path = ("rules", index, "aliases", number)
                 if alias in aliases and aliases[alias] != rule.id:
                     problems.append(
-                        source.diagnostic(alias_path, f"alias {alias!r} already stands for {aliases[alias]!r}")
+                        source.diagnostic(
+                            alias_path,
+                            _("alias {alias} already stands for {rule}").format(
+                                alias=repr(alias), rule=repr(aliases[alias])
+                            ),
+                        )
                     )
                     continue
                 aliases[alias] = rule.id
@@ -206,7 +223,9 @@ def load_rulebook(user_packs: list[str] | tuple[str, ...] = ()) -> Rulebook:
     for alias, (source, alias_path) in alias_at.items():
         if alias in active:  # `rules show ALIAS` would find the aliased rule instead of this one
             where = active[alias].where
-            message = f"alias {alias!r} is the id of the rule at {where}; an alias must be an id no rule has"
+            message = _("alias {alias} is the id of the rule at {where}; an alias must be an id no rule has").format(
+                alias=repr(alias), where=where
+            )
             problems.append(source.diagnostic(alias_path, message))
     if problems:
         raise InputError(problems)
@@ -222,7 +241,9 @@ def _read_pack(path: str, display: str, problems: list[Diagnostic]) -> tuple[Sou
         return None
     if not isinstance(source.data, dict):
         problems.append(
-            source.diagnostic((), f"expected a mapping with pack and rules, found {type_name(source.data)}")
+            source.diagnostic(
+                (), _("expected a mapping with pack and rules, found {found}").format(found=type_name(source.data))
+            )
         )
         return None
     try:
@@ -234,10 +255,14 @@ def _read_pack(path: str, display: str, problems: list[Diagnostic]) -> tuple[Sou
 
 def _conditions_explained(diagnostic: Diagnostic) -> Diagnostic:
     """An unknown key inside `when` is an unknown condition: list what a condition may be."""
-    if ".when" in diagnostic.field and diagnostic.message.startswith("unknown field"):
+    unknown_field = _("unknown field {value}").split("{value}")[0]
+    if ".when" in diagnostic.field and diagnostic.message.startswith(unknown_field):
         key = diagnostic.field.rsplit(".", 1)[-1]
         allowed = ", ".join(["all", "any", "not", *PREDICATES])
-        return replace(diagnostic, message=f"unknown condition {key!r}; a condition is one of: {allowed}")
+        message = _("unknown condition {condition}; a condition is one of: {allowed}").format(
+            condition=repr(key), allowed=allowed
+        )
+        return replace(diagnostic, message=message)
     return diagnostic
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from orgdesign.i18n import N_, _, language
+
 RULE_ID = r"^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_-]*$"
 
 # predicate key -> what it tests; the matcher reads this table.
@@ -45,7 +47,7 @@ def _aliases(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
 
 def _given(model: BaseModel) -> list[str]:
     """The fields set to something, in declaration order."""
-    return [name for name, _ in _aliases(type(model)) if getattr(model, name) is not None]
+    return [name for name, _alias in _aliases(type(model)) if getattr(model, name) is not None]
 
 
 class Condition(BaseModel):
@@ -85,8 +87,10 @@ class Condition(BaseModel):
         given = _given(self)
         if len(given) != 1:
             aliases = dict(_aliases(type(self)))
-            keys = ", ".join(aliases[name] for name in given) or "nothing"
-            raise ValueError(f"a condition holds exactly one of all, any, not or a predicate; found {keys}")
+            keys = ", ".join(aliases[name] for name in given) or _("nothing")
+            raise ValueError(
+                _("a condition holds exactly one of all, any, not or a predicate; found {keys}").format(keys=keys)
+            )
         return self
 
     def item(self) -> tuple[str, Any]:
@@ -123,14 +127,14 @@ class Effect(BaseModel):
     @classmethod
     def _two_decimals(cls, value: Decimal | None) -> Decimal | None:
         if value is not None and (value * 100) != (value * 100).to_integral_value():
-            raise ValueError("use at most two decimals")
+            raise ValueError(_("use at most two decimals"))
         return value
 
     @field_validator("forbid_owner", "require_consulted")
     @classmethod
     def _only_true(cls, value: bool | None) -> bool | None:
         if value is False:
-            raise ValueError("write true, or leave the rule out")
+            raise ValueError(_("write true, or leave the rule out"))
         return value
 
     @model_validator(mode="after")
@@ -138,8 +142,10 @@ class Effect(BaseModel):
         given = _given(self)
         if len(given) != 1:
             raise ValueError(
-                "an effect holds exactly one of owner, responsible, consulted, informed, fallback, forbid_owner, "
-                f"require_consulted; found {', '.join(given) or 'nothing'}"
+                _(
+                    "an effect holds exactly one of owner, responsible, consulted, informed, fallback, forbid_owner, "
+                    "require_consulted; found {keys}"
+                ).format(keys=", ".join(given) or _("nothing"))
             )
         return self
 
@@ -153,12 +159,31 @@ class Effect(BaseModel):
         return Decimal(0) if isinstance(value, bool) else value
 
     def describe(self) -> str:
-        """`owner +3`, `consulted 2`, `forbid owner`."""
-        if self.kind == "owner":
-            return f"owner {self.amount:+}"
-        if self.kind in ROLES or self.kind == "fallback":
-            return f"{self.kind} {self.amount}"
-        return self.kind.replace("_", " ")
+        """`owner +3`, `consulted 2`, `forbid owner`, in the language in use."""
+        if self.kind in _EFFECT_WORDS:
+            signed = self.kind == "owner"
+            return _(_EFFECT_WORDS[self.kind]).format(amount=_amount(self.amount, signed))
+        return _(_EFFECT_FLAGS[self.kind]) if self.kind in _EFFECT_FLAGS else self.kind.replace("_", " ")
+
+
+_EFFECT_WORDS = {
+    "owner": N_("owner {amount}"),
+    "responsible": N_("responsible {amount}"),
+    "consulted": N_("consulted {amount}"),
+    "informed": N_("informed {amount}"),
+    "fallback": N_("fallback {amount}"),
+}
+_EFFECT_FLAGS = {"forbid_owner": N_("forbid owner"), "require_consulted": N_("require consulted")}
+
+
+def _amount(amount: Decimal, signed: bool) -> str:
+    """A rule's amount as the pack writes it (`+3`, `1.5`), with the language's decimal sign."""
+    shown = f"{amount:+}" if signed else f"{amount}"
+    if language() == "en":
+        return shown
+    from babel.numbers import get_decimal_symbol
+
+    return shown.replace(".", get_decimal_symbol(language()))
 
 
 class Rule(BaseModel):

@@ -18,6 +18,7 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from orgdesign.errors import BadValue, InfeasibleError, InputError, OrgdesignError
+from orgdesign.i18n import _
 from orgdesign.serve.security import COOKIE, MAX_BODY, Gate
 from orgdesign.serve.workshop import VERBS, Workshop, what_if
 
@@ -54,7 +55,7 @@ def create_app(workshop: Workshop, token: str, hosts: set[str]):
     async def asset(request: Request) -> Response:
         name = request.path_params["name"]
         if name not in ASSETS:
-            return _error(404, f"no such file: {name}")
+            return _error(404, _("no such file: {name}").format(name=name))
         return FileResponse(STATIC / name, media_type=ASSETS[name])
 
     async def org(request: Request) -> Response:
@@ -77,7 +78,7 @@ def create_app(workshop: Workshop, token: str, hosts: set[str]):
             query = request.query_params
             body = {key: query.getlist(key) for key in VERBS}
             body["format"], body["view"] = query.get("format", ""), query.get("view", "recommended")
-            return await _answer(request, lambda _: _export(workshop, body), read=False)
+            return await _answer(request, lambda _body: _export(workshop, body), read=False)
         return await _answer(request, lambda body: _export(workshop, body))
 
     routes = [
@@ -100,7 +101,7 @@ async def _answer(request: Request, compute, read: bool = True) -> Response:
         body = await _json_body(request) if read else {}
         answer = await run_in_threadpool(compute, body)
     except TooLarge:
-        return _error(413, f"the request body is over {MAX_BODY // 1024} KB")
+        return _error(413, _("the request body is over {size} KB").format(size=MAX_BODY // 1024))
     except InputError as error:
         return JSONResponse(
             {"error": error.lines, "diagnostics": [_diagnostic(d) for d in error.diagnostics]}, status_code=422
@@ -123,9 +124,9 @@ async def _json_body(request: Request) -> dict:
     try:
         body = json.loads(data or b"{}")
     except (ValueError, UnicodeDecodeError) as error:
-        raise InputError.single("<request>", f"the body is not JSON: {error}") from None
+        raise InputError.single("<request>", _("the body is not JSON: {problem}").format(problem=error)) from None
     if not isinstance(body, dict):
-        raise InputError.single("<request>", "the body must be a JSON object")
+        raise InputError.single("<request>", _("the body must be a JSON object"))
     return body
 
 
@@ -167,7 +168,7 @@ def _explain_json(workshop: Workshop, body: dict) -> Response:
 
     objective, department = body.get("objective"), body.get("department")
     if not isinstance(objective, str) or not (department is None or isinstance(department, str)):
-        raise BadValue("objective", "give the objective (and optionally the department) as text")
+        raise BadValue("objective", _("give the objective (and optionally the department) as text"))
     result = workshop.result(what_if(body))
     explained = explain(result, objective, department)
     return _raw_json(document_json(explanation(result, explained.assignment, explained.contrast)))
@@ -183,7 +184,7 @@ def _save(workshop: Workshop, body: dict) -> dict:
     data = workshop.scenario_data(what_if(body))
     overwrite = body.get("overwrite") is True
     if os.path.lexists(target) and not overwrite:  # the page asks before it sends overwrite: true
-        return JSONResponse({"error": [f"{name}: already exists"], "exists": True}, status_code=409)
+        return JSONResponse({"error": [_("{path}: already exists").format(path=name)], "exists": True}, status_code=409)
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
     write_atomic(target, text, force=overwrite)
     return {"saved": name}
@@ -194,7 +195,7 @@ def _export(workshop: Workshop, body: dict) -> Response:
 
     format, view = body.get("format", ""), body.get("view", "recommended")
     if not isinstance(format, str) or not isinstance(view, str):
-        raise BadValue("format", "give the format and the view as text")
+        raise BadValue("format", _("give the format and the view as text"))
     rendered = export(workshop.result(what_if(body)), format, view)
     stem = Path(workshop.path).stem
     name = f"{stem}{FORMATS[format].suffix}".replace('"', "")

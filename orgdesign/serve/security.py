@@ -9,8 +9,11 @@ SameSite=Strict cookie; scripts send `Authorization: Bearer TOKEN` instead.
 
 from __future__ import annotations
 
+import json
 import secrets
 from urllib.parse import parse_qs
+
+from orgdesign.i18n import _
 
 COOKIE = "orgdesign_token"
 MAX_BODY = 64 * 1024
@@ -80,12 +83,12 @@ class Gate:
             return await self.app(scope, receive, send)
         headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in scope["headers"]}
         if headers.get("host", "").lower() not in self.hosts:
-            return await _refuse(send, 403, "this server answers only at its own address")
+            return await _refuse(send, 403, _("this server answers only at its own address"))
         given = _token(scope, headers)
         if given is None:
-            return await _refuse(send, 401, "give the token this server printed (?token= or Authorization: Bearer)")
+            return await _refuse(send, 401, _("give the token this server printed (?token= or Authorization: Bearer)"))
         if not secrets.compare_digest(given.encode(), self.token.encode()):
-            return await _refuse(send, 403, "wrong token")
+            return await _refuse(send, 403, _("wrong token"))
         return await self.app(scope, receive, _with_headers(send, scope["path"]))
 
 
@@ -98,7 +101,7 @@ def _token(scope, headers: dict[str, str]) -> str | None:
     if "token" in query:
         return query["token"][0]
     for part in headers.get("cookie", "").split(";"):
-        name, _, value = part.strip().partition("=")
+        name, _equals, value = part.strip().partition("=")
         if name == COOKIE:
             return value
     return None
@@ -124,7 +127,7 @@ def _with_headers(send, path: str):
 
 
 async def _refuse(send, status: int, message: str) -> None:
-    body = ('{"error": ["' + message + '"]}\n').encode()
+    body = (json.dumps({"error": [message]}) + "\n").encode()
     await send(
         {
             "type": "http.response.start",

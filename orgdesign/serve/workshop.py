@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 
 from orgdesign.errors import BadValue, Diagnostic, InputError
+from orgdesign.i18n import _
 from orgdesign.input.scenario import WhatIf
 
 VERBS = ("set", "without", "with", "pin", "forbid")  # the order of WhatIf's fields
@@ -17,7 +18,9 @@ def what_if(body: dict) -> WhatIf:
     for key in VERBS:
         value = body.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise InputError([Diagnostic("<request>", None, None, key, f'"{key}" must be a list of strings')])
+            raise InputError(
+                [Diagnostic("<request>", None, None, key, _("{key} must be a list of strings").format(key=f'"{key}"'))]
+            )
         lists.append(tuple(value))
     return WhatIf(*lists, origin="<what-if>", flag="")
 
@@ -70,10 +73,14 @@ class Workshop:
     def target(self, relative: str) -> str:
         """A path for "save as", inside the org file's folder: no absolute path, no `..`."""
         if not isinstance(relative, str) or not relative.strip():
-            raise BadValue("path", "give a file name for the new org file")
+            raise BadValue("path", _("give a file name for the new org file"))
         parts = relative.replace("\\", "/").split("/")
         if os.path.isabs(relative) or relative.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
-            raise BadValue("path", f"{relative!r}: give a path inside the org file's folder, without '..'")
+            raise BadValue(
+                "path", _("{path}: give a path inside the org file's folder, without '..'").format(path=repr(relative))
+            )
         if not relative.lower().endswith((".yaml", ".yml")):
-            raise BadValue("path", f"{relative!r}: the new org file is YAML, so its name ends in .yaml")
+            raise BadValue(
+                "path", _("{path}: the new org file is YAML, so its name ends in .yaml").format(path=repr(relative))
+            )
         return os.path.join(os.path.dirname(os.path.abspath(self.path)), relative)
