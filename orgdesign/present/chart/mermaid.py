@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from orgdesign.i18n import _
 from orgdesign.present.chart.labels import details
-from orgdesign.present.chart.model import COLORS, Chart, build
+from orgdesign.present.chart.model import COLORS, Chart, build, ownership_title
 from orgdesign.present.plain import HUB_TIE, clean
 
 # Characters that could end a label, open a shape, start a comment, an entity,
@@ -131,11 +132,7 @@ def flowchart(chart: Chart) -> str:
     draws the tree as it is; then reporting lines, dotted lines, collaboration links and the legend.
     """
     ids = node_ids(chart.units)
-    what = "recommended" if chart.view == "recommended" else "current"
-    lines = [
-        "flowchart TB",
-        f"    %% {text(chart.title)}: {what} ownership of social media objectives (orgdesign)",
-    ]
+    lines = ["flowchart TB", f"    %% {text(ownership_title(chart))} (orgdesign)"]
     areas = branches(chart)
     in_area = {unit for members in areas.values() for unit in members}
     for unit_id in tree_order(chart):
@@ -161,28 +158,28 @@ def flowchart(chart: Chart) -> str:
         # Mermaid ranks every edge top-down, links too: start each link at the unit higher in the
         # tree, or in the lower tier among its peers, so links bend the hierarchy as little as possible.
         a, b = sorted((link.a, link.b), key=lambda u: (depths[u], tiers[u], u))
-        served = ", ".join(chart.objectives.get(o, o) for o in link.objectives) or HUB_TIE
+        served = ", ".join(chart.objectives.get(o, o) for o in link.objectives) or _(HUB_TIE)
         lines.append(f'    {ids[a]} -.-|"{text(served)}"| {ids[b]}')
         edges += 1
     links = list(range(first_link, edges))
     lines += [
-        '    subgraph legend["Legend"]',
+        f'    subgraph legend["{text(_("Legend"))}"]',
         "        direction LR",
-        '        legend_owner["Owns objectives<br/>● objective"]',
-        '        legend_unit["Owns none"]',
+        f'        legend_owner["{text(_("Owns objectives"))}<br/>● {text(_("objective"))}"]',
+        f'        legend_unit["{text(_("Owns none"))}"]',
     ]
     if chart.view == "recommended":
-        lines.append('        legend_proposed["Proposed new unit"]')
+        lines.append(f'        legend_proposed["{text(_("Proposed new unit"))}"]')
     if dotted:
-        lines.append('        legend_second["Second manager"]')
-    lines.append('        legend_owner -->|"reports to"| legend_unit')
+        lines.append(f'        legend_second["{text(_("Second manager"))}"]')
+    lines.append(f'        legend_owner -->|"{text(_("reports to"))}"| legend_unit')
     edges += 1
     if dotted:
-        lines.append('        legend_second -.->|"dotted line"| legend_unit')
+        lines.append(f'        legend_second -.->|"{text(_("dotted line"))}"| legend_unit')
         dotted.append(edges)
         edges += 1
     if chart.view == "recommended":
-        lines.append('        legend_unit -.-|"works with"| legend_proposed')
+        lines.append(f'        legend_unit -.-|"{text(_("works with"))}"| legend_proposed')
         links.append(edges)
         edges += 1
     lines.append("    end")
