@@ -190,6 +190,7 @@ def _tree(chart: Chart) -> list[str]:
 
 
 def _legend(chart: Chart) -> list[str]:
+    owns_none, reports_to = _("owns none"), _("reports to")
     out = [
         f"    subgraph {quote('cluster_legend')} {{",
         "        "
@@ -203,7 +204,7 @@ def _legend(chart: Chart) -> list[str]:
             penwidth=1.6,
         )
         + ";",
-        f"        {quote('legend:unit')} {_attrs(label=_('owns none'))};",
+        f"        {quote('legend:unit')} {_attrs(label=owns_none)};",
     ]
     if chart.view == "recommended":
         out.append(
@@ -217,11 +218,10 @@ def _legend(chart: Chart) -> list[str]:
             )
             + ";"
         )
-    out.append(
-        f"        {quote('legend:owner')} -> {quote('legend:unit')} {_attrs(label=_('reports to'), fontsize=8)};"
-    )
+    out.append(f"        {quote('legend:owner')} -> {quote('legend:unit')} {_attrs(label=reports_to, fontsize=8)};")
     if chart.dotted():
-        out.append(f"        {quote('legend:dotted')} {_attrs(label=_('second manager'))};")
+        second = _("second manager")
+        out.append(f"        {quote('legend:dotted')} {_attrs(label=second)};")
         out.append(
             f"        {quote('legend:dotted')} -> {quote('legend:unit')} "
             + _attrs(**_DOTTED, label=_("dotted line"), fontsize=8)

@@ -162,24 +162,36 @@ def flowchart(chart: Chart) -> str:
         lines.append(f'    {ids[a]} -.-|"{text(served)}"| {ids[b]}')
         edges += 1
     links = list(range(first_link, edges))
+    words = {
+        "legend": _("Legend"),
+        "owner": _("Owns objectives"),
+        "objective": _("objective"),
+        "unit": _("Owns none"),
+        "proposed": _("Proposed new unit"),
+        "second": _("Second manager"),
+        "reports": _("reports to"),
+        "dotted": _("dotted line"),
+        "works": _("works with"),
+    }
+    said = {key: text(value) for key, value in words.items()}
     lines += [
-        f'    subgraph legend["{text(_("Legend"))}"]',
+        f'    subgraph legend["{said["legend"]}"]',
         "        direction LR",
-        f'        legend_owner["{text(_("Owns objectives"))}<br/>● {text(_("objective"))}"]',
-        f'        legend_unit["{text(_("Owns none"))}"]',
+        f'        legend_owner["{said["owner"]}<br/>● {said["objective"]}"]',
+        f'        legend_unit["{said["unit"]}"]',
     ]
     if chart.view == "recommended":
-        lines.append(f'        legend_proposed["{text(_("Proposed new unit"))}"]')
+        lines.append(f'        legend_proposed["{said["proposed"]}"]')
     if dotted:
-        lines.append(f'        legend_second["{text(_("Second manager"))}"]')
-    lines.append(f'        legend_owner -->|"{text(_("reports to"))}"| legend_unit')
+        lines.append(f'        legend_second["{said["second"]}"]')
+    lines.append(f'        legend_owner -->|"{said["reports"]}"| legend_unit')
     edges += 1
     if dotted:
-        lines.append(f'        legend_second -.->|"{text(_("dotted line"))}"| legend_unit')
+        lines.append(f'        legend_second -.->|"{said["dotted"]}"| legend_unit')
         dotted.append(edges)
         edges += 1
     if chart.view == "recommended":
-        lines.append(f'        legend_unit -.-|"{text(_("works with"))}"| legend_proposed')
+        lines.append(f'        legend_unit -.-|"{said["works"]}"| legend_proposed')
         links.append(edges)
         edges += 1
     lines.append("    end")

@@ -98,6 +98,7 @@ def chart_svg(chart: Chart, heading: bool = True, part: str = "all") -> str:
     owners = sum(bool(u.owned) for u in chart.units.values())
     units = ngettext("{count} unit", "{count} units", len(chart.units)).format(count=len(chart.units))
     owning = ngettext("{count} owner", "{count} owners", owners).format(count=owners)
+    label = _("{organization}: org chart").format(organization=chart.title)
     heading_parts = [
         f'<text x="{num(MARGIN)}" y="{num(MARGIN + 18)}" font-size="19" font-weight="bold" '
         f'fill="{COLORS["ink"]}">{title}</text>',
@@ -107,7 +108,7 @@ def chart_svg(chart: Chart, heading: bool = True, part: str = "all") -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {num(width)} {num(height)}" '
         f'width="{num(width)}" height="{num(height)}" font-family="{FONT}" role="img" '
-        f'aria-label="{esc(_("{organization}: org chart").format(organization=chart.title))}">',
+        f'aria-label="{esc(label)}">',
         f"<title>{esc(ownership_title(chart, long=True))}</title>",
         f'<rect x="0" y="0" width="{num(width)}" height="{num(height)}" fill="#ffffff"/>',
         *(heading_parts if heading else []),
