@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import Lang, Rules, boundary, counted, err_console, out_console, print_error_lines
+from orgdesign.cli.common import Lang, Rules, boundary, err_console, out_console, print_error_lines
+from orgdesign.i18n import _, ngettext, number
 
 
 @boundary
@@ -48,7 +49,7 @@ def batch(
     from orgdesign.errors import BadValue, OutputError, UsageError
 
     if output == "-":
-        raise UsageError("--output", "batch writes a folder of reports; give a folder, not - (stdout)")
+        raise UsageError("--output", _("batch writes a folder of reports; give a folder, not - (stdout)"))
     book = portfolio.load_book(rules or [])  # a bad pack is reported before any folder is made
     try:
         jobs, refused = portfolio.prepare(folder, output, force)
@@ -60,7 +61,7 @@ def batch(
     progress = _progress()
     with progress:
         total = len(jobs) + len(refused)
-        task = progress.add_task(counted(count, "worker"), total=total, completed=len(done), failed=_failed_label(done))
+        task = progress.add_task(_workers(count), total=total, completed=len(done), failed=_failed_label(done))
 
         def on_result(result) -> None:
             done.append(result)
@@ -84,12 +85,20 @@ def batch(
     _print_problems(summary)
     rate = total / seconds if seconds > 0 else 0.0
     err_console().print(
-        f"{counted(total, 'file')} in {seconds:.1f} s ({rate:.1f} files/s, {counted(count, 'worker')})",
+        ngettext(
+            "{count} file in {seconds} s ({rate} files/s, {workers})",
+            "{count} files in {seconds} s ({rate} files/s, {workers})",
+            total,
+        ).format(count=total, seconds=number(seconds, 1), rate=number(rate, 1), workers=_workers(count)),
         style="dim",
         highlight=False,
         markup=False,
     )
     raise typer.Exit(summary.exit_code)
+
+
+def _workers(count: int) -> str:
+    return ngettext("{count} worker", "{count} workers", count).format(count=count)
 
 
 def _print_problems(summary) -> None:
@@ -122,7 +131,7 @@ def _progress():
 
 def _failed_label(results) -> str:
     failed = sum(r.failed for r in results)
-    return f"{failed} failed" if failed else ""
+    return ngettext("{count} failed", "{count} failed", failed).format(count=failed) if failed else ""
 
 
 def _interrupted(done, total: int) -> None:
@@ -132,7 +141,12 @@ def _interrupted(done, total: int) -> None:
     from orgdesign.present.terminal import text
 
     console = err_console()
-    console.print(Text(f"interrupted: {len(done)} of {total} files done; no summary written", style="yellow"))
+    said = ngettext(
+        "interrupted: {done} of {count} file done; no summary written",
+        "interrupted: {done} of {count} files done; no summary written",
+        total,
+    ).format(done=len(done), count=total)
+    console.print(Text(said, style="yellow"))
     for result in sorted(done, key=lambda r: r.file):
         line = Text("  ✓ " if not result.failed else "  ✗ ", style="green" if not result.failed else "red")
         console.print(line + text(result.file) + text(f"  {result.status}", "dim"), soft_wrap=True)

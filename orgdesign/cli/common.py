@@ -12,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+from orgdesign.i18n import _
+
 state = {"debug": False}
 
 # Options more than one command takes, declared once so they read the same in every --help.
@@ -61,7 +63,9 @@ def _use_language(value: str | None) -> None:
         return
     if value.lower() not in i18n.SUPPORTED:
         raise typer.BadParameter(
-            f"{value!r} is not a language orgdesign writes; use one of: {', '.join(i18n.SUPPORTED)}"
+            i18n._("{value} is not a language orgdesign writes; use one of: {languages}").format(
+                value=repr(value), languages=", ".join(i18n.SUPPORTED)
+            )
         )
     i18n.use(value.lower())
 
@@ -77,11 +81,6 @@ Lang = Annotated[
         is_eager=True,
     ),
 ]
-
-
-def counted(count: int, noun: str) -> str:
-    """A count with its noun in the right number: "1 department", "2 departments"."""
-    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def out_console():
@@ -151,7 +150,7 @@ def boundary(command):
             print_error_lines(error.lines)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
-            print_error_lines(["interrupted"], style="yellow")
+            print_error_lines([_("interrupted")], style="yellow")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -178,7 +177,7 @@ def stdout_failure(error: OSError) -> int | None:
         return EXIT_BROKEN_PIPE
     if error.errno in _OUTPUT_FULL and error.filename is None:
         _discard_stdout()
-        print_error_lines([f"<stdout>: cannot write the output: {error.strerror or error}"])
+        print_error_lines([_("<stdout>: cannot write the output: {reason}").format(reason=error.strerror or error)])
         return EXIT_BAD_INPUT
     return None
 
@@ -190,7 +189,10 @@ def _internal_error(error: Exception):
     if state["debug"]:
         raise error
     print_error_lines(
-        [f"internal error: {type(error).__name__}: {error}", "please report this; --debug shows the traceback"]
+        [
+            _("internal error: {kind}: {error}").format(kind=type(error).__name__, error=error),
+            _("please report this; --debug shows the traceback"),
+        ]
     )
     raise typer.Exit(EXIT_INTERNAL) from None
 

@@ -46,10 +46,11 @@ def compare(
     """Compare two scenarios: owners, links, findings, structure and total fit."""
     from orgdesign.engine.compare import compare as diff
     from orgdesign.errors import UsageError
+    from orgdesign.i18n import _
 
     scenario = what_if(sets, without, with_, pin, forbid)
     if second is None and not scenario:
-        raise UsageError("B", "give a second org file, or what-ifs (--set, --without, --with) to compare A with")
+        raise UsageError("B", _("give a second org file, or what-ifs (--set, --without, --with) to compare A with"))
     before = run(first, rules)
     after = run(second or first, rules, scenario)
     label = (second or first) + (f" {scenario.describe()}" if scenario else "")

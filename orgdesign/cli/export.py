@@ -22,6 +22,7 @@ from orgdesign.cli.common import (
     what_if,
 )
 from orgdesign.errors import UsageError
+from orgdesign.i18n import _
 from orgdesign.present.formats import FORMATS, VIEWS
 
 Format = StrEnum("Format", {name: name for name in FORMATS})
@@ -73,7 +74,10 @@ def export(
     from orgdesign.present.formats import export as render
 
     if FORMATS[format.value].binary and output == "-" and _terminal():
-        raise UsageError("--output", f"{format.value} is a binary file: give --output FILE, or redirect - to a file")
+        raise UsageError(
+            "--output",
+            _("{format} is a binary file: give --output FILE, or redirect - to a file").format(format=format.value),
+        )
     result = run(file, rules, what_if(sets, without, with_, pin, forbid))
     body = render(result, format.value, view.value)
     emit(body, output, force)

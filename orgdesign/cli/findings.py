@@ -13,7 +13,7 @@ app = typer.Typer(help="List the findings orgdesign reports, or explain one.", i
 
 
 @app.callback()
-def _default(context: typer.Context) -> None:
+def _default(context: typer.Context, lang: Lang = None) -> None:
     """List every finding code when no subcommand is given."""
     if context.invoked_subcommand is None:
         list_findings()

@@ -38,6 +38,8 @@ def recommend(
 ) -> None:
     """Recommend an owner for every objective, with RACI, links, findings, structure and gap."""
     result = run(file, rules, what_if(sets, without, with_, pin, forbid))
+    from orgdesign.i18n import _
     from orgdesign.present.view import recommendation
 
-    show_document(recommendation(result), format, output, force, "Social media ownership: ")
+    # Translators: the start of the Markdown report's heading, followed by the organization's name.
+    show_document(recommendation(result), format, output, force, _("Social media ownership: "))

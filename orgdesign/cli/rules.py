@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import Lang, boundary, counted, out_console
+from orgdesign.cli.common import Lang, boundary, out_console
 from orgdesign.cli.help import Command, Group
 
 app = typer.Typer(help="List, show and check rule packs.", no_args_is_help=True, cls=Group)
@@ -54,10 +54,12 @@ def check(
     """Validate rule packs layered over the built-in ones; exit 2 on any problem."""
     from rich.text import Text
 
+    from orgdesign.i18n import ngettext
     from orgdesign.rulebook import load_rulebook
 
     book = load_rulebook(paths)
+    count = len(book.rules)
+    # Translators: follows a rule pack's file name, e.g. "✓ pack.yaml: valid; 42 active rules".
+    valid = ngettext(": valid; {count} active rule", ": valid; {count} active rules", count).format(count=count)
     for path in paths:
-        out_console().print(
-            Text(f"✓ {path}", style="green") + Text(f": valid; {counted(len(book.rules), 'active rule')}", style="dim")
-        )
+        out_console().print(Text(f"✓ {path}", style="green") + Text(valid, style="dim"))

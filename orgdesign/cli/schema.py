@@ -23,6 +23,7 @@ def schema(
     import json
 
     from orgdesign.errors import UsageError
+    from orgdesign.i18n import _
 
     if what == "org":
         from orgdesign.input.model import OrgFile
@@ -33,5 +34,7 @@ def schema(
 
         document = report_schema()
     else:
-        raise UsageError("org|report", f"unknown schema {what!r} (expected org, the default, or report)")
+        raise UsageError(
+            "org|report", _("unknown schema {name} (expected org, the default, or report)").format(name=repr(what))
+        )
     write_document(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

@@ -31,13 +31,15 @@ def serve(
     import socket
 
     from orgdesign.errors import InputError
+    from orgdesign.i18n import _
     from orgdesign.serve.security import new_token, own_hosts
     from orgdesign.serve.workshop import Workshop
 
     workshop = Workshop(file, tuple(rules or ()))  # a bad file stops here, before anything listens
     if host != LOOPBACK:
         print_error_lines(
-            [f"warning: serving on {host}: anyone who can reach it and has the token can use it"], "yellow"
+            [_("warning: serving on {host}: anyone who can reach it and has the token can use it").format(host=host)],
+            "yellow",
         )
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listener = socket.socket(family, socket.SOCK_STREAM)
@@ -46,7 +48,9 @@ def serve(
         listener.bind((host, port))
     except OSError as error:
         raise InputError.single(
-            "<command line>", f"cannot listen on {host}:{port}: {error.strerror}", field="--port"
+            "<command line>",
+            _("cannot listen on {host}:{port}: {reason}").format(host=host, port=port, reason=error.strerror),
+            field="--port",
         ) from None
     listener.listen(64)
     bound = listener.getsockname()[1]

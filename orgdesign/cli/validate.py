@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from orgdesign.cli.common import Lang, boundary, counted, print_error_lines
+from orgdesign.cli.common import Lang, boundary, print_error_lines
 
 
 @boundary
@@ -21,6 +21,7 @@ def validate(
     """
     from orgdesign.engine.lint import unread_skills
     from orgdesign.errors import InputError
+    from orgdesign.i18n import ngettext
     from orgdesign.input.load import validate_source
     from orgdesign.input.source import load_source
     from orgdesign.rulebook import load_rulebook
@@ -35,7 +36,9 @@ def validate(
             failed += 1
             print_error_lines(error.lines)  # each line names the file, so it needs no heading
         else:
-            sizes = f"{counted(len(org.departments), 'department')}, {counted(len(org.objectives), 'objective')}"
+            departments = ngettext("{count} department", "{count} departments", len(org.departments))
+            objectives = ngettext("{count} objective", "{count} objectives", len(org.objectives))
+            sizes = f"{departments.format(count=len(org.departments))}, {objectives.format(count=len(org.objectives))}"
             print_error_lines([f"✓ {path}: {sizes}"], style="green")
             rulebook = rulebook or load_rulebook()
             print_error_lines([str(w) for w in unread_skills(source, rulebook)], style="yellow")

@@ -63,11 +63,14 @@ def export(result, format: str, view: str = "recommended") -> str | bytes:
     proposed units; tables and reasons are always the recommendation's.
     """
     from orgdesign.errors import BadValue
+    from orgdesign.i18n import _
 
     if format not in FORMATS:
-        raise BadValue("format", f"unknown format {format!r} (expected one of: {', '.join(FORMATS)})")
+        said = _("unknown format {name} (expected one of: {names})")
+        raise BadValue("format", said.format(name=repr(format), names=", ".join(FORMATS)))
     if view not in VIEWS:
-        raise BadValue("view", f"unknown view {view!r} (expected one of: {', '.join(VIEWS)})")
+        said = _("unknown view {name} (expected one of: {names})")
+        raise BadValue("view", said.format(name=repr(view), names=", ".join(VIEWS)))
     module = importlib.import_module(f"orgdesign.present.{FORMATS[format].module}")
     return module.render(result, view)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
+from orgdesign.i18n import _
 from orgdesign.present.document import Matrix
 from orgdesign.present.plain import clean
 
@@ -37,7 +38,7 @@ def render(result, view: str = "recommended") -> str:
     matrix = next(b for b in recommendation(result).section("raci").blocks if isinstance(b, Matrix))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([cell(c) for c in [matrix.corner, "name", *(name for name, _ in matrix.columns)]])
+    writer.writerow([cell(c) for c in [matrix.corner, _("name"), *(name for name, _id in matrix.columns)]])
     for objective, (label, codes) in zip(matrix.row_ids, matrix.rows, strict=True):
         writer.writerow([cell(c) for c in [objective, plain(label), *codes]])
     return "\ufeff" + buffer.getvalue()

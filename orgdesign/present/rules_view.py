@@ -7,7 +7,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from orgdesign.i18n import rule_text
+from orgdesign.i18n import _, ngettext, rule_text
 from orgdesign.present.terminal import text
 
 TITLE_MIN = 40  # columns a title needs beside the id and the effect for the table to read well
@@ -34,14 +34,14 @@ class RuleList:
             yield _table(rows)
         else:
             yield from _list(rows)
-        yield text(f"{len(rows)} rule{'s' * (len(rows) != 1)}", "dim")
+        yield text(ngettext("{count} rule", "{count} rules", len(rows)).format(count=len(rows)), "dim")
 
 
 def _table(rows) -> Table:
     table = Table(box=None, pad_edge=False)
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("effect", no_wrap=True)
-    table.add_column("title")
+    table.add_column(_("id"), style="cyan", no_wrap=True)
+    table.add_column(_("effect"), no_wrap=True)
+    table.add_column(_("title"))
     for rule_id, effect, title in rows:
         table.add_row(text(rule_id), text(effect), text(title))
     return table
@@ -57,15 +57,15 @@ def rule_view(rule, evidence: dict, when_yaml: str) -> Group:
     """One rule explained: title, where it is defined, effect, condition, rationale and its evidence."""
     parts = [
         text(f"{rule_text(rule.id, rule.rule.title)} ({rule.id})", "bold"),
-        text(f"Defined at {rule.where}", "dim"),
+        text(_("Defined at {where}").format(where=rule.where), "dim"),
         Text(),
-        text(f"Effect: {rule.effect.describe()}"),
-        text("When:"),
+        text(_("Effect: {effect}").format(effect=rule.effect.describe())),
+        text(_("When:")),
         *(text("    " + line) for line in when_yaml.rstrip().splitlines()),
         Text(),
         text(rule_text(rule.id, rule.rule.rationale)),
         Text(),
-        text("Evidence:", "bold"),
+        text(_("Evidence:"), "bold"),
     ]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)

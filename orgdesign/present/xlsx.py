@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 
 from xlsxwriter import Workbook
 
+from orgdesign.i18n import _
+from orgdesign.present.chart.labels import severity
 from orgdesign.present.document import Matrix, Paragraph, Table, plain
 from orgdesign.present.plain import clean
 
@@ -38,6 +40,16 @@ HEADER_FILL = "#f5f7fa"
 WIDEST = 60  # characters: a wider column wraps its text instead
 FIT = "0.00"
 LINE = 15  # points: the height of one line of 11-point text
+_NOT_IN_SHEET_NAMES = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def sheet_name(name: str) -> str:
+    """A translated name as a sheet may be called: at most 31 characters, none of the characters Excel refuses.
+
+    >>> sheet_name("Owners: today/recommended")
+    'Owners today recommended'
+    """
+    return " ".join(name.translate(_NOT_IN_SHEET_NAMES).split())[:31] or "Sheet"
 
 
 def render(result, view: str = "recommended") -> bytes:
@@ -57,8 +69,8 @@ def render(result, view: str = "recommended") -> bytes:
     )
     workbook.set_properties(
         {
-            "title": clean(f"{document.title}: who owns social media"),
-            "comments": "Written by orgdesign",
+            "title": clean(_("{organization}: who owns social media").format(organization=document.title)),
+            "comments": _("Written by orgdesign"),
             "created": CREATED,
         }
     )
@@ -114,7 +126,7 @@ def put(sheet, row: int, column: int, value, style) -> None:
     if value is None or value == "":
         sheet.write_blank(row, column, None, style)
     elif isinstance(value, bool):
-        sheet.write_string(row, column, "yes" if value else "no", style)
+        sheet.write_string(row, column, _("yes") if value else _("no"), style)
     elif isinstance(value, int | float):
         sheet.write_number(row, column, value, style)
     else:
@@ -186,17 +198,17 @@ def owners_sheet(workbook, styles: Styles, document) -> None:
     data = {a["objective"]: a for a in section.data["assignments"]}
     order = next(block for block in document.section("raci").blocks if isinstance(block, Matrix)).row_ids
     headers = (
-        "objective",
-        "priority",
-        "owner",
-        "fit",
-        "runner-up",
-        "runner-up fit",
-        "margin",
-        "today",
-        "runner-up, in words",
-        "objective id",
-        "owner id",
+        _("objective"),
+        _("priority"),
+        _("owner"),
+        _("fit"),
+        _("runner-up"),
+        _("runner-up fit"),
+        _("margin"),
+        _("today"),
+        _("runner-up, in words"),
+        _("objective id"),
+        _("owner id"),
     )
     rows = []
     for objective, cells in zip(order, shown.rows, strict=True):
@@ -219,7 +231,7 @@ def owners_sheet(workbook, styles: Styles, document) -> None:
         )
     s = styles
     formats = (s.text, s.number, s.strong, s.fit, s.text, s.fit, s.fit, s.text, s.text, s.id, s.id)
-    sheet = workbook.add_worksheet("Owners")
+    sheet = workbook.add_worksheet(sheet_name(_("Owners")))
     table(sheet, styles, headers, rows, formats)
     notes(sheet, styles, len(rows) + 1, [plain(b.text) for b in section.blocks if isinstance(b, Paragraph)])
 
@@ -227,11 +239,11 @@ def owners_sheet(workbook, styles: Styles, document) -> None:
 def raci_sheet(workbook, styles: Styles, document) -> None:
     """Objectives down, departments across (their names, with their ids in a small first row), a code per cell."""
     matrix = next(block for block in document.section("raci").blocks if isinstance(block, Matrix))
-    sheet = workbook.add_worksheet("RACI")
+    sheet = workbook.add_worksheet("RACI")  # RACI is RACI in every language
     first = 2  # the first department's column: after the objective's name and id
-    sheet.write_string(0, 0, "department id", styles.note)
+    sheet.write_string(0, 0, _("department id"), styles.note)
     sheet.write_string(1, 0, clean(matrix.corner), styles.header)
-    sheet.write_string(1, 1, "objective id", styles.header)
+    sheet.write_string(1, 1, _("objective id"), styles.header)
     for column, (name, department) in enumerate(matrix.columns, start=first):
         sheet.write_string(0, column, clean(department), styles.small_id)
         sheet.write_string(1, column, clean(name), styles.rotated)
@@ -248,16 +260,16 @@ def raci_sheet(workbook, styles: Styles, document) -> None:
         )
     sheet.freeze_panes(2, first)
     sheet.autofilter(1, 0, last_row, last_column)
-    longest = max((len(plain(label)) for label, _ in matrix.rows), default=0)
+    longest = max((len(plain(label)) for label, _codes in matrix.rows), default=0)
     sheet.set_column(0, 0, min(max(longest, len(matrix.corner)) + 2, WIDEST))
     sheet.set_column(1, 1, max((len(o) for o in matrix.row_ids), default=0) + 2)
     sheet.set_column(first, max(last_column, first), 4.5)
-    tallest = max((len(name) for name, _ in matrix.columns), default=0)
-    tallest_id = max((len(department) for _, department in matrix.columns), default=0)
+    tallest = max((len(name) for name, _id in matrix.columns), default=0)
+    tallest_id = max((len(department) for _name, department in matrix.columns), default=0)
     sheet.set_row(0, min(tallest_id, 40) * 5 + 8)
     sheet.set_row(1, min(tallest, WIDEST) * 7.5 + 14)
     legend_row = last_row + 2
-    sheet.write_string(legend_row, 0, "legend", styles.header)
+    sheet.write_string(legend_row, 0, _("legend"), styles.header)
     for offset, (code, meaning) in enumerate(matrix.legend, start=legend_row + 1):
         sheet.write_string(offset, 0, clean(meaning), styles.text)
         sheet.write_string(offset, 1, clean(code), styles.roles.get(code, styles.cell))
@@ -267,11 +279,20 @@ def raci_sheet(workbook, styles: Styles, document) -> None:
 def findings_sheet(workbook, styles: Styles, document) -> None:
     """One row per finding, in the report's order, severity coloured."""
     section = document.section("findings")
-    headers = ("code", "severity", "name", "subject", "message", "help", "evidence", "subject id")
+    headers = (
+        _("code"),
+        _("severity"),
+        _("name"),
+        _("subject"),
+        _("message"),
+        _("help"),
+        _("evidence"),
+        _("subject id"),
+    )
     rows = [
         (
             f["code"],
-            f["severity"],
+            severity(f["severity"]),
             f["name"],
             f["subject_name"],
             f["message"],
@@ -282,10 +303,10 @@ def findings_sheet(workbook, styles: Styles, document) -> None:
         for f in section.data["findings"]
     ]
     s = styles
-    sheet = workbook.add_worksheet("Findings")
+    sheet = workbook.add_worksheet(sheet_name(_("Findings")))
     table(sheet, styles, headers, rows, (s.id, s.text, s.strong, s.text, s.text, s.text, s.text, s.id))
     for index, finding in enumerate(section.data["findings"], start=1):
-        put(sheet, index, 1, finding["severity"], styles.severity.get(finding["severity"], styles.text))
+        put(sheet, index, 1, severity(finding["severity"]), styles.severity.get(finding["severity"], styles.text))
     if not rows:
         notes(sheet, styles, 1, [section.blocks[0].empty])
 
@@ -295,7 +316,16 @@ def gap_sheet(workbook, styles: Styles, document) -> None:
     section = document.section("gap")
     shown = [block for block in section.blocks if isinstance(block, Table)]
     reasons = iter(shown[0].rows if shown else ())
-    headers = ("objective", "today", "today fit", "recommended", "recommended fit", "changed", "why", "objective id")
+    headers = (
+        _("objective"),
+        _("today"),
+        _("today fit"),
+        _("recommended"),
+        _("recommended fit"),
+        _("changed"),
+        _("why"),
+        _("objective id"),
+    )
     rows = []
     for g in section.data["gap"]:
         why = plain(next(reasons)[3]) if g["changed"] else ""  # the view's table lists the changed ones, in order
@@ -312,7 +342,7 @@ def gap_sheet(workbook, styles: Styles, document) -> None:
             )
         )
     s = styles
-    sheet = workbook.add_worksheet("Gap")
+    sheet = workbook.add_worksheet(sheet_name(_("Gap")))
     table(sheet, styles, headers, rows, (s.text, s.text, s.fit, s.strong, s.fit, s.text, s.text, s.id))
     notes(sheet, styles, len(rows) + 1, [plain(b.text) for b in section.blocks if isinstance(b, Paragraph)])
 
@@ -327,22 +357,23 @@ def _input_value(value):
 def _input_sheet(workbook, styles: Styles, title: str, records, extra=()) -> None:
     """The records of the org file as written, one column per field (plus `extra` columns), in file order."""
     fields = list(type(records[0]).model_fields)
-    headers = (*fields, *(header for header, _ in extra))
+    headers = (*fields, *(header for header, _value in extra))
     rows = [
-        tuple(_input_value(getattr(record, name)) for name in fields) + tuple(value(record) for _, value in extra)
+        tuple(_input_value(getattr(record, name)) for name in fields) + tuple(value(record) for _header, value in extra)
         for record in records
     ]
-    formats = tuple(styles.id if name == "id" else styles.text for name in headers)
+    formats = tuple(styles.id if name == "id" else styles.text for name in headers)  # field names, as in the file
     numbers = {index for index, header in enumerate(headers) if any(isinstance(row[index], int) for row in rows)}
     formats = tuple(styles.number if index in numbers else style for index, style in enumerate(formats))
-    sheet = workbook.add_worksheet(title)
+    sheet = workbook.add_worksheet(sheet_name(title))
     table(sheet, styles, headers, rows, formats)
 
 
 def departments_sheet(workbook, styles: Styles, org) -> None:
-    _input_sheet(workbook, styles, "Departments", org.departments)
+    _input_sheet(workbook, styles, _("Departments"), org.departments)
 
 
 def objectives_sheet(workbook, styles: Styles, org) -> None:
     today = org.current_owners
-    _input_sheet(workbook, styles, "Objectives", org.objectives, (("owner today", lambda o: today.get(o.id)),))
+    extra = ((_("owner today"), lambda o: today.get(o.id)),)
+    _input_sheet(workbook, styles, _("Objectives"), org.objectives, extra)

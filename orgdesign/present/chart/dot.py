@@ -15,8 +15,9 @@ hex, as Graphviz wants.
 
 from __future__ import annotations
 
+from orgdesign.i18n import _
 from orgdesign.present.chart.labels import details
-from orgdesign.present.chart.model import COLORS, Chart, build
+from orgdesign.present.chart.model import COLORS, Chart, build, ownership_title
 from orgdesign.present.plain import HUB_TIE, clean
 
 FONT = "Helvetica,Arial,sans-serif"
@@ -68,8 +69,7 @@ def stacks(chart: Chart, manager: str) -> list[list[str]]:
 
 def digraph(chart: Chart) -> str:
     """DOT source for a chart, ending in a newline."""
-    what = "Recommended" if chart.view == "recommended" else "Current"
-    title = f"{chart.title}: {what.lower()} ownership of social media objectives"
+    title = ownership_title(chart)
     out = [
         f"digraph {quote('orgchart')} {{",
         "    "
@@ -120,7 +120,7 @@ def digraph(chart: Chart) -> str:
     for manager, report in chart.dotted():
         out.append(f"    {quote(manager)} -> {quote(report)} " + _attrs(**_DOTTED, constraint="false") + ";")
     for link in chart.links:
-        served = ", ".join(chart.objectives.get(o, o) for o in link.objectives) or HUB_TIE
+        served = ", ".join(chart.objectives.get(o, o) for o in link.objectives) or _(HUB_TIE)
         out.append(
             f"    {quote(link.a)} -> {quote(link.b)} "
             + _attrs(**_LINK, constraint="false", xlabel=served, tooltip=served, penwidth=1.2)
@@ -190,26 +190,27 @@ def _tree(chart: Chart) -> list[str]:
 
 
 def _legend(chart: Chart) -> list[str]:
+    owns_none, reports_to = _("owns none"), _("reports to")
     out = [
         f"    subgraph {quote('cluster_legend')} {{",
         "        "
-        + _attrs(label="Legend", fontsize=10, style="rounded", color="#d9e2ec").replace("[", "graph [", 1)
+        + _attrs(label=_("Legend"), fontsize=10, style="rounded", color="#d9e2ec").replace("[", "graph [", 1)
         + ";",
         f"        {quote('legend:owner')} "
         + _attrs(
-            label=["owns objectives", "• objective"],
+            label=[_("owns objectives"), "• " + _("objective")],
             color=COLORS["owner"],
             fillcolor=COLORS["owner_fill"],
             penwidth=1.6,
         )
         + ";",
-        f"        {quote('legend:unit')} {_attrs(label='owns none')};",
+        f"        {quote('legend:unit')} {_attrs(label=owns_none)};",
     ]
     if chart.view == "recommended":
         out.append(
             f"        {quote('legend:proposed')} "
             + _attrs(
-                label="proposed new unit",
+                label=_("proposed new unit"),
                 style="rounded,dashed,filled",
                 color=COLORS["proposed"],
                 fillcolor=COLORS["proposed_fill"],
@@ -217,17 +218,20 @@ def _legend(chart: Chart) -> list[str]:
             )
             + ";"
         )
-    out.append(f"        {quote('legend:owner')} -> {quote('legend:unit')} {_attrs(label='reports to', fontsize=8)};")
+    out.append(f"        {quote('legend:owner')} -> {quote('legend:unit')} {_attrs(label=reports_to, fontsize=8)};")
     if chart.dotted():
-        out.append(f"        {quote('legend:dotted')} {_attrs(label='second manager')};")
+        second = _("second manager")
+        out.append(f"        {quote('legend:dotted')} {_attrs(label=second)};")
         out.append(
             f"        {quote('legend:dotted')} -> {quote('legend:unit')} "
-            + _attrs(**_DOTTED, label="dotted line", fontsize=8)
+            + _attrs(**_DOTTED, label=_("dotted line"), fontsize=8)
             + ";"
         )
     if chart.view == "recommended":
         out.append(
-            f"        {quote('legend:unit')} -> {quote('legend:proposed')} " + _attrs(**_LINK, label="works with") + ";"
+            f"        {quote('legend:unit')} -> {quote('legend:proposed')} "
+            + _attrs(**_LINK, label=_("works with"))
+            + ";"
         )
     out += ["    }", "}"]
     return out

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from orgdesign.i18n import _
 from orgdesign.present.chart.labels import details
-from orgdesign.present.chart.model import COLORS, Chart, build
+from orgdesign.present.chart.model import COLORS, Chart, build, ownership_title
 from orgdesign.present.plain import HUB_TIE, clean
 
 # Characters that could end a label, open a shape, start a comment, an entity,
@@ -131,11 +132,7 @@ def flowchart(chart: Chart) -> str:
     draws the tree as it is; then reporting lines, dotted lines, collaboration links and the legend.
     """
     ids = node_ids(chart.units)
-    what = "recommended" if chart.view == "recommended" else "current"
-    lines = [
-        "flowchart TB",
-        f"    %% {text(chart.title)}: {what} ownership of social media objectives (orgdesign)",
-    ]
+    lines = ["flowchart TB", f"    %% {text(ownership_title(chart))} (orgdesign)"]
     areas = branches(chart)
     in_area = {unit for members in areas.values() for unit in members}
     for unit_id in tree_order(chart):
@@ -161,28 +158,40 @@ def flowchart(chart: Chart) -> str:
         # Mermaid ranks every edge top-down, links too: start each link at the unit higher in the
         # tree, or in the lower tier among its peers, so links bend the hierarchy as little as possible.
         a, b = sorted((link.a, link.b), key=lambda u: (depths[u], tiers[u], u))
-        served = ", ".join(chart.objectives.get(o, o) for o in link.objectives) or HUB_TIE
+        served = ", ".join(chart.objectives.get(o, o) for o in link.objectives) or _(HUB_TIE)
         lines.append(f'    {ids[a]} -.-|"{text(served)}"| {ids[b]}')
         edges += 1
     links = list(range(first_link, edges))
+    words = {
+        "legend": _("Legend"),
+        "owner": _("Owns objectives"),
+        "objective": _("objective"),
+        "unit": _("Owns none"),
+        "proposed": _("Proposed new unit"),
+        "second": _("Second manager"),
+        "reports": _("reports to"),
+        "dotted": _("dotted line"),
+        "works": _("works with"),
+    }
+    said = {key: text(value) for key, value in words.items()}
     lines += [
-        '    subgraph legend["Legend"]',
+        f'    subgraph legend["{said["legend"]}"]',
         "        direction LR",
-        '        legend_owner["Owns objectives<br/>● objective"]',
-        '        legend_unit["Owns none"]',
+        f'        legend_owner["{said["owner"]}<br/>● {said["objective"]}"]',
+        f'        legend_unit["{said["unit"]}"]',
     ]
     if chart.view == "recommended":
-        lines.append('        legend_proposed["Proposed new unit"]')
+        lines.append(f'        legend_proposed["{said["proposed"]}"]')
     if dotted:
-        lines.append('        legend_second["Second manager"]')
-    lines.append('        legend_owner -->|"reports to"| legend_unit')
+        lines.append(f'        legend_second["{said["second"]}"]')
+    lines.append(f'        legend_owner -->|"{said["reports"]}"| legend_unit')
     edges += 1
     if dotted:
-        lines.append('        legend_second -.->|"dotted line"| legend_unit')
+        lines.append(f'        legend_second -.->|"{said["dotted"]}"| legend_unit')
         dotted.append(edges)
         edges += 1
     if chart.view == "recommended":
-        lines.append('        legend_unit -.-|"works with"| legend_proposed')
+        lines.append(f'        legend_unit -.-|"{said["works"]}"| legend_proposed')
         links.append(edges)
         edges += 1
     lines.append("    end")

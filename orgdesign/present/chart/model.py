@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from orgdesign.i18n import _
 from orgdesign.present.plain import HUB_TIE
 
 if TYPE_CHECKING:
@@ -55,8 +56,11 @@ class Unit:
     @property
     def label(self) -> str:
         """The name to show, marked when the unit is only proposed."""
-        if self.proposed and "proposed" not in self.name.lower():
-            return f"{self.name} (proposed)"
+        from orgdesign.present.chart.labels import proposed
+
+        mark = proposed()
+        if self.proposed and "proposed" not in self.name.lower() and mark.lower() not in self.name.lower():
+            return _("{name} (proposed)").format(name=self.name)
         return self.name
 
 
@@ -86,6 +90,20 @@ class Chart:
     def dotted(self) -> list[tuple[str, str]]:
         """List (dotted-line manager, report) pairs, in id order: secondary reporting, drawn apart from the tree."""
         return [(manager, u) for u, unit in self.units.items() for manager in unit.dotted_to if manager in self.units]
+
+
+def ownership_title(chart: Chart, long: bool = False) -> str:
+    """What a chart shows, after the organization's name: "Acme: recommended ownership of social media objectives".
+
+    `long` says where today's owners come from.
+    """
+    if chart.view == "recommended":
+        said = _("{organization}: recommended ownership of social media objectives")
+    elif long:
+        said = _("{organization}: current ownership of social media objectives, as the org file gives it")
+    else:
+        said = _("{organization}: current ownership of social media objectives")
+    return said.format(organization=chart.title)
 
 
 def build(result, view: str = "recommended") -> Chart:
@@ -202,7 +220,7 @@ def to_networkx(chart: Chart):
         edge("dotted", manager, report)
     for link in chart.links:
         names = "; ".join(clean(chart.objectives.get(o, o)) for o in link.objectives)
-        edge("link", link.a, link.b, objectives=",".join(link.objectives) or HUB_TIE, label=names or HUB_TIE)
+        edge("link", link.a, link.b, objectives=",".join(link.objectives) or HUB_TIE, label=names or _(HUB_TIE))
     for unit_id, unit in chart.units.items():
         for objective in unit.owned:
             edge("owns", unit_id, OBJECTIVE_NODE + objective, fit=float(chart.fits.get(objective, 0.0)))

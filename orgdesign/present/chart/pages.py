@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from orgdesign.i18n import _
+from orgdesign.present.chart.labels import and_list
 from orgdesign.present.chart.model import Chart
 from orgdesign.present.chart.svg import chart_svg
 
@@ -91,14 +93,14 @@ def _groups(chart: Chart, branches: list[str]) -> list[tuple[list[str], str]]:
 
 def _caption(names: list[str]) -> str:
     if len(names) == 1:
-        return f"{names[0]} and the units under it"
-    return f"{', '.join(names[:-1])} and {names[-1]}, with the units under them"
+        return _("{name} and the units under it").format(name=names[0])
+    return _("{names}, with the units under them").format(names=and_list(names))
 
 
 def parts(chart: Chart) -> list[Part]:
     """The tree in printable parts, in reading order, then the relationships panel if there is one."""
     out: list[Part] = []
-    todo: list[tuple[Chart, str, int]] = [(chart, "The whole org chart", 0)]
+    todo: list[tuple[Chart, str, int]] = [(chart, _("The whole org chart"), 0)]
     while todo:
         piece, caption, depth = todo.pop(0)
         svg = chart_svg(piece, heading=False, part="tree")
@@ -112,12 +114,14 @@ def parts(chart: Chart) -> list[Part]:
         if len(roots) == 1:
             top = [roots[0], *piece.reports(roots[0])]
             moved = ", ".join(piece.units[b].label for b in branches)
-            head = f"{piece.units[roots[0]].label} and its direct reports (the units under {moved} follow)"
+            head = _("{name} and its direct reports (the units under {names} follow)").format(
+                name=piece.units[roots[0]].label, names=moved
+            )
             pieces.insert(0, (restrict(piece, top), head, MAX_DEPTH))
         elif alone := [r for r in roots if not piece.reports(r)]:
-            pieces.insert(0, (restrict(piece, alone), "Units that report to no one in the chart", MAX_DEPTH))
+            pieces.insert(0, (restrict(piece, alone), _("Units that report to no one in the chart"), MAX_DEPTH))
         todo[0:0] = pieces
     relations = chart_svg(chart, heading=False, part="relations")
     if chart.links or chart.dotted():
-        out.append(replace(fit(relations, 0.0), caption="Every working relationship, on one page"))
+        out.append(replace(fit(relations, 0.0), caption=_("Every working relationship, on one page")))
     return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from orgdesign.i18n import _
 from orgdesign.present.chart.layout import text_width, wrap
 from orgdesign.present.chart.model import COLORS, Chart
 from orgdesign.present.plain import HUB_TIE, clean
@@ -58,8 +59,9 @@ def panel(chart: Chart, order: tuple[str, ...], num, esc) -> Panel | None:
     left = (max(_reach(s) for s in spans) * 0.75 + 8.0) if dotted else 0.0
     chip_x = round(left, 1)
     right = chip_x + CHIP_W
+    heading = _("Who works with whom")
     parts = [
-        f'<text x="0" y="14" font-size="14" font-weight="bold" fill="{COLORS["ink"]}">Who works with whom</text>',
+        f'<text x="0" y="14" font-size="14" font-weight="bold" fill="{COLORS["ink"]}">{esc(heading)}</text>',
         f'<text x="0" y="29" font-size="11" fill="{COLORS["muted"]}">'
         f"{esc(_subtitle(bool(chart.links), bool(dotted)))}</text>",
     ]
@@ -83,7 +85,7 @@ def panel(chart: Chart, order: tuple[str, ...], num, esc) -> Panel | None:
         ya, yb = middle(link.a), middle(link.b)
         reach = _reach(abs(index[link.a] - index[link.b]))
         widest = max(widest, right + reach * 0.75)
-        names = ", ".join(clean(chart.objectives[o]) for o in link.objectives) or HUB_TIE
+        names = ", ".join(clean(chart.objectives[o]) for o in link.objectives) or _(HUB_TIE)
         label = f"{chart.units[link.a].label} \u2194 {chart.units[link.b].label}: {names}"
         arcs.append(
             f'<path data-link="{esc(link.a)} {esc(link.b)}" d="M{num(right)} {num(ya)}C{num(right + reach)} '
@@ -103,25 +105,28 @@ def panel(chart: Chart, order: tuple[str, ...], num, esc) -> Panel | None:
         for manager, report in dotted:
             reach = _reach(abs(index[manager] - index[report]))
             ya, yb = middle(report), middle(manager)
-            label = f"{chart.units[report].label} has a dotted line to {chart.units[manager].label}"
+            label = _("{unit} has a dotted line to {manager}").format(
+                unit=chart.units[report].label, manager=chart.units[manager].label
+            )
             parts.append(
                 f'<path data-dotted="{esc(manager)} {esc(report)}" d="M{num(chip_x)} {num(ya)}C{num(chip_x - reach)} '
                 f'{num(ya)} {num(chip_x - reach)} {num(yb)} {num(chip_x)} {num(yb)}"><title>{esc(label)}</title></path>'
             )
         parts.append("</g>")
-    width = max(widest, text_width("Who works with whom", 14, True))
+    width = max(widest, text_width(heading, 14, True))
     height = HEADING + len(rows) * ROW - (ROW - CHIP_H)
     return Panel("<g>" + "".join(parts) + "</g>", round(width, 1), round(height, 1))
 
 
 def _subtitle(links: bool, dotted: bool) -> str:
-    said = []
+    if links and dotted:
+        return _(
+            "An orange arc on the right joins two units that must work together; a grey dotted arc on the left "
+            "joins a unit to its dotted-line manager (an arc's tooltip names its objectives)."
+        )
     if links:
-        said.append("an orange arc on the right joins two units that must work together")
-    if dotted:
-        said.append("a grey dotted arc on the left joins a unit to its dotted-line manager")
-    return (
-        "; ".join(said).capitalize() + " (an arc's tooltip names its objectives)."
-        if links
-        else said[0].capitalize() + "."
-    )
+        return _(
+            "An orange arc on the right joins two units that must work together (an arc's tooltip names its "
+            "objectives)."
+        )
+    return _("A grey dotted arc on the left joins a unit to its dotted-line manager.")

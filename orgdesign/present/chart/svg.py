@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from html import escape
 
+from orgdesign.i18n import _, ngettext
 from orgdesign.present.chart import labels
 from orgdesign.present.chart.layout import Box, Layout, text_width, tree, wrap
-from orgdesign.present.chart.model import COLORS, Chart, build
+from orgdesign.present.chart.model import COLORS, Chart, build, ownership_title
 from orgdesign.present.chart.relations import DOTTED, panel
 from orgdesign.present.plain import clean
 
@@ -82,9 +83,9 @@ def chart_svg(chart: Chart, heading: bool = True, part: str = "all") -> str:
     legend, legend_w, legend_h = _legend(chart, show_tree, relations is not None)
     title = esc(chart.title)
     subtitle = (
-        "Recommended ownership of social media objectives"
+        _("Recommended ownership of social media objectives")
         if chart.view == "recommended"
-        else "Current ownership of social media objectives, as the org file gives it"
+        else _("Current ownership of social media objectives, as the org file gives it")
     )
     top = 52.0 if heading else 0.0
     header = top + legend_h + 26.0
@@ -95,17 +96,20 @@ def chart_svg(chart: Chart, heading: bool = True, part: str = "all") -> str:
     if relations is not None:
         height += PANEL_GAP + relations.height
     owners = sum(bool(u.owned) for u in chart.units.values())
+    units = ngettext("{count} unit", "{count} units", len(chart.units)).format(count=len(chart.units))
+    owning = ngettext("{count} owner", "{count} owners", owners).format(count=owners)
+    label = _("{organization}: org chart").format(organization=chart.title)
     heading_parts = [
         f'<text x="{num(MARGIN)}" y="{num(MARGIN + 18)}" font-size="19" font-weight="bold" '
         f'fill="{COLORS["ink"]}">{title}</text>',
         f'<text x="{num(MARGIN)}" y="{num(MARGIN + 38)}" font-size="12" fill="{COLORS["muted"]}">'
-        f"{esc(subtitle)} · {len(chart.units)} units · {owners} owners</text>",
+        f"{esc(subtitle)} · {esc(units)} · {esc(owning)}</text>",
     ]
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {num(width)} {num(height)}" '
         f'width="{num(width)}" height="{num(height)}" font-family="{FONT}" role="img" '
-        f'aria-label="{title}: org chart">',
-        f"<title>{title}: {esc(subtitle.lower())}</title>",
+        f'aria-label="{esc(label)}">',
+        f"<title>{esc(ownership_title(chart, long=True))}</title>",
         f'<rect x="0" y="0" width="{num(width)}" height="{num(height)}" fill="#ffffff"/>',
         *(heading_parts if heading else []),
         f'<g transform="translate({num(MARGIN)},{num(MARGIN + top)})">{legend}</g>',
@@ -198,13 +202,17 @@ def _legend(chart: Chart, boxes: bool = True, relations: bool = True) -> tuple[s
     """Draw the legend of what is drawn as a row of samples; return it with its width and height."""
     items = []
     if boxes:
-        items = [("owner", "owns objectives (listed in the box)"), ("unit", "owns none"), ("reports", "reports to")]
+        items = [
+            ("owner", _("owns objectives (listed in the box)")),
+            ("unit", _("owns none")),
+            ("reports", _("reports to")),
+        ]
         if chart.view == "recommended":
-            items.insert(2, ("proposed", "proposed new unit"))
+            items.insert(2, ("proposed", _("proposed new unit")))
     if chart.dotted() and relations:
-        items.append(("dotted", "dotted-line reporting"))
+        items.append(("dotted", _("dotted-line reporting")))
     if chart.links and relations:
-        items.append(("link", "works with (collaboration link)"))
+        items.append(("link", _("works with (collaboration link)")))
     size, height = 11.0, 30.0
     x, parts = 12.0, []
     for kind, text in items:

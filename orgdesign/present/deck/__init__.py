@@ -12,6 +12,7 @@ from __future__ import annotations
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Pt
 
+from orgdesign.i18n import _
 from orgdesign.present.chart.layout import text_width, wrap
 from orgdesign.present.chart.model import COLORS, build
 from orgdesign.present.deck import chart as chart_slides
@@ -85,7 +86,7 @@ def _title_slide(deck: Deck, document: Document) -> None:
     name = " ".join(wrap(clean(name), size, BODY_W, bold=True, max_lines=2))
     text(slide, MARGIN, 100, BODY_W, 76, [[(name, ink)]], size)
     text(slide, MARGIN, 180, BODY_W, 26, [[(" · ".join(document.facts), muted)]], 16)
-    text(slide, MARGIN, 212, BODY_W, 26, [[("Who should own social media: the recommendation", muted)]], 16)
+    text(slide, MARGIN, 212, BODY_W, 26, [[(_("Who should own social media: the recommendation"), muted)]], 16)
     summary = next(b for b in document.section("summary").blocks if isinstance(b, Facts))
     gap = 12.0
     width = (BODY_W - gap * (len(summary.pairs) - 1)) / len(summary.pairs)
@@ -101,4 +102,4 @@ def _title_slide(deck: Deck, document: Document) -> None:
         label_runs = [(label, {**muted, "size": 11.0})]
         value_runs = [(words, {**style, "bold": True}) for words, style in runs(value)]
         fill_frame(card.text_frame, [label_runs, value_runs], size, margin=10)
-    text(slide, MARGIN, HEIGHT - 60, BODY_W, 20, [[("Made with orgdesign", muted)]], 10)
+    text(slide, MARGIN, HEIGHT - 60, BODY_W, 20, [[(_("Made with orgdesign"), muted)]], 10)

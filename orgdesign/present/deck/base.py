@@ -18,6 +18,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from orgdesign import i18n
 from orgdesign.present.chart.layout import wrap
 from orgdesign.present.chart.model import COLORS
 from orgdesign.present.document import Line
@@ -31,6 +32,8 @@ BODY_BOTTOM = 508.0  # above the footer
 BODY_W = WIDTH - 2 * MARGIN
 BODY_H = BODY_BOTTOM - BODY_TOP
 MIN_PT = 9.0
+# The language PowerPoint spell-checks each run in; Spanish as a Mexican client writes it.
+LANGUAGE_TAGS = {"en": "en-US", "fr": "fr-FR", "de": "de-DE", "es": "es-MX"}
 TEXT_SIZE = 11.0
 FONT = "Arial"  # text is measured in DejaVu Sans, which is wider: what fits there fits in Arial
 
@@ -154,6 +157,7 @@ def fill_frame(frame, paragraphs, size: float, align: str = "left", margin: floa
     frame.vertical_anchor = MSO_ANCHOR.TOP
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Pt(margin)
     body = frame._txBody
+    tag = LANGUAGE_TAGS.get(i18n.language(), "en-US")
     for old in body.findall(qn("a:p")):
         body.remove(old)
     for index, spans in enumerate(paragraphs):
@@ -164,7 +168,7 @@ def fill_frame(frame, paragraphs, size: float, align: str = "left", margin: floa
             SubElement(before, qn("a:spcPts"), val=str(round(gaps[index] * 100)))
         for content, style in spans:
             run = SubElement(paragraph, qn("a:r"))
-            props = SubElement(run, qn("a:rPr"), lang="en-US", sz=centipoints(style.get("size", size)))
+            props = SubElement(run, qn("a:rPr"), lang=tag, sz=centipoints(style.get("size", size)))
             props.set("b", "1" if style.get("bold") else "0")
             if style.get("italic"):
                 props.set("i", "1")
@@ -172,7 +176,7 @@ def fill_frame(frame, paragraphs, size: float, align: str = "left", margin: floa
             SubElement(fill, qn("a:srgbClr"), val=style.get("color", COLORS["ink"]).lstrip("#").upper())
             SubElement(props, qn("a:latin"), typeface=style.get("font", FONT))
             SubElement(run, qn("a:t")).text = clean(content)
-        SubElement(paragraph, qn("a:endParaRPr"), lang="en-US", sz=centipoints(size))
+        SubElement(paragraph, qn("a:endParaRPr"), lang=tag, sz=centipoints(size))
 
 
 def centipoints(size: float) -> str:

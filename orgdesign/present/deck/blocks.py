@@ -11,6 +11,7 @@ from __future__ import annotations
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from orgdesign.i18n import _
 from orgdesign.present.chart.layout import text_width
 from orgdesign.present.chart.model import COLORS
 from orgdesign.present.deck.base import (
@@ -52,7 +53,7 @@ class Flow:
     def room(self, height: float) -> None:
         """Make sure `height` pt fit below `y`, on a new slide if need be."""
         if not self.opened or self.y + height > BODY_BOTTOM:
-            title = f"{self.title} (continued)" if self.opened else self.title
+            title = _("{title} (continued)").format(title=self.title) if self.opened else self.title
             self.slide = self.deck.slide(title, self.note)
             self.opened = True
             self.y = BODY_TOP
@@ -179,20 +180,22 @@ def matrix(flow: Flow, block: Matrix) -> None:
     """The RACI: objectives x departments when the names fit as columns, else one row per objective."""
     legend = " · ".join(f"{code} {meaning}" for code, meaning in block.legend)
     flow.note = flow.note or legend
-    names = [name for name, _ in block.columns]
+    names = [name for name, _id in block.columns]
     label_w = 200.0
     column_w = (BODY_W - label_w) / max(len(names), 1)
     words_fit = all(text_width(w, CELL_SIZE, True) + 2 * CELL_X <= column_w for n in names for w in n.split())
     if len(names) <= MAX_MATRIX and words_fit:
         rows = [[label, *((Span(code, "strong"),) if code else () for code in codes)] for label, codes in block.rows]
-        fills = [[None, *(CODE_FILLS.get(code) for code in codes)] for _, codes in block.rows]
+        fills = [[None, *(CODE_FILLS.get(code) for code in codes)] for _label, codes in block.rows]
         header = [block.corner, *names]
         table(flow, header, rows, [False] * len(header), fills, [label_w] + [column_w] * len(names))
         return
-    header = [block.corner, *(meaning for _, meaning in block.legend)]
+    header = [block.corner, *(meaning for _code, meaning in block.legend)]
     rows = []
     for label, codes in block.rows:
-        groups = [", ".join(n for n, c in zip(names, codes, strict=True) if c == code) for code, _ in block.legend]
+        groups = [
+            ", ".join(n for n, c in zip(names, codes, strict=True) if c == code) for code, _meaning in block.legend
+        ]
         rows.append([label, *((Span(g, "strong" if i == 0 else ""),) for i, g in enumerate(groups))])
     table(flow, header, rows, [False] * len(header))
 

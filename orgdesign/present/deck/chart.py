@@ -18,7 +18,9 @@ from pptx.enum.dml import MSO_LINE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.util import Pt
 
+from orgdesign.i18n import N_, _, ngettext
 from orgdesign.present.chart import labels
+from orgdesign.present.chart.labels import and_list
 from orgdesign.present.chart.layout import ELLIPSIS, H_GAP, Layout, text_width, tree, wrap
 from orgdesign.present.chart.model import COLORS, Chart
 from orgdesign.present.deck.base import (
@@ -44,7 +46,11 @@ PACK_SCALE = 0.9  # parts share a slide when together they need no more shrinkin
 MAX_UNITS = 48  # more boxes than this never fit one slide at 9 pt: not even tried
 ONE_ROW = 1e9  # parts packed on one slide stand side by side
 ROWS = (900.0, 1100.0, 1300.0, 1500.0)  # widths at which a tree may wrap its rows: the best fit is kept
-LEGEND = "Blue boxes own the objectives listed in them; grey boxes own none{proposed}. Lines are reporting lines."
+LEGEND = N_("Blue boxes own the objectives listed in them; grey boxes own none. Lines are reporting lines.")
+LEGEND_PROPOSED = N_(
+    "Blue boxes own the objectives listed in them; grey boxes own none; dashed boxes are proposed units. "
+    "Lines are reporting lines."
+)
 
 
 @dataclass
@@ -72,14 +78,16 @@ class Boxes:
         if unit_id not in self.cache:
             chart, unit = self.chart, self.chart.units[unit_id]
             name, name_lines = fitted(unit.label, NAME_SIZE, 3, bold=True)
-            details = [d.capitalize() if d == "proposed" else d for d in labels.details(unit)]
+            details = labels.details(unit)
+            if unit.proposed:  # the first detail says so
+                details[0] = details[0][:1].upper() + details[0][1:]
             meta, height = fitted(" · ".join(details), SMALL_SIZE, 2)
             height = name_lines * NAME_LINE + height * SMALL_LINE
             ordered = sorted(unit.owned, key=lambda o: (-chart.priorities[o], o))
             wanted = ["• " + chart.objectives[o] for o in ordered]
             dotted = [chart.units[m].name for m in unit.dotted_to if m in chart.units]
             if dotted:
-                wanted.append("dotted line to " + ", ".join(dotted))
+                wanted.append(_("dotted line to {names}").format(names=", ".join(dotted)))
             items = []
             for item in wanted:
                 shown, lines = fitted(item, SMALL_SIZE, 2)
@@ -132,7 +140,7 @@ def plan(chart: Chart) -> tuple[list[Page], Boxes]:
     boxes = Boxes(chart)
     tree_facts = _Tree(chart)
     pages: list[Page] = []
-    title = "Org chart" if chart.view == "recommended" else "Org chart today (current owners)"
+    title = _("Org chart") if chart.view == "recommended" else _("Org chart today (current owners)")
     todo = [(tuple(chart.roots()), title, False)]
     while todo:  # depth first, without recursion: a reporting chain may be thousands deep
         heads, title, packed = todo.pop()
@@ -177,7 +185,7 @@ def _pages(chart, boxes, facts: _Tree, heads, title, packed, pages: list[Page]) 
             pages.append(Page(title, heads, frozenset(), layout, scale))
             return []
     if len(heads) > 1:
-        return [((head,), f"Org chart: {clean(chart.units[head].name)}", False) for head in heads]
+        return [((head,), _("Org chart: {names}").format(names=clean(chart.units[head].name)), False) for head in heads]
     head = heads[0]
     kids = list(chart.reports(head))
     deepest = _deepest(chart, boxes, facts, head)
@@ -235,14 +243,15 @@ def part_title(names: list[str]) -> str:
         rest = len(names) - shown
         listed = ", ".join(names[:shown])
         if rest:
-            title = f"Org chart: {listed} and {rest} more"
+            title = ngettext("Org chart: {names} and {count} more", "Org chart: {names} and {count} more", rest)
+            title = title.format(names=listed, count=rest)
         elif shown > 1:
-            title = f"Org chart: {', '.join(names[: shown - 1])} and {names[shown - 1]}"
+            title = _("Org chart: {names}").format(names=and_list(names))
         else:
-            title = f"Org chart: {listed}"
+            title = _("Org chart: {names}").format(names=listed)
         if text_width(title, TITLE_SIZE, bold=True) <= BODY_W or shown == 1:
             return title
-    return "Org chart"
+    return _("Org chart")
 
 
 def _pack(chart: Chart, boxes: Boxes, facts: _Tree, parts: list[str]) -> list[list[str]]:
@@ -264,11 +273,13 @@ def _pack(chart: Chart, boxes: Boxes, facts: _Tree, parts: list[str]) -> list[li
                 home[1][1] = max(home[1][1], h)
                 continue
         groups.append(([part], [wide, high]))  # a part that needs a slide of its own
-    return [members for members, _ in groups]
+    return [members for members, _taken in groups]
 
 
 def _position(kids: list[str], part: list[str]) -> str:
-    return f"reports {kids.index(part[0]) + 1}-{kids.index(part[-1]) + 1} of {len(kids)}"
+    first, last = kids.index(part[0]) + 1, kids.index(part[-1]) + 1
+    # Translators: which of a unit's direct reports one slide shows, e.g. "reports 1-8 of 20".
+    return _("reports {first}-{last} of {count}").format(first=first, last=last, count=len(kids))
 
 
 def _map_parts(chart: Chart, boxes: Boxes, head: str, kids: list[str], branches) -> list[list[str]]:
@@ -276,7 +287,7 @@ def _map_parts(chart: Chart, boxes: Boxes, head: str, kids: list[str], branches)
     todo, done = [kids], []
     while todo:
         part = todo.pop(0)
-        _, scale = _lay_out(chart, boxes, (head,), branches, {head: part})
+        _layout, scale = _lay_out(chart, boxes, (head,), branches, {head: part})
         if scale >= MIN_SCALE or len(part) == 1:
             done.append(part)
         else:
@@ -292,10 +303,14 @@ def draw(deck: Deck, chart: Chart, pages: list[Page], boxes: Boxes, first_slide:
     """Add one slide per page; `first_slide` is the slide number of the first page."""
     for page in pages:
         proposed = any(unit.proposed for unit in chart.units.values())
-        legend = LEGEND.format(proposed="; dashed boxes are proposed units" if proposed else "")
-        note = legend if page.parent is None else f"Continued from slide {first_slide + page.parent}. {legend}"
+        legend = _(LEGEND_PROPOSED if proposed else LEGEND)
+        if page.parent is not None:
+            legend = _("Continued from slide {number}. {legend}").format(
+                number=first_slide + page.parent, legend=legend
+            )
+        note = legend
         if links_slide:
-            note += f" Who works with whom: slide {links_slide}."
+            note += " " + _("Who works with whom: slide {number}.").format(number=links_slide)
         slide = deck.slide(page.title, note)
         s = page.scale
         left = MARGIN + (BODY_W - page.layout.width * s) / 2
@@ -321,7 +336,7 @@ def draw(deck: Deck, chart: Chart, pages: list[Page], boxes: Boxes, first_slide:
 def _box(slide, chart: Chart, boxes: Boxes, unit_id: str, rect, s: float, below) -> None:
     """A unit's box; `below` is (units under it, slide number) when its reports are on another slide."""
     unit = chart.units[unit_id]
-    name, meta, items, _ = boxes.content(unit_id)
+    name, meta, items, _height = boxes.content(unit_id)
     x, y, w, h = rect
     shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Pt(x), Pt(y), Pt(w), Pt(h))
     shape.adjustments[0] = 0.04
@@ -348,6 +363,7 @@ def _box(slide, chart: Chart, boxes: Boxes, unit_id: str, rect, s: float, below)
     ]
     if below is not None:
         units, number = below
-        words = f"▸ {units} unit{'s' * (units != 1)} below: slide {number}"
+        words = "▸ " + ngettext("{count} unit below: slide {number}", "{count} units below: slide {number}", units)
+        words = words.format(count=units, number=number)
         paragraphs.append([(words, {"bold": True, "color": COLORS["owner"], "size": SMALL_SIZE * s})])
     fill_frame(shape.text_frame, paragraphs, SMALL_SIZE * s, margin=PAD * s)
