@@ -280,7 +280,8 @@ def objectives_question() -> Question:
         choices=_labels(OBJECTIVE_KINDS),
         help=_("Pick what matters. The recommendation puts one department in charge of each."),
         more="\n".join(
-            f"{n:>2} {_(words.name)}: {_(words.more)}" for n, words in enumerate(OBJECTIVE_DEFAULTS.values(), 1)
+            f"{n:>2} " + _("{name}: {description}").format(name=_(words.name), description=_(words.more))
+            for n, words in enumerate(OBJECTIVE_DEFAULTS.values(), 1)
         ),
     )
 
