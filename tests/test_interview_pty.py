@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -162,3 +163,115 @@ def test_the_retailer_names_todays_owners_and_gets_a_valid_org(tmp_path):
     assert (
         "current_owners:\n  listening: agency\n  customer_care: customer_service\n  brand_content: marketing\n" in org
     )
+
+
+# A French CMO, with the language from the environment as gettext reads it: what the screen shows, then the reply.
+FRENCH = [
+    ("Étape 1 sur 7 · L'entreprise", None),
+    ("Comment s'appelle l'entreprise", "Fromagerie Durand"),
+    ("Dans quel secteur opère-t-elle", "Agroalimentaire"),
+    ("Où l'entreprise est-elle implantée", "3"),
+    ("Dans quel pays", "FR"),
+    ("Quelle est la taille de l'entreprise", ""),
+    ("Le secteur est-il réglementé", "peut-être"),
+    ("Veuillez réessayer", "non"),
+    ("Lesquelles de ces fonctions l'entreprise possède-t-elle", ""),
+    ("Étape 3 sur 7 · Services", None),
+    ("Comment s'appelle votre direction générale", ""),
+    ("Combien de personnes compte environ", "8"),
+    ("Comment s'appelle votre service marketing", "Direction marketing"),
+    *[("", "")] * 15,
+    ("Existe-t-il une équipe dédiée aux réseaux sociaux", "oui"),
+    ("Comment s'appelle votre équipe réseaux sociaux", ""),
+    ("Combien de personnes compte environ", ""),
+    ("À quel service l'équipe réseaux sociaux est-elle rattachée", "direction marketing"),
+    ("Comment l'équipe est-elle organisée", ""),
+    ("Qu'attendez-vous des réseaux sociaux pour l'entreprise", ""),
+    ("Quelle importance a pour vous l'écoute", "9"),
+    ("est hors limites", "5"),
+    *[("Quelle importance a pour vous", "")] * 5,
+    ("Qui porte aujourd'hui l'écoute sociale", "personne"),
+    ("Qui porte aujourd'hui la réponse aux clients", "Service client"),
+    *[("Qui porte aujourd'hui", "")] * 4,
+    ("Étape 7 sur 7 · Capacité", None),
+]
+# What the interview says in English: none of it may reach a French screen.
+ENGLISH = [
+    "Step ",
+    "Enter keeps",
+    "What is",
+    "Which ",
+    "How much does",
+    "How many",
+    "Who is in charge",
+    "About how many",
+    "Is there",
+    "Try again",
+    "answer yes or no",
+    "is out of range",
+    "Type the number",
+    "A rough number",
+    "Nobody",
+    "Saved the org file",
+    "Your recommendation",
+    "and what would change that",
+    "[y/N]",
+    "[Y/n]",
+]
+
+
+def test_the_interview_speaks_french_when_the_environment_does(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR", "LANGUAGE", "LC_ALL")}
+    env.pop("LC_MESSAGES", None)
+    env.update(TERM="xterm-256color", LANG="fr_FR.UTF-8")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "orgdesign", "interview", "--output", str(tmp_path / "org.yaml")],
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=(40, 100),
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.delaybeforesend = None
+    seen = []
+    for shown, reply in FRENCH:
+        if shown:
+            child.expect_exact(shown)
+            seen.append(child.before + shown)
+        if reply is not None:
+            child.expect_exact(PROMPT)
+            seen.append(child.before)
+            child.sendline(reply)
+    while child.expect([PROMPT, pexpect.EOF]) == 0:  # the capacities: the suggestions
+        seen.append(child.before)
+        child.sendline("")
+    seen.append(child.before)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    screens = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", "".join(seen)).replace("\u00a0", " ")
+    for french in (
+        "Entrée garde [la réponse] · ? explique",
+        "Le secteur est-il réglementé ? [o/N]",
+        "Répondez oui ou non (yes et no sont aussi acceptés).",
+        "répondez oui ou non (reçu",
+        "9 est hors limites : indiquez une valeur de 1 à 5. Veuillez réessayer.",
+        "Étape 6 sur 7 · Propriétaires actuels",
+        "Votre recommandation",
+        "Fichier d'organisation enregistré dans",
+    ):
+        assert french in screens, french
+    for english in ENGLISH:
+        assert english not in screens, english
+    org = (tmp_path / "org.yaml").read_text(encoding="utf-8")
+    assert org.startswith("# Écrit par orgdesign interview.")
+    assert "  name: Fromagerie Durand\n" in org and "regulated: false" in org
+    assert "- id: marketing\n  name: Direction marketing\n" in org
+    assert (
+        "- id: social_media\n  name: Équipe réseaux sociaux\n  function: social_media\n  reports_to: marketing\n" in org
+    )
+    assert "current_owners:\n  customer_care: customer_service\n" in org  # nobody holds listening today
+    checked = subprocess.run(
+        [sys.executable, "-m", "orgdesign", "validate", str(tmp_path / "org.yaml")], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr

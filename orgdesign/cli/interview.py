@@ -9,9 +9,10 @@ import sys
 import typer
 
 from orgdesign.cli.common import Lang, boundary, out_console, print_error_lines
+from orgdesign.i18n import N_, _
 
 DEFAULT_OUTPUT = "org.yaml"
-NEEDS_TERMINAL = "orgdesign interview needs a terminal; give answers with --answers FILE (see docs/interview.md)"
+NEEDS_TERMINAL = N_("orgdesign interview needs a terminal; give answers with --answers FILE (see docs/interview.md)")
 
 
 def stdin_is_terminal() -> bool:
@@ -36,52 +37,61 @@ def interview(
     from orgdesign.write import write_atomic
 
     if answers and resume:
-        raise UsageError("--resume", "continues a terminal interview; leave it out when giving --answers")
+        raise UsageError("--resume", _("continues a terminal interview; leave it out when giving --answers"))
     if output.lower().endswith(".json"):
-        raise UsageError("--output", "the interview writes YAML; give a file name ending in .yaml")
+        raise UsageError("--output", _("the interview writes YAML; give a file name ending in .yaml"))
     if os.path.isdir(output):
-        raise OutputError(f"{output}: is a directory; give a file name")
+        raise OutputError(_("{path}: is a directory; give a file name").format(path=output))
     if not os.path.isdir(os.path.dirname(os.path.abspath(output))):
-        raise OutputError(f"{output}: its folder does not exist")
+        raise OutputError(_("{path}: its folder does not exist").format(path=output))
     if answers:
         if os.path.exists(output) and not force:
-            raise OutputError(f"{output}: already exists; use --force to overwrite it")
+            raise OutputError(_("{path}: already exists; use --force to overwrite it").format(path=output))
         _finish(replay(load_answers(answers), complete=True), output, force, None)
         return
     if not stdin_is_terminal():
-        print_error_lines([NEEDS_TERMINAL])
+        print_error_lines([_(NEEDS_TERMINAL)])
         raise typer.Exit(2)
 
     prompter = TerminalPrompter(out_console())
     draft = draft_path(output)
     replace = force
     if os.path.exists(output) and not force:
-        if not prompter.confirm(f"{output} already exists. Replace it when the interview ends?", default=False):
-            print_error_lines([f"{output}: left as it is; choose another file with --output"], style="yellow")
+        question = _("{path} already exists. Replace it when the interview ends?").format(path=output)
+        if not prompter.confirm(question, default=False):
+            kept = _("{path}: left as it is; choose another file with --output").format(path=output)
+            print_error_lines([kept], style="yellow")
             raise typer.Exit(2)
         replace = True
     given = {}
     if os.path.exists(draft):
-        if not resume and not prompter.confirm(f"An unfinished interview is saved in {draft}. Continue it?", True):
-            print_error_lines([f"{draft}: kept; continue it with --resume, or delete it to start over"], style="yellow")
+        question = _("An unfinished interview is saved in {path}. Continue it?").format(path=draft)
+        if not resume and not prompter.confirm(question, True):
+            kept = _("{path}: kept; continue it with --resume, or delete it to start over").format(path=draft)
+            print_error_lines([kept], style="yellow")
             raise typer.Exit(2)
         given = replay(load_answers(draft), complete=False)
     elif resume:
-        raise InputError.single(draft, "no unfinished interview to resume; start one without --resume")
+        raise InputError.single(draft, _("no unfinished interview to resume; start one without --resume"))
 
     resume_command = "orgdesign interview --resume"
     if output != DEFAULT_OUTPUT:
         resume_command += f" --output {shlex.quote(output)}"
-    comment = f"An unfinished orgdesign interview: the answers so far.\nContinue it with: {resume_command}"
+    comment = _("An unfinished orgdesign interview: the answers so far.\nContinue it with: {command}").format(
+        command=resume_command
+    )
     try:
         run(prompter, given, lambda so_far: write_atomic(draft, answers_yaml(so_far, comment), force=True))
     except (KeyboardInterrupt, EOFError) as stop:
         out_console().print()
-        why = "Paused." if isinstance(stop, KeyboardInterrupt) else "The input ended."
         if os.path.exists(draft):
-            lines = [f"{why} Your answers so far are saved in {draft}.", f"Continue with: {resume_command}"]
+            if isinstance(stop, KeyboardInterrupt):
+                saved = _("Paused. Your answers so far are saved in {path}.")
+            else:
+                saved = _("The input ended. Your answers so far are saved in {path}.")
+            lines = [saved.format(path=draft), _("Continue with: {command}").format(command=resume_command)]
         else:
-            lines = ["Stopped before the first answer; nothing was saved."]
+            lines = [_("Stopped before the first answer; nothing was saved.")]
         print_error_lines(lines, style="yellow")
         raise typer.Exit(130 if isinstance(stop, KeyboardInterrupt) else 1) from None
     if prompter.console.is_terminal:
@@ -108,7 +118,7 @@ def _finish(answers: dict, output: str, replace: bool, draft: str | None) -> Non
     try:
         result = recommend(org)
     except InfeasibleError:
-        saved = f"Saved the org file to {output}, but no department can own some objectives:"
+        saved = _("Saved the org file to {path}, but no department can own some objectives:").format(path=output)
         console.print(text(saved), soft_wrap=True)
         raise
     console.print(summary_view(result, output))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from orgdesign.i18n import N_, _
 from orgdesign.interview.questions import NOBODY, Answers, department_names
 from orgdesign.interview.wording import OBJECTIVE_DEFAULTS, SOCIAL_TEAM
 from orgdesign.vocabulary import OBJECTIVE_KINDS
 
-ORG_HEADER = (
-    "# Written by orgdesign interview. Edit it freely: the format is described in docs/format.md,\n"
-    "# and `orgdesign validate` checks it.\n"
+ORG_HEADER = N_(
+    "Written by orgdesign interview. Edit it freely: the format is described in docs/format.md,\n"
+    "and `orgdesign validate` checks it."
 )
 
 
@@ -42,10 +43,10 @@ def build_org(answers: Answers) -> dict:
     objectives = [
         {
             "id": kind,
-            "name": OBJECTIVE_DEFAULTS[kind].name,
+            "name": _(OBJECTIVE_DEFAULTS[kind].name),
             "kind": kind,
             "priority": answers[f"objective.{kind}.priority"],
-            "description": OBJECTIVE_KINDS[kind],
+            "description": _(OBJECTIVE_KINDS[kind]),
         }
         for kind in kinds
     ]
@@ -61,4 +62,5 @@ def org_yaml(data: dict) -> str:
     """The org file's text: YAML in the order people read it, under a short header."""
     import yaml
 
-    return ORG_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    header = "".join(f"# {line}\n" for line in _(ORG_HEADER).splitlines())
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

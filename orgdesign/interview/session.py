@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from orgdesign.errors import InputError
+from orgdesign.i18n import _
 from orgdesign.input.load import type_name
 from orgdesign.input.source import Source, load_source
 from orgdesign.interview.answers import Refused, accept
@@ -71,10 +72,14 @@ def load_answers(path: str) -> Source:
     source = load_source(path)
     if not isinstance(source.data, dict):
         found = type_name(source.data)
-        raise InputError.single(path, f"expected a mapping of answer keys to values, found {found}", *source.locate(()))
+        problem = _("expected a mapping of answer keys to values, found {found}").format(found=found)
+        raise InputError.single(path, problem, *source.locate(()))
     version = source.data.get("version", 1)
     if version != 1:
-        raise InputError([source.diagnostic(("version",), f"unsupported version {version!r}; this orgdesign reads 1")])
+        problem = _("unsupported version {version}; this orgdesign reads {supported}").format(
+            version=repr(version), supported=1
+        )
+        raise InputError([source.diagnostic(("version",), problem)])
     return source
 
 
@@ -110,11 +115,12 @@ def replay(source: Source, complete: bool) -> Answers:
 
 def _unknown_key(key: str, asked: list[str]) -> str:
     if _FOLLOW_UP.fullmatch(key):
-        return (
+        return _(
             "not asked with these answers: follow-up questions come only for the functions, objectives "
             "and social team chosen"
         )
-    return f"unknown answer key{did_you_mean(key, asked) or '; docs/interview.md lists them'}"
+    hint = did_you_mean(key, asked) or _("; {page} lists them").format(page="docs/interview.md")
+    return _("unknown answer key{hint}").format(hint=hint)
 
 
 def answers_yaml(answers: Answers, comment: str) -> str:

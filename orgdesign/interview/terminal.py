@@ -4,7 +4,8 @@ One screen per question: a step indicator, the question with its default in
 brackets, a line of help, the choices, and an input line; then the closing
 screen with the recommendation and what to run next. Everything a person
 typed, and every name shown back, goes through `present.terminal.text()`, so
-it is shown literally, never read as markup.
+it is shown literally, never read as markup. Every screen speaks the language
+in use; the commands it suggests stay as they are typed.
 """
 
 from __future__ import annotations
@@ -18,20 +19,21 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from orgdesign.interview.answers import Refused, yes_or_no
+from orgdesign.i18n import N_, _, ngettext
+from orgdesign.interview.answers import Refused, yes_no_bracket, yes_no_hint, yes_or_no
 from orgdesign.interview.questions import Question
 from orgdesign.present.terminal import clean, section_view, text
 
 PROMPT = Text("› ", style="bold cyan")
-HINT = "Enter keeps [the answer] · ? explains · Ctrl-C pauses and keeps your answers"
+HINT = N_("Enter keeps [the answer] · ? explains · Ctrl-C pauses and keeps your answers")
 
 
 def bracket(question: Question, value: Any) -> str:
     """The default as shown between brackets: what pressing Enter means."""
     if question.kind == "yes_no":
-        return "Y/n" if value else "y/N"
+        return yes_no_bracket(value)
     if question.kind == "multi":
-        ids = [ident for ident, _ in question.choices]
+        ids = [ident for ident, _label in question.choices]
         return " ".join(str(ids.index(ident) + 1) for ident in value)
     return question.label(value) if question.kind == "choice" else str(value)
 
@@ -54,12 +56,14 @@ class TerminalPrompter:
             self.console.print(text(line))
 
     def warn(self, message: str) -> None:
-        self.console.print(text(f"{message}. Try again.", "yellow"))
+        self.console.print(text(_("{reason}. Try again.").format(reason=message), "yellow"))
 
     def confirm(self, message: str, default: bool) -> bool:
         """A yes/no question outside the interview (overwrite a file, continue a draft)."""
         self.console.print()
-        self.console.print(text(message, "bold") + Text(f" [{'Y/n' if default else 'y/N'}]", style="cyan"))
+        self.console.print(text(message, "bold") + Text(f" [{yes_no_bracket(default)}]", style="cyan"))
+        if yes_no_hint():
+            self.console.print(text(yes_no_hint(), "dim"))
         while True:
             reply = self.console.input(PROMPT).strip()
             if not reply:
@@ -75,9 +79,9 @@ class TerminalPrompter:
             console.clear()
         else:
             console.print()
-        title = Text(f"Step {step} of {total} · {question.section}", style="bold")
-        console.print(Rule(title, align="left", style="cyan"))
-        console.print(Text(HINT, style="dim"))
+        title = _("Step {step} of {total} · {section}").format(step=step, total=total, section=_(question.section))
+        console.print(Rule(Text(title, style="bold"), align="left", style="cyan"))
+        console.print(Text(_(HINT), style="dim"))
         console.print()
         line = text(question.prompt, "bold")
         shown = bracket(question, default)
@@ -86,10 +90,12 @@ class TerminalPrompter:
         console.print(line)
         if question.help:
             console.print(text(question.help, "dim"))
+        if question.kind == "yes_no" and yes_no_hint():
+            console.print(text(yes_no_hint(), "dim"))
         if question.choices:
             console.print(_choices(question, default))
         if question.kind == "multi":
-            console.print(Text("Type the numbers you want, separated by spaces, such as 1 2 5.", style="dim"))
+            console.print(Text(_("Type the numbers you want, separated by spaces, such as 1 2 5."), style="dim"))
         console.print()
 
 
@@ -125,12 +131,20 @@ def summary_view(result, output: str) -> Group:
     key_findings = [f for f in result.findings if f.severity != "info"] or list(result.findings)
     view = recommendation(replace(result, findings=tuple(key_findings)))
     more = len(result.findings) - len(key_findings)
-    findings = section_view(view.section("findings"), "Key findings")
+    findings = section_view(view.section("findings"), _("Key findings"))
     if more:
-        findings.append(text(f"and {more} more in orgdesign recommend", "dim"))
-    saved = Text("Saved the org file to ", style="green") + text(output, "bold green") + Text(". Next:", style="green")
+        findings.append(
+            text(
+                ngettext("and {count} more in {command}", "and {count} more in {command}", more).format(
+                    count=more, command="orgdesign recommend"
+                ),
+                "dim",
+            )
+        )
+    before, _path, after = _("Saved the org file to {path}. Next:").partition("{path}")
+    saved = Text(before, style="green") + text(output, "bold green") + Text(after, style="green")
     return Group(
-        Rule(Text("Your recommendation", style="bold"), align="left", style="cyan"),
+        Rule(Text(_("Your recommendation"), style="bold"), align="left", style="cyan"),
         text(org.organization.name, "bold"),
         *section_view(view.section("owners")),
         *findings,
@@ -143,7 +157,9 @@ def summary_view(result, output: str) -> Group:
 
 def _explained(result, objective) -> str:
     owner = result.org.department(result.solution.owners[objective.id])
-    return f"Why {owner.name or owner.id} should be in charge of {objective.name or objective.id}"
+    return _("Why {department} should be in charge of {objective}").format(
+        department=owner.name or owner.id, objective=objective.name or objective.id
+    )
 
 
 def next_steps(path: str, objective: str, why: str) -> list[Padding]:
@@ -154,11 +170,16 @@ def next_steps(path: str, objective: str, why: str) -> list[Padding]:
     steps = (
         (
             f"orgdesign recommend {path}",
-            "Everything: who must work with whom, what changes from today, and a RACI chart: for each "
-            "objective, who is in charge (A), does the work (R), is asked first (C) and is kept informed (I).",
+            _(
+                "Everything: who must work with whom, what changes from today, and a RACI chart: for each "
+                "objective, who is in charge (A), does the work (R), is asked first (C) and is kept informed (I)."
+            ),
         ),
-        (f"orgdesign explain {path} {objective}", f"{why}, and what would change that."),
-        (f"orgdesign export {path} --format html --output report.html", "A report to share, with the org chart."),
+        (f"orgdesign explain {path} {objective}", _("{reason}, and what would change that.").format(reason=why)),
+        (
+            f"orgdesign export {path} --format html --output report.html",
+            _("A report to share, with the org chart."),
+        ),
     )
     out = []
     for command, why in steps:
