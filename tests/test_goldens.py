@@ -27,6 +27,10 @@ from conftest import EXAMPLES, ROOT
 from orgdesign.present.formats import FORMATS, export
 
 GOLDEN = ROOT / "tests" / "golden" / "examples"
+GOLDEN_I18N = ROOT / "tests" / "golden" / "i18n"  # one example, in every format, in each language but English
+I18N_EXAMPLE = ROOT / "examples" / "manufacturer_germany.yaml"
+I18N_LANGUAGES = ("fr", "de", "es")
+I18N_TABLE_WIDTH = 80  # German's long words must still fit the narrowest terminal
 REGENERATE = "python -m pytest -m golden --update-goldens"
 TABLE_WIDTH = 100  # the table golden is laid out for a 100-column terminal
 
@@ -48,15 +52,20 @@ def golden_path(example: Path, command: str, format: str, suffix: str) -> Path:
 
 
 @functools.cache
-def _result(example: Path):
+def _result(example: Path, lang: str = "en"):
     import orgdesign
+    from orgdesign import i18n
 
+    i18n.use(lang)  # the engine words its findings and advice as it makes them
     return orgdesign.recommend(orgdesign.load_org(str(example)))
 
 
-def render(example: Path, command: str, format: str) -> str:
-    """What `orgdesign COMMAND EXAMPLE --format FORMAT` writes, rendered by the library."""
-    result = _result(example)
+def render(example: Path, command: str, format: str, lang: str = "en", width: int = TABLE_WIDTH) -> str:
+    """What `orgdesign COMMAND EXAMPLE --format FORMAT --lang LANG` writes, rendered by the library."""
+    from orgdesign import i18n
+
+    result = _result(example, lang)
+    i18n.use(lang)
     if command == "export":
         return _text_of(format, export(result, format))
     if format == "json":
@@ -67,7 +76,7 @@ def render(example: Path, command: str, format: str) -> str:
         from orgdesign.present.markdown import to_markdown
 
         return to_markdown(result)
-    return _table(result)
+    return _table(result, width)
 
 
 def _text_of(format: str, body: str | bytes) -> str:
@@ -91,14 +100,12 @@ def _text_of(format: str, body: str | bytes) -> str:
     )
 
 
-def _table(result) -> str:
+def _table(result, width: int = TABLE_WIDTH) -> str:
     from rich.console import Console
 
     from orgdesign.present.terminal import recommendation_view
 
-    console = Console(
-        file=io.StringIO(), width=TABLE_WIDTH, color_system=None, force_terminal=False, legacy_windows=False
-    )
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False, legacy_windows=False)
     console.print(recommendation_view(result))
     return console.file.getvalue()
 
@@ -128,10 +135,50 @@ def test_output_matches_its_golden(example, command, format, suffix, update_gold
         )
 
 
+I18N_CASES = [(lang, *kind) for lang in I18N_LANGUAGES for kind in RECOMMEND + EXPORT]
+
+
+def i18n_golden_path(lang: str, command: str, format: str, suffix: str) -> Path:
+    """`tests/golden/i18n/de/export-html.html`: the one example, one folder per language."""
+    binary = command == "export" and FORMATS[format].binary
+    return GOLDEN_I18N / lang / f"{command}-{format}{suffix}{'.txt' * binary}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "command", "format", "suffix"), I18N_CASES, ids=[f"{lang}-{c}-{f}" for lang, c, f, _ in I18N_CASES]
+)
+def test_each_language_matches_its_golden(lang, command, format, suffix, update_goldens):
+    body = render(I18N_EXAMPLE, command, format, lang, I18N_TABLE_WIDTH)
+    path = i18n_golden_path(lang, command, format, suffix)
+    if update_goldens:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(body.encode("utf-8"))
+        return
+    where = path.relative_to(ROOT)
+    assert path.exists(), f"{where} is missing; write it with `{REGENERATE}` and review the diff"
+    expected = path.read_bytes().decode("utf-8")
+    if body != expected:
+        diff = difflib.unified_diff(expected.splitlines(True), body.splitlines(True), "golden", "now")
+        pytest.fail(
+            f"`orgdesign {command} {I18N_EXAMPLE.name} --format {format} --lang {lang}` differs from {where};\n"
+            f"if the change is intended, regenerate every golden with `{REGENERATE}` and review the diff.\n"
+            + "".join(list(diff)[:60]),
+            pytrace=False,
+        )
+
+
+def test_the_translated_tables_fit_80_columns():
+    """German, French and Spanish words are longer than English ones: the table still fits 80 columns, uncut."""
+    for lang in I18N_LANGUAGES:
+        shown = render(I18N_EXAMPLE, "recommend", "table", lang, I18N_TABLE_WIDTH)
+        assert max(len(line) for line in shown.splitlines()) <= I18N_TABLE_WIDTH, lang
+        assert "…" not in shown, lang
+
+
 def test_no_stray_goldens(update_goldens):
     """A golden of an example or format that no longer exists is removed by the update, or reported."""
-    wanted = {golden_path(*case) for case in CASES}
-    present = {path for path in GOLDEN.rglob("*") if path.is_file()} if GOLDEN.exists() else set()
+    wanted = {golden_path(*case) for case in CASES} | {i18n_golden_path(*case) for case in I18N_CASES}
+    present = {path for root in (GOLDEN, GOLDEN_I18N) if root.exists() for path in root.rglob("*") if path.is_file()}
     stray = sorted(present - wanted)
     if update_goldens:
         for path in stray:
