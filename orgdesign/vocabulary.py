@@ -13,84 +13,84 @@ from dataclasses import dataclass
 from orgdesign.i18n import N_, _
 
 FUNCTIONS: dict[str, str] = {
-    "executive": "Executive leadership (CEO, managing board)",
-    "marketing": "Marketing",
-    "communications": "Communications and PR",
-    "customer_service": "Customer service and customer relations",
-    "sales": "Sales and account management",
-    "hr": "Human resources and recruiting",
-    "product": "Product management",
-    "rnd": "Research and development",
-    "it": "IT and data platforms",
-    "legal": "Legal and compliance",
-    "risk": "Risk management",
-    "finance": "Finance",
-    "distribution": "Distribution and channel management",
-    "social_media": "A dedicated social media team",
-    "agency": "An external agency or outsourced team",
-    "community": "Community management",
-    "analytics": "Analytics, insight and business intelligence",
-    "ecommerce": "E-commerce and online channels",
-    "foundation": "Corporate foundation",
+    "executive": N_("Executive leadership (CEO, managing board)"),
+    "marketing": N_("Marketing"),
+    "communications": N_("Communications and PR"),
+    "customer_service": N_("Customer service and customer relations"),
+    "sales": N_("Sales and account management"),
+    "hr": N_("Human resources and recruiting"),
+    "product": N_("Product management"),
+    "rnd": N_("Research and development"),
+    "it": N_("IT and data platforms"),
+    "legal": N_("Legal and compliance"),
+    "risk": N_("Risk management"),
+    "finance": N_("Finance"),
+    "distribution": N_("Distribution and channel management"),
+    "social_media": N_("A dedicated social media team"),
+    "agency": N_("An external agency or outsourced team"),
+    "community": N_("Community management"),
+    "analytics": N_("Analytics, insight and business intelligence"),
+    "ecommerce": N_("E-commerce and online channels"),
+    "foundation": N_("Corporate foundation"),
 }
 
 OBJECTIVE_KINDS: dict[str, str] = {
-    "listening": "Monitor what people say about the company and its market",
-    "customer_care": "Answer customers' questions and complaints on social networks",
-    "brand_content": "Publish the brand's own content and campaigns",
-    "reputation": "Protect the company's reputation: PR, issues and crises",
-    "social_selling": "Find and win leads and customers through social networks",
-    "employer_brand": "Recruit and look after the employer's reputation",
-    "product_insight": "Feed what customers say back to product and R&D",
-    "community": "Run and grow communities of customers and fans",
-    "employee_advocacy": "Enable employees to speak for the company",
-    "paid_social": "Buy and manage advertising on social networks",
-    "market_intelligence": "Turn social data into consumer and competitor insight for CRM and BI",
-    "partner_data_sharing": "Share social data with brokers, retailers and distributors",
-    "account_governance": "Hold the accounts, credentials and social media guidelines",
+    "listening": N_("Monitor what people say about the company and its market"),
+    "customer_care": N_("Answer customers' questions and complaints on social networks"),
+    "brand_content": N_("Publish the brand's own content and campaigns"),
+    "reputation": N_("Protect the company's reputation: PR, issues and crises"),
+    "social_selling": N_("Find and win leads and customers through social networks"),
+    "employer_brand": N_("Recruit and look after the employer's reputation"),
+    "product_insight": N_("Feed what customers say back to product and R&D"),
+    "community": N_("Run and grow communities of customers and fans"),
+    "employee_advocacy": N_("Enable employees to speak for the company"),
+    "paid_social": N_("Buy and manage advertising on social networks"),
+    "market_intelligence": N_("Turn social data into consumer and competitor insight for CRM and BI"),
+    "partner_data_sharing": N_("Share social data with brokers, retailers and distributors"),
+    "account_governance": N_("Hold the accounts, credentials and social media guidelines"),
 }
 
 REGIONS: dict[str, str] = {
-    "north_america": "North America",
-    "latin_america": "Latin America",
-    "europe": "Europe",
-    "asia_pacific": "Asia-Pacific",
-    "middle_east_africa": "Middle East and Africa",
+    "north_america": N_("North America"),
+    "latin_america": N_("Latin America"),
+    "europe": N_("Europe"),
+    "asia_pacific": N_("Asia-Pacific"),
+    "middle_east_africa": N_("Middle East and Africa"),
 }
 
 SIZES: dict[str, str] = {
-    "small": "Up to about 250 employees",
-    "midmarket": "About 250 to 5,000 employees",
-    "enterprise": "More than about 5,000 employees",
+    "small": N_("Up to about 250 employees"),
+    "midmarket": N_("About 250 to 5,000 employees"),
+    "enterprise": N_("More than about 5,000 employees"),
 }
 
 STRUCTURES: dict[str, str] = {
-    "network": "Organized by social network (one person per platform)",
-    "function": "Organized by the internal functions it serves",
-    "audience": "Organized by audience (customers, candidates, investors...)",
+    "network": N_("Organized by social network (one person per platform)"),
+    "function": N_("Organized by the internal functions it serves"),
+    "audience": N_("Organized by audience (customers, candidates, investors...)"),
 }
 
 # Skills that the built-in rules read, and the other words people write for them.
 # Rules and departments are both matched through `canonical_skill`, so a pack
 # that says `pr` and a file that says `press_relations` meet.
 SKILLS: dict[str, str] = {
-    "analytics": "Measuring, reporting and research on what customers say and do",
-    "channel_partners": "Working with brokers, retailers, distributors and dealers",
-    "community": "Running communities of customers, fans or users",
-    "compliance": "Reviewing promotions and posts against regulation",
-    "content": "Writing, filming and designing what the brand publishes",
-    "crisis": "A crisis path: handling issues before they spread",
-    "customer_experience": "Designing the customer journey across support, community and product",
-    "customer_support": "Resolving customer questions and complaints",
-    "data": "Customer data, CRM and business intelligence",
-    "employer_branding": "The employer's reputation with candidates and employees",
-    "governance": "Writing the guidelines, approval tiers and access rules for the accounts",
-    "media_relations": "Press and public relations",
-    "paid_media": "Planning and buying advertising",
-    "recruiting": "Finding and hiring people",
-    "social_care": "Answering customers who write through social networks",
-    "social_selling": "Prospecting and winning leads through social networks",
-    "training": "Teaching other teams to use social media well",
+    "analytics": N_("Measuring, reporting and research on what customers say and do"),
+    "channel_partners": N_("Working with brokers, retailers, distributors and dealers"),
+    "community": N_("Running communities of customers, fans or users"),
+    "compliance": N_("Reviewing promotions and posts against regulation"),
+    "content": N_("Writing, filming and designing what the brand publishes"),
+    "crisis": N_("A crisis path: handling issues before they spread"),
+    "customer_experience": N_("Designing the customer journey across support, community and product"),
+    "customer_support": N_("Resolving customer questions and complaints"),
+    "data": N_("Customer data, CRM and business intelligence"),
+    "employer_branding": N_("The employer's reputation with candidates and employees"),
+    "governance": N_("Writing the guidelines, approval tiers and access rules for the accounts"),
+    "media_relations": N_("Press and public relations"),
+    "paid_media": N_("Planning and buying advertising"),
+    "recruiting": N_("Finding and hiring people"),
+    "social_care": N_("Answering customers who write through social networks"),
+    "social_selling": N_("Prospecting and winning leads through social networks"),
+    "training": N_("Teaching other teams to use social media well"),
 }
 SKILL_SYNONYMS: dict[str, str] = {
     "pr": "media_relations",
@@ -176,6 +176,28 @@ class Vocabulary:
 BUILTIN = Vocabulary()
 
 
+DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "function": FUNCTIONS,
+    "objective_kind": OBJECTIVE_KINDS,
+    "region": REGIONS,
+    "size": SIZES,
+    "structure": STRUCTURES,
+    "skill": SKILLS,
+}
+
+
+def describe(kind: str, ident: str) -> str:
+    """The human description of a vocabulary id, in the language in use; the id itself when it has none.
+
+    `kind` is function, objective_kind, region, size, structure or skill.
+
+    >>> describe("region", "latin_america")
+    'Latin America'
+    """
+    text = DESCRIPTIONS[kind].get(ident)
+    return _(text) if text else ident
+
+
 def did_you_mean(value: str, choices) -> str:
     """Return ` (did you mean 'x'?)` for the closest choice, or ''.
 
@@ -202,7 +224,10 @@ _UNKNOWN = {
 
 
 def unknown(what: str, value: object, choices) -> str:
-    """The one wording for an unknown id, with a suggestion when one is close."""
+    """The one wording for an unknown id, with a suggestion when one is close.
+
+    `what` names the kind of id in English (a key of UNKNOWN); the sentence is in the language in use.
+    """
     hint = did_you_mean(str(value), choices)
     if not hint and len(choices) <= 20:
         hint = " " + _("(expected one of: {choices})").format(choices=", ".join(sorted(choices)))
