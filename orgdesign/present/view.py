@@ -57,6 +57,11 @@ def raci_legend() -> tuple[tuple[str, str], ...]:
     return tuple((code, _(meaning)) for code, meaning in RACI_LEGEND)
 
 
+def report_title(organization: str) -> str:
+    """The title of a recommendation's report (Markdown, HTML): "Social media ownership: ACME"."""
+    return _("Social media ownership: {organization}").format(organization=organization)
+
+
 def fit(hundredths: int | None) -> float | None:
     """A fit for JSON: rule units with two decimals."""
     return None if hundredths is None else round(hundredths / 100, 2)
