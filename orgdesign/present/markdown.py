@@ -85,7 +85,7 @@ def _block(block, chart) -> list[str]:
     if isinstance(block, doc.Paragraph):
         return [spans(block.text)]
     if isinstance(block, doc.Facts):
-        return [f"- **{md(label)}**: {spans(value)}" for label, value in block.pairs]
+        return [f"- {doc.labelled(f'**{md(label)}**')} {spans(value)}" for label, value in block.pairs]
     if isinstance(block, doc.Items):
         if not block.items:
             return [md(block.empty)] if block.empty else []

@@ -14,7 +14,7 @@ from rich.tree import Tree
 from orgdesign.i18n import _, ngettext, number
 from orgdesign.input.model import OrgFile
 from orgdesign.present.chart.labels import function_label, people
-from orgdesign.present.document import line, plain
+from orgdesign.present.document import labelled, line, plain
 from orgdesign.present.plain import clean
 
 
@@ -209,7 +209,7 @@ def block_renderables(block, width: int) -> list:
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
         for label, value in block.pairs:
-            grid.add_row(text(label + ":"), spans(value))
+            grid.add_row(text(labelled(label)), spans(value))
         return [grid]
     if isinstance(block, doc.Items):
         if not block.items:
@@ -260,7 +260,7 @@ def _table(block, width: int):
         out.append(spans(row[0], "bold"))
         for column, cell in zip(block.columns[1:], row[1:], strict=True):
             if cell:
-                out.append(Padding(Text(column.header + ": ", style="dim") + spans(cell), (0, 0, 0, 2)))
+                out.append(Padding(Text(labelled(column.header) + " ", style="dim") + spans(cell), (0, 0, 0, 2)))
     return Group(*out)
 
 
