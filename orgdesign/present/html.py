@@ -128,6 +128,7 @@ def render(result, view: str = "recommended") -> str:
     document = recommendation(result, chart=view)
     name = esc(document.title)
     draw = _Drawer(result)
+    eyebrow = esc(_("Social media ownership report"))
     contents = "".join(f'<a href="#{s.key}">{esc(s.title)}</a>' for s in document.sections if s.key != "summary")
     page = [
         "<!DOCTYPE html>",
@@ -144,7 +145,7 @@ def render(result, view: str = "recommended") -> str:
         "<body>",
         '<div class="page">',
         "<header>",
-        f'<p class="eyebrow">{esc(_("Social media ownership report"))}</p>',
+        f'<p class="eyebrow">{eyebrow}</p>',
         f"<h1>{name}</h1>",
         f'<p class="facts">{" · ".join(esc(f) for f in document.facts)}</p>',
         f"<nav>{contents}</nav>",
