@@ -49,6 +49,11 @@ def labelled(label: str) -> str:
     return _("{label}:").format(label=label)
 
 
+def colon() -> str:
+    """The colon after a label, as the language writes it: ":" (French: a no-break space and ":")."""
+    return labelled("")
+
+
 def plain(spans: Line) -> str:
     """The text of a line without its roles."""
     return "".join(s.text for s in spans)

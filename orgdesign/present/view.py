@@ -26,6 +26,7 @@ from orgdesign.present.document import (
     Section,
     Span,
     Table,
+    colon,
     evidence,
     line,
 )
@@ -461,7 +462,8 @@ def evidence_section(result) -> Section:
         known = EVIDENCE.get(eid)
         summary = known.summary if known else _("not in the table")
         citation = known.citation if known else ""
-        items.append(Item(line(Span(eid, "strong"), f": {summary} ", Span(citation, "muted")), anchor="ev-" + eid))
+        entry = line(Span(eid, "strong"), f"{colon()} {summary} ", Span(citation, "muted"))
+        items.append(Item(entry, anchor="ev-" + eid))
         data.append({"id": eid, "summary": summary, "citation": citation})
     note = Paragraph(line(_("Summaries in our words of the sources each rule, finding and proposal cites.")), note=True)
     return Section("evidence", _("Evidence"), (note, Items(tuple(items), marks=False)), {"evidence": data})

@@ -10,7 +10,20 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from orgdesign.i18n import N_, _, ngettext
-from orgdesign.present.document import Column, Facts, Item, Items, Line, Paragraph, Section, Span, Table, evidence, line
+from orgdesign.present.document import (
+    Column,
+    Facts,
+    Item,
+    Items,
+    Line,
+    Paragraph,
+    Section,
+    Span,
+    Table,
+    colon,
+    evidence,
+    line,
+)
 from orgdesign.present.plain import signed, units
 from orgdesign.present.view import fit, model_name, reason_data, today_unknown
 from orgdesign.present.words import Names, forced_text
@@ -35,7 +48,7 @@ def findings_section(result, names: Names) -> Section:
                 Span(f"{severity_word(f.severity)}[{f.code}]", f.severity),
                 " ",
                 Span(f.name, "strong"),
-                ": ",  # the message names its subject
+                colon() + " ",  # the message names its subject
                 f.message,
             ),
             (
@@ -66,8 +79,8 @@ def next_step_words(structure) -> Line:
     """The next step of the structure, never a bare repeat of the recommended model."""
     why = "; ".join(structure.next_why)
     if structure.next_model == structure.model:
-        return line(Span(_("get there"), "strong"), f" ({model_name(structure.model)}): {why}")
-    return line(Span(model_name(structure.next_model), "strong"), f": {why}")
+        return line(Span(_("get there"), "strong"), f" ({model_name(structure.model)}){colon()} {why}")
+    return line(Span(model_name(structure.next_model), "strong"), f"{colon()} {why}")
 
 
 def proposal_words(proposal, names: Names) -> Line:
@@ -90,14 +103,17 @@ def structure_section(result, names: Names) -> Section:
     if s.current_model:
         today = line(
             Span(model_name(s.current_model), "strong"),
-            f": {_(MODELS[s.current_model]) if s.current_model in MODELS else ''}",
+            f"{colon()} {_(MODELS[s.current_model]) if s.current_model in MODELS else ''}",
             f" ({'; '.join(s.current_why)})" if s.current_why else "",
         )
     else:
         today = line(Span(today_unknown(result), "muted"))
     pairs = [
         (_("Today"), today),
-        (_("Recommended"), line(Span(model_name(s.model), "good"), f": {_(MODELS[s.model])} ({'; '.join(s.why)})")),
+        (
+            _("Recommended"),
+            line(Span(model_name(s.model), "good"), f"{colon()} {_(MODELS[s.model])} ({'; '.join(s.why)})"),
+        ),
         (_("Next step"), next_step_words(s)),
         *((_("Propose"), proposal_words(p, names)) for p in s.proposals),
         (_("Evidence"), evidence(s.evidence)),

@@ -11,7 +11,19 @@ from __future__ import annotations
 from typing import Any
 
 from orgdesign.i18n import _, ngettext
-from orgdesign.present.document import Column, Document, Facts, Item, Items, Paragraph, Section, Span, Table, line
+from orgdesign.present.document import (
+    Column,
+    Document,
+    Facts,
+    Item,
+    Items,
+    Paragraph,
+    Section,
+    Span,
+    Table,
+    colon,
+    line,
+)
 from orgdesign.present.plain import signed, units
 from orgdesign.present.view import fit, model_name
 from orgdesign.present.words import Names, names_of, owner_change_text
@@ -85,7 +97,7 @@ def links_section(c, names: Names) -> Section:
     items = []
     for verdict, tone, pairs in ((_("gained"), "good", c.links_gained), (_("lost"), "bad", c.links_lost)):
         shown = sorted(sorted((names.department(a), names.department(b)), key=str.casefold) for a, b in pairs)
-        items += [Item(line(Span(verdict, tone), f": {a} ↔ {b}")) for a, b in shown]
+        items += [Item(line(Span(verdict, tone), f"{colon()} {a} ↔ {b}")) for a, b in shown]
     data = {
         "links_gained": [list(pair) for pair in c.links_gained],
         "links_lost": [list(pair) for pair in c.links_lost],
