@@ -51,15 +51,16 @@ class OrgTree:
 def tree_sections(org: OrgFile, levels: int) -> list[Tree]:
     """The reporting tree as trees at most `levels` deep: the first from the top, then one per cut."""
     from orgdesign.engine.graph import OrgGraph
+    from orgdesign.present.view import region_words, size_words
 
     graph = OrgGraph(org)
     below = _units_below(graph)
     o = org.organization
     facts = [
         o.industry or _("industry not given"),
-        o.region,
+        region_words(o.region),
         o.country or "",
-        o.size,
+        size_words(o.size),
         _("regulated") if o.regulated else "",
     ]
     title = text(o.name, "bold")

@@ -58,6 +58,27 @@ def raci_legend() -> tuple[tuple[str, str], ...]:
     return tuple((code, _(meaning)) for code, meaning in RACI_LEGEND)
 
 
+# How the facts under a report's title read a region and a size (the ids, in words).
+REGION_WORDS = {
+    "north_america": N_("north america"),
+    "latin_america": N_("latin america"),
+    "europe": N_("europe"),
+    "asia_pacific": N_("asia pacific"),
+    "middle_east_africa": N_("middle east africa"),
+}
+SIZE_WORDS = {"small": N_("small"), "midmarket": N_("midmarket"), "enterprise": N_("enterprise")}
+
+
+def region_words(region: str) -> str:
+    """A region id as the facts line reads it: "latin america", "Lateinamerika"; an unknown id with spaces."""
+    return _(REGION_WORDS[region]) if region in REGION_WORDS else region.replace("_", " ")
+
+
+def size_words(size: str) -> str:
+    """A size id as the facts line reads it: "midmarket", "Mittelstand"."""
+    return _(SIZE_WORDS[size]) if size in SIZE_WORDS else size
+
+
 def report_title(organization: str) -> str:
     """The title of a recommendation's report (Markdown, HTML): "Social media ownership: ACME"."""
     # Translators: keep {organization} at the end: `recommend --format markdown` puts what comes before it first.
@@ -127,9 +148,9 @@ def recommendation(result, chart: str | None = None) -> Document:
     ]
     facts = (
         org.industry.replace("_", " ") if org.industry else "",
-        org.region.replace("_", " "),
+        region_words(org.region),
         org.country or "",
-        org.size,
+        size_words(org.size),
         _("regulated") if org.regulated else "",
         counted(len(graph.departments), "department"),
         counted(len(graph.objectives), "objective"),
