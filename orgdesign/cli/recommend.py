@@ -38,8 +38,6 @@ def recommend(
 ) -> None:
     """Recommend an owner for every objective, with RACI, links, findings, structure and gap."""
     result = run(file, rules, what_if(sets, without, with_, pin, forbid))
-    from orgdesign.present.view import recommendation, report_title
+    from orgdesign.present.view import recommendation
 
-    document = recommendation(result)
-    markdown_title = report_title(document.title).removesuffix(document.title)  # what goes before the name
-    show_document(document, format, output, force, markdown_title)
+    show_document(recommendation(result), format, output, force, "Social media ownership: ")

@@ -81,7 +81,6 @@ def size_words(size: str) -> str:
 
 def report_title(organization: str) -> str:
     """The title of a recommendation's report (Markdown, HTML): "Social media ownership: ACME"."""
-    # Translators: keep {organization} at the end: `recommend --format markdown` puts what comes before it first.
     return _("Social media ownership: {organization}").format(organization=organization)
 
 
