@@ -94,6 +94,11 @@ class Matrix:
     rows: tuple[tuple[Line, tuple[str, ...]], ...]  # (row label, code per column, "" for none)
     legend: tuple[tuple[str, str], ...]  # (code, meaning)
     row_ids: tuple[str, ...] = ()  # what a machine keys each row by (the CSV's first column)
+    roles: tuple[str, ...] = ()  # each code's role in one word, for column heads; the legend's first word if none
+
+    def role(self, index: int) -> str:
+        """The role of the legend's `index`-th code in one word: "accountable"."""
+        return self.roles[index] if index < len(self.roles) else self.legend[index][1].split(" ")[0]
 
 
 @dataclass(frozen=True)

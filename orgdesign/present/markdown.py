@@ -108,7 +108,9 @@ def _block(block, chart) -> list[str]:
             [[spans(c) for c in row] for row in rows],
         )
     if isinstance(block, doc.Matrix):
-        headers = [md(block.corner)] + [f"{md(code)} ({md(meaning.split(' ')[0])})" for code, meaning in block.legend]
+        headers = [md(block.corner)] + [
+            f"{md(code)} ({md(block.role(i))})" for i, (code, _m) in enumerate(block.legend)
+        ]
         rows = []
         for label, codes in block.rows:
             cells = [spans(label)]

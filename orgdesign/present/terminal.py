@@ -295,8 +295,8 @@ def _matrix(block, width: int) -> list:
     if width >= WIDE_MATRIX:
         table = Table(expand=True, show_edge=False)
         table.add_column(block.corner, ratio=1, overflow="fold")
-        for code, meaning in block.legend:
-            table.add_column(f"{labelled(code)} {meaning.split(' ')[0]}", ratio=1, overflow="fold")
+        for index, (code, _meaning) in enumerate(block.legend):
+            table.add_column(f"{labelled(code)} {block.role(index)}", ratio=1, overflow="fold")
         for label, by_code in grouped:
             table.add_row(spans(label), *(Text(", ".join(by_code[c])) for c, _meaning in block.legend))
         return [table]

@@ -34,7 +34,7 @@ from orgdesign.present.plain import HUB_TIE, signed, units
 from orgdesign.present.words import Names, names_of
 
 FORMAT_VERSION = 2  # of `recommend --format json`; see docs/output.md
-# Translators: the meanings of the RACI letters; the first word alone heads a column, so make it the role.
+# The meanings of the RACI letters, and each role in one word (a column head).
 RACI_LEGEND = (
     ("A", N_("accountable (the owner)")),
     ("R", N_("responsible")),
@@ -53,9 +53,17 @@ CHART_NOTES = {
 }
 
 
+RACI_ROLES = (N_("accountable"), N_("responsible"), N_("consulted"), N_("informed"))
+
+
 def raci_legend() -> tuple[tuple[str, str], ...]:
     """The RACI letters with their meanings in the language in use (the letters stay)."""
     return tuple((code, _(meaning)) for code, meaning in RACI_LEGEND)
+
+
+def raci_roles() -> tuple[str, ...]:
+    """Each RACI letter's role in one word, in the language in use, in the legend's order."""
+    return tuple(_(role) for role in RACI_ROLES)
 
 
 # How the facts under a report's title read a region and a size (the ids, in words).
@@ -363,7 +371,8 @@ def raci_section(result, names: Names, by_priority) -> Section:
             for role, ids in groups.items()
         }
         data.append({"raci": groups, "raci_names": named})
-    matrix = Matrix(_("objective"), tuple(columns), tuple(rows), raci_legend(), tuple(a.objective for a in by_priority))
+    row_ids = tuple(a.objective for a in by_priority)
+    matrix = Matrix(_("objective"), tuple(columns), tuple(rows), raci_legend(), row_ids, raci_roles())
     return Section("raci", "RACI", (matrix,), {"assignments": data})
 
 
