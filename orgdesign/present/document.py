@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from orgdesign.i18n import _
+
 # What a span is, for the renderers: "" plain, "strong", "muted", "id" (something a user types),
 # "code" (a rule id), "good", "bad", "warn", "evidence" (an evidence id: a link in HTML), "link" (to `target`).
 KINDS = ("", "strong", "muted", "id", "code", "good", "bad", "warn", "evidence", "link")
@@ -36,6 +38,20 @@ def line(*parts: str | Span) -> Line:
     (Span(text='fit ', kind='', target=''), Span(text='3.00', kind='strong', target=''))
     """
     return tuple(p if isinstance(p, Span) else Span(p) for p in parts if p != "")
+
+
+def labelled(label: str) -> str:
+    """A label before its value, as the language writes it: "Owner:" (French puts a space before the colon).
+
+    The renderers pass the label already escaped or marked up; the message only places the colon.
+    """
+    # Translators: a label before its value, e.g. "Owner:"; French writes "{label} :" (with a no-break space).
+    return _("{label}:").format(label=label)
+
+
+def colon() -> str:
+    """The colon after a label, as the language writes it: ":" (French: a no-break space and ":")."""
+    return labelled("")
 
 
 def plain(spans: Line) -> str:
@@ -78,6 +94,11 @@ class Matrix:
     rows: tuple[tuple[Line, tuple[str, ...]], ...]  # (row label, code per column, "" for none)
     legend: tuple[tuple[str, str], ...]  # (code, meaning)
     row_ids: tuple[str, ...] = ()  # what a machine keys each row by (the CSV's first column)
+    roles: tuple[str, ...] = ()  # each code's role in one word, for column heads; the legend's first word if none
+
+    def role(self, index: int) -> str:
+        """The role of the legend's `index`-th code in one word: "accountable"."""
+        return self.roles[index] if index < len(self.roles) else self.legend[index][1].split(" ")[0]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from string import Template
 
 from orgdesign import __version__
+from orgdesign.i18n import _, language
 from orgdesign.present import document as doc
 from orgdesign.present.chart.model import COLORS, build
 from orgdesign.present.chart.pages import parts
@@ -122,28 +123,29 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px
 
 def render(result, view: str = "recommended") -> str:
     """Render the HTML report of a Recommendation; `view` picks the ownership the chart shows."""
-    from orgdesign.present.view import recommendation
+    from orgdesign.present.view import recommendation, report_title
 
     document = recommendation(result, chart=view)
     name = esc(document.title)
     draw = _Drawer(result)
+    eyebrow = esc(_("Social media ownership report"))
     contents = "".join(f'<a href="#{s.key}">{esc(s.title)}</a>' for s in document.sections if s.key != "summary")
     page = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{language()}">',
         "<head>",
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f'<meta name="generator" content="orgdesign {esc(__version__)}">',
-        f"<title>Social media ownership: {name}</title>",
+        f"<title>{esc(report_title(document.title))}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
         '<div class="page">',
         "<header>",
-        '<p class="eyebrow">Social media ownership report</p>',
+        f'<p class="eyebrow">{eyebrow}</p>',
         f"<h1>{name}</h1>",
         f'<p class="facts">{" · ".join(esc(f) for f in document.facts)}</p>',
         f"<nav>{contents}</nav>",
@@ -151,13 +153,28 @@ def render(result, view: str = "recommended") -> str:
         "<main>",
         *(draw.section(s) for s in document.sections),
         "</main>",
-        f"<footer>Made with orgdesign {esc(__version__)}. Every recommendation above is the sum of the rules"
-        ' listed under <a href="#why">Why each owner</a>, each with the evidence it rests on.</footer>',
+        f"<footer>{footer(document)}</footer>",
         "</div>",
         "</body>",
         "</html>",
     ]
     return "\n".join(page) + "\n"
+
+
+def footer(document) -> str:
+    """The page's last line: who made it, and where its reasons are (a link to the "why" section)."""
+    why = next((s.title for s in document.sections if s.key == "why"), "")
+    made = esc(_("Made with orgdesign {version}.").format(version=__version__))
+    if not why:
+        return made
+    # Translators: {section} is the title of the section "Why each owner", shown as a link.
+    text = esc(
+        _(
+            "Every recommendation above is the sum of the rules listed under {section},"
+            " each with the evidence it rests on."
+        )
+    )
+    return made + " " + text.replace("{section}", f'<a href="#why">{esc(why)}</a>')
 
 
 _TAGS = {"strong": "strong", "code": "code"}
@@ -260,7 +277,13 @@ class _Drawer:
         if len(groups) == 1:
             return f'<p class="key note">{key}</p><div class="scroll">{whole}</div>'
         printed = "".join(
-            f'<p class="note">Departments {group.start + 1}\u2013{group.stop} of {len(block.columns)}</p>'
+            '<p class="note">'
+            + esc(
+                _("Departments {first}\u2013{last} of {count}").format(
+                    first=group.start + 1, last=group.stop, count=len(block.columns)
+                )
+            )
+            + "</p>"
             + self.raci_table(block, group)
             for group in groups
         )  # printed in column groups, so that every cell is on the page

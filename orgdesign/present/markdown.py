@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
+from orgdesign.i18n import language
 from orgdesign.present import document as doc
 from orgdesign.present.plain import clean
 
@@ -39,14 +41,18 @@ def _unlink(match: re.Match) -> str:
 
 def to_markdown(result) -> str:
     """The recommendation as Markdown (no chart; `markdown_chart` adds one)."""
-    from orgdesign.present.view import recommendation
+    from orgdesign.present.view import recommendation, report_title
 
-    return render_document(recommendation(result), "Social media ownership: ")
+    document = recommendation(result)
+    return render_document(replace(document, title=report_title(document.title)))
 
 
 def render_document(document, prefix: str = "", chart: Callable[[str], list[str]] | None = None) -> str:
-    """A view Document as Markdown; `chart(view)` gives the lines that draw a Chart block."""
-    lines = [f"# {md(prefix + document.title)}", ""]
+    """A view Document as Markdown; `chart(view)` gives the lines that draw a Chart block.
+
+    A language other than English is declared in a front-matter block at the top (pandoc and MkDocs read it).
+    """
+    lines = front_matter() + [f"# {md(prefix + document.title)}", ""]
     if document.facts:
         lines += [md(" · ".join(document.facts)), ""]
     for section in document.sections:
@@ -54,6 +60,12 @@ def render_document(document, prefix: str = "", chart: Callable[[str], list[str]
         for block in section.blocks:
             lines += _block(block, chart) + [""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def front_matter() -> list[str]:
+    """The lines that declare the language of a Markdown document; none for English."""
+    code = language()
+    return [] if code == "en" else ["---", f"lang: {code}", "---", ""]
 
 
 def spans(line) -> str:
@@ -73,7 +85,7 @@ def _block(block, chart) -> list[str]:
     if isinstance(block, doc.Paragraph):
         return [spans(block.text)]
     if isinstance(block, doc.Facts):
-        return [f"- **{md(label)}**: {spans(value)}" for label, value in block.pairs]
+        return [f"- {doc.labelled(f'**{md(label)}**')} {spans(value)}" for label, value in block.pairs]
     if isinstance(block, doc.Items):
         if not block.items:
             return [md(block.empty)] if block.empty else []
@@ -96,13 +108,17 @@ def _block(block, chart) -> list[str]:
             [[spans(c) for c in row] for row in rows],
         )
     if isinstance(block, doc.Matrix):
-        headers = [md(block.corner)] + [f"{md(code)} ({md(meaning.split(' ')[0])})" for code, meaning in block.legend]
+        headers = [md(block.corner)] + [
+            f"{md(code)} ({md(block.role(i))})" for i, (code, _m) in enumerate(block.legend)
+        ]
         rows = []
         for label, codes in block.rows:
             cells = [spans(label)]
-            for code, _ in block.legend:
+            for code, _meaning in block.legend:
                 cells.append(
-                    ", ".join(md(name) for (name, _), have in zip(block.columns, codes, strict=True) if have == code)
+                    ", ".join(
+                        md(name) for (name, _ident), have in zip(block.columns, codes, strict=True) if have == code
+                    )
                 )
             rows.append(cells)
         return _table(headers, [False] * len(headers), rows)

@@ -11,9 +11,10 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from orgdesign.i18n import _, ngettext, number
 from orgdesign.input.model import OrgFile
 from orgdesign.present.chart.labels import function_label, people
-from orgdesign.present.document import line, plain
+from orgdesign.present.document import labelled, line, plain
 from orgdesign.present.plain import clean
 
 
@@ -50,11 +51,18 @@ class OrgTree:
 def tree_sections(org: OrgFile, levels: int) -> list[Tree]:
     """The reporting tree as trees at most `levels` deep: the first from the top, then one per cut."""
     from orgdesign.engine.graph import OrgGraph
+    from orgdesign.present.view import region_words, size_words
 
     graph = OrgGraph(org)
     below = _units_below(graph)
     o = org.organization
-    facts = [o.industry or "industry not given", o.region, o.country or "", o.size, "regulated" if o.regulated else ""]
+    facts = [
+        o.industry or _("industry not given"),
+        region_words(o.region),
+        o.country or "",
+        size_words(o.size),
+        _("regulated") if o.regulated else "",
+    ]
     title = text(o.name, "bold")
     title.append("  " + " · ".join(clean(f) for f in facts if f), style="dim")
     sections = [(title, graph.roots())]
@@ -72,9 +80,13 @@ def tree_sections(org: OrgFile, levels: int) -> list[Tree]:
                 stack.extend((node, report, depth + 1) for report in reversed(reports))
                 continue
             count = below[unit]
-            node.add(text(f"… {count:,} more unit{'s' * (count != 1)}: see ↳ [{unit}] below", "yellow"))
+            more = ngettext(
+                "… {count} more unit: see ↳ [{unit}] below", "… {count} more units: see ↳ [{unit}] below", count
+            )
+            node.add(text(more.format(count=number(count, 0), unit=unit), "yellow"))
             continued = text("↳ ", "yellow") + _unit_label(graph, unit)
-            continued.append(f"  continued, level {graph.depth(unit) + 1}", style="yellow")
+            level = _("continued, level {level}").format(level=graph.depth(unit) + 1)
+            continued.append("  " + level, style="yellow")
             sections.append((continued, reports))
         trees.append(tree)
     return trees
@@ -100,23 +112,26 @@ def _unit_label(graph, department_id: str) -> Text:
     if department.headcount is not None:
         details.append(people(department.headcount))
     if department.capacity is not None:
-        details.append(f"capacity {department.capacity}")
+        details.append(_("capacity {count}").format(count=department.capacity))
     if department.structure:
-        details.append(f"by {department.structure}")
+        # Translators: how a unit is organized: "by region", "by product"; {structure} is an id from the file.
+        details.append(_("by {structure}").format(structure=department.structure))
     if department.business_unit:
         details.append(department.business_unit)
     label.append(f"  [{department.id}] ", style="cyan")
     label.append(" · ".join(clean(d) for d in details), style="dim")
     owned = graph.owned_today(department_id)
     if owned:
-        label.append("  owns today: " + ", ".join(clean(x) for x in owned), style="green")
+        label.append(
+            "  " + _("owns today: {objectives}").format(objectives=", ".join(clean(x) for x in owned)), style="green"
+        )
     return label
 
 
 def objectives_table(org: OrgFile) -> Table:
     """Objectives with kind, priority and today's owner."""
-    table = Table(title="Objectives", title_justify="left", expand=False)
-    for column in ("id", "objective", "kind", "priority", "owner today"):
+    table = Table(title=_("Objectives"), title_justify="left", expand=False)
+    for column in ("id", _("objective"), _("kind"), _("priority"), _("owner today")):
         table.add_column(column, overflow="fold")
     for objective in sorted(org.objectives, key=lambda o: (-o.priority, o.id)):
         table.add_row(
@@ -195,7 +210,7 @@ def block_renderables(block, width: int) -> list:
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
         for label, value in block.pairs:
-            grid.add_row(text(label + ":"), spans(value))
+            grid.add_row(text(labelled(label)), spans(value))
         return [grid]
     if isinstance(block, doc.Items):
         if not block.items:
@@ -213,7 +228,8 @@ def block_renderables(block, width: int) -> list:
         inner = [r for b in block.blocks for r in block_renderables(b, width - 2)]
         return [Text(), spans(block.title), *(Padding(r, (0, 0, 0, 2)) for r in inner)]
     if isinstance(block, doc.Chart):
-        return [text("orgdesign export FILE -f svg (or html, markdown) draws the org chart.", "dim")]
+        # Translators: "orgdesign export FILE -f svg" and "html, markdown" are a command and format names; keep them.
+        return [text(_("orgdesign export FILE -f svg (or html, markdown) draws the org chart."), "dim")]
     raise TypeError(f"no terminal view for {type(block).__name__}")
 
 
@@ -245,7 +261,7 @@ def _table(block, width: int):
         out.append(spans(row[0], "bold"))
         for column, cell in zip(block.columns[1:], row[1:], strict=True):
             if cell:
-                out.append(Padding(Text(column.header + ": ", style="dim") + spans(cell), (0, 0, 0, 2)))
+                out.append(Padding(Text(labelled(column.header) + " ", style="dim") + spans(cell), (0, 0, 0, 2)))
     return Group(*out)
 
 
@@ -271,23 +287,23 @@ def _matrix(block, width: int) -> list:
 
     grouped = []
     for label, codes in block.rows:
-        by_code = {code: [] for code, _ in block.legend}
-        for (name, _), code in zip(block.columns, codes, strict=True):
+        by_code = {code: [] for code, _meaning in block.legend}
+        for (name, _ident), code in zip(block.columns, codes, strict=True):
             if code:
                 by_code[code].append(clean(name))
         grouped.append((label, by_code))
     if width >= WIDE_MATRIX:
         table = Table(expand=True, show_edge=False)
         table.add_column(block.corner, ratio=1, overflow="fold")
-        for code, meaning in block.legend:
-            table.add_column(f"{code}: {meaning.split(' ')[0]}", ratio=1, overflow="fold")
+        for index, (code, _meaning) in enumerate(block.legend):
+            table.add_column(f"{labelled(code)} {block.role(index)}", ratio=1, overflow="fold")
         for label, by_code in grouped:
-            table.add_row(spans(label), *(Text(", ".join(by_code[c])) for c, _ in block.legend))
+            table.add_row(spans(label), *(Text(", ".join(by_code[c])) for c, _meaning in block.legend))
         return [table]
     out: list = [text("  ".join(f"{code} {meaning}" for code, meaning in block.legend), "dim")]
     for label, by_code in grouped:
         out.append(spans(label, "bold"))
-        for code, _ in block.legend:
+        for code, _meaning in block.legend:
             if by_code[code]:
                 out.append(Padding(Text(f"{code}  ", style="bold") + Text("; ".join(by_code[code])), (0, 0, 0, 2)))
     return out

@@ -9,9 +9,23 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from orgdesign.present.document import Column, Facts, Item, Items, Line, Paragraph, Section, Span, Table, evidence, line
-from orgdesign.present.plain import units
-from orgdesign.present.view import counted, fit, model_name, reason_data, today_unknown
+from orgdesign.i18n import N_, _, ngettext
+from orgdesign.present.document import (
+    Column,
+    Facts,
+    Item,
+    Items,
+    Line,
+    Paragraph,
+    Section,
+    Span,
+    Table,
+    colon,
+    evidence,
+    line,
+)
+from orgdesign.present.plain import signed, units
+from orgdesign.present.view import fit, model_name, reason_data, today_unknown
 from orgdesign.present.words import Names, forced_text
 
 
@@ -19,17 +33,28 @@ def subject_name(names: Names, subject: str) -> str:
     return names.subject(subject) or ""
 
 
+SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+
+
+def severity_word(severity: str) -> str:
+    """A finding's severity as a reader reads it (the JSON keeps the id)."""
+    return _(SEVERITIES[severity]) if severity in SEVERITIES else severity
+
+
 def findings_section(result, names: Names) -> Section:
     items = tuple(
         Item(
             line(
-                Span(f"{f.severity}[{f.code}]", f.severity),
+                Span(f"{severity_word(f.severity)}[{f.code}]", f.severity),
                 " ",
                 Span(f.name, "strong"),
-                ": ",  # the message names its subject
+                colon() + " ",  # the message names its subject
                 f.message,
             ),
-            (line(Span("help: ", "good"), f.help), line(Span("evidence: ", "muted"), *evidence(f.evidence))),
+            (
+                line(Span(_("help: "), "good"), f.help),
+                line(Span(_("evidence: "), "muted"), *evidence(f.evidence)),
+            ),
             tone=f.severity,
         )
         for f in result.findings
@@ -47,22 +72,25 @@ def findings_section(result, names: Names) -> Section:
         }
         for f in result.findings
     ]
-    return Section("findings", "Findings", (Items(items, empty="No findings.", marks=False),), {"findings": data})
+    return Section("findings", _("Findings"), (Items(items, empty=_("No findings."), marks=False),), {"findings": data})
 
 
 def next_step_words(structure) -> Line:
     """The next step of the structure, never a bare repeat of the recommended model."""
     why = "; ".join(structure.next_why)
     if structure.next_model == structure.model:
-        return line(Span("get there", "strong"), f" ({model_name(structure.model)}): {why}")
-    return line(Span(model_name(structure.next_model), "strong"), f": {why}")
+        return line(Span(_("get there"), "strong"), f" ({model_name(structure.model)}){colon()} {why}")
+    return line(Span(model_name(structure.next_model), "strong"), f"{colon()} {why}")
 
 
 def proposal_words(proposal, names: Names) -> Line:
     """A proposed new unit, in one line."""
     return line(
         Span(proposal.name, "strong"),
-        f" under {names.department(proposal.reports_to)}: {proposal.reason} (",
+        # Translators: after a proposed unit's name: " under Marketing: <why> (" then evidence ids and ")".
+        _(" under {department}: {reason} (").format(
+            department=names.department(proposal.reports_to), reason=proposal.reason
+        ),
         *evidence(proposal.evidence),
         ")",
     )
@@ -75,17 +103,20 @@ def structure_section(result, names: Names) -> Section:
     if s.current_model:
         today = line(
             Span(model_name(s.current_model), "strong"),
-            f": {MODELS.get(s.current_model, '')}",
+            f"{colon()} {_(MODELS[s.current_model]) if s.current_model in MODELS else ''}",
             f" ({'; '.join(s.current_why)})" if s.current_why else "",
         )
     else:
         today = line(Span(today_unknown(result), "muted"))
     pairs = [
-        ("Today", today),
-        ("Recommended", line(Span(model_name(s.model), "good"), f": {MODELS[s.model]} ({'; '.join(s.why)})")),
-        ("Next step", next_step_words(s)),
-        *(("Propose", proposal_words(p, names)) for p in s.proposals),
-        ("Evidence", evidence(s.evidence)),
+        (_("Today"), today),
+        (
+            _("Recommended"),
+            line(Span(model_name(s.model), "good"), f"{colon()} {_(MODELS[s.model])} ({'; '.join(s.why)})"),
+        ),
+        (_("Next step"), next_step_words(s)),
+        *((_("Propose"), proposal_words(p, names)) for p in s.proposals),
+        (_("Evidence"), evidence(s.evidence)),
     ]
     data = {
         "model": s.model,
@@ -109,12 +140,13 @@ def structure_section(result, names: Names) -> Section:
         ],
         "evidence": list(s.evidence),
     }
-    return Section("structure", "Structure", (Facts(tuple(pairs)),), {"structure": data})
+    return Section("structure", _("Structure"), (Facts(tuple(pairs)),), {"structure": data})
 
 
 def forced_words(forced, names: Names) -> str:
     """Why a change of owner that gains no fit was forced, in words."""
-    return f"forced ({forced.kind}): {forced_text(forced, names)}"
+    # Translators: {kind} is an id (rule, constraint, region, capacity, load); keep it as it is.
+    return _("forced ({kind}): {reason}").format(kind=forced.kind, reason=forced_text(forced, names))
 
 
 def forced_data(forced, names: Names) -> dict:
@@ -126,9 +158,17 @@ def forced_data(forced, names: Names) -> dict:
 def gap_count_words(changed: int, total: int) -> str:
     """How many objectives change owner, e.g. '1 of 3 objectives changes owner; 2 keep theirs.'."""
     kept = total - changed
-    verb = "changes" if changed == 1 else "change"
-    stay = "keeps its owner" if kept == 1 else "keep theirs"
-    return f"{changed} of {counted(total, 'objective')} {verb} owner; {kept} {stay}."
+    if total == 1:
+        moved = ngettext(
+            "{changed} of {total} objective changes owner", "{changed} of {total} objective change owner", changed
+        )
+    else:
+        moved = ngettext(
+            "{changed} of {total} objectives changes owner", "{changed} of {total} objectives change owner", changed
+        )
+    stay = ngettext("{kept} keeps its owner", "{kept} keep theirs", kept)
+    # Translators: "1 of 3 objectives changes owner" and "2 keep theirs", made by the two messages before.
+    return _("{moved}; {kept}.").format(moved=moved.format(changed=changed, total=total), kept=stay.format(kept=kept))
 
 
 def gap_section(result, names: Names) -> Section:
@@ -150,16 +190,16 @@ def gap_section(result, names: Names) -> Section:
         }
         for g in result.gap
     ]
-    title = "Gap: today → recommended"
+    title = _("Gap: today → recommended")
     if not result.gap:
-        text = "The org file gives no current owners, so there is nothing to compare."
+        text = _("The org file gives no current owners, so there is nothing to compare.")
         return Section("gap", title, (Paragraph(line(text)),), {"gap": data})
     rows = []
     for g in result.gap:
         if not g.changed:
             continue
         causes = [
-            line(f"{r.contribution / 100:+.2f} ", Span(r.rule, "code"), " [", *evidence(r.evidence), "]") for r in g.why
+            line(f"{signed(r.contribution)} ", Span(r.rule, "code"), " [", *evidence(r.evidence), "]") for r in g.why
         ]
         causes += [line(Span(forced_words(forced, names), "warn")) for forced in g.forced_by]
         because = [span for index, cause in enumerate(causes) for span in ((Span("; "),) if index else ()) + cause]
@@ -174,6 +214,11 @@ def gap_section(result, names: Names) -> Section:
     changed = sum(g.changed for g in result.gap)
     blocks: list = [Paragraph(line(Span(gap_count_words(changed, len(result.gap)), "strong")))]
     if rows:
-        columns = (Column("objective"), Column("today (fit)"), Column("recommended (fit)"), Column("because"))
+        columns = (
+            Column(_("objective")),
+            Column(_("today (fit)")),
+            Column(_("recommended (fit)")),
+            Column(_("because")),
+        )
         blocks.append(Table(columns, tuple(rows)))
     return Section("gap", title, tuple(blocks), {"gap": data})

@@ -10,8 +10,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from orgdesign.present.document import Column, Document, Facts, Item, Items, Paragraph, Section, Span, Table, line
-from orgdesign.present.view import counted, fit, model_name
+from orgdesign.i18n import _, ngettext
+from orgdesign.present.document import (
+    Column,
+    Document,
+    Facts,
+    Item,
+    Items,
+    Paragraph,
+    Section,
+    Span,
+    Table,
+    colon,
+    line,
+)
+from orgdesign.present.plain import signed, units
+from orgdesign.present.view import fit, model_name
 from orgdesign.present.words import Names, names_of, owner_change_text
 
 
@@ -34,25 +48,25 @@ def note_words(change, names: Names) -> str:
 
 def count_words(changed: int, unchanged: int) -> str:
     """How many objectives change owner: '1 objective changes owner; 9 keep theirs.'."""
-    verb = "changes" if changed == 1 else "change"
-    stay = "keeps its owner" if unchanged == 1 else "keep theirs"
-    return f"{counted(changed, 'objective')} {verb} owner; {unchanged} {stay}."
+    moved = ngettext("{count} objective changes owner", "{count} objectives change owner", changed)
+    stay = ngettext("{kept} keeps its owner", "{kept} keep theirs", unchanged)
+    return _("{moved}; {kept}.").format(moved=moved.format(count=changed), kept=stay.format(kept=unchanged))
 
 
 def changes_section(c, names: Names) -> Section:
     rows = []
     for change in c.changes:
-        why = [line(Span(r.rule, "code"), Span(f" {r.contribution / 100:+.2f}", "good")) for r in change.gained]
-        why += [line(Span(r.rule, "code"), Span(" no longer applies", "bad")) for r in change.lost]
+        why = [line(Span(r.rule, "code"), Span(f" {signed(r.contribution)}", "good")) for r in change.gained]
+        why += [line(Span(r.rule, "code"), Span(" " + _("no longer applies"), "bad")) for r in change.lost]
         why.append(line(Span(note_words(change, names), "muted")))
         joined = tuple(span for index, part in enumerate(why) for span in ((Span("; "),) if index else ()) + part)
         moved = line(names.department(change.before), " → ", Span(names.department(change.after), "strong"))
         rows.append((line(names.objective(change.objective)), moved, joined))
     blocks: list = []
     if rows:
-        blocks.append(Table((Column("objective"), Column("from → to"), Column("why")), tuple(rows)))
+        blocks.append(Table((Column(_("objective")), Column(_("from → to")), Column(_("why"))), tuple(rows)))
     else:
-        blocks.append(Paragraph(line(Span("No objective changes owner.", "good"))))
+        blocks.append(Paragraph(line(Span(_("No objective changes owner."), "good"))))
     blocks.append(Paragraph(line(count_words(len(c.changes), c.unchanged)), note=True))
     data = {
         "ownership_changes": [
@@ -72,7 +86,7 @@ def changes_section(c, names: Names) -> Section:
         ],
         "unchanged": c.unchanged,
     }
-    return Section("changes", "Ownership changes", tuple(blocks), data)
+    return Section("changes", _("Ownership changes"), tuple(blocks), data)
 
 
 def _reason(reason) -> dict[str, Any]:
@@ -81,21 +95,27 @@ def _reason(reason) -> dict[str, Any]:
 
 def links_section(c, names: Names) -> Section:
     items = []
-    for verdict, tone, pairs in (("gained", "good", c.links_gained), ("lost", "bad", c.links_lost)):
+    for verdict, tone, pairs in ((_("gained"), "good", c.links_gained), (_("lost"), "bad", c.links_lost)):
         shown = sorted(sorted((names.department(a), names.department(b)), key=str.casefold) for a, b in pairs)
-        items += [Item(line(Span(verdict, tone), f": {a} ↔ {b}")) for a, b in shown]
+        items += [Item(line(Span(verdict, tone), f"{colon()} {a} ↔ {b}")) for a, b in shown]
     data = {
         "links_gained": [list(pair) for pair in c.links_gained],
         "links_lost": [list(pair) for pair in c.links_lost],
         "links_gained_names": [[names.department(d) for d in pair] for pair in c.links_gained],
         "links_lost_names": [[names.department(d) for d in pair] for pair in c.links_lost],
     }
-    return Section("links", "Who must work with whom", (Items(tuple(items), empty="No change."),), data)
+    return Section("links", _("Who must work with whom"), (Items(tuple(items), empty=_("No change.")),), data)
 
 
 def finding_words(verdict: str, code: str, subject: str | None, message: str) -> str:
-    """One finding that a scenario resolves or introduces."""
-    return f"{verdict} {code}" + (f" ({subject})" if subject else "") + f": {message}"
+    """One finding that a scenario resolves ("resolved") or introduces ("introduced")."""
+    if verdict == "resolved":
+        if subject:
+            return _("resolved {code} ({subject}): {message}").format(code=code, subject=subject, message=message)
+        return _("resolved {code}: {message}").format(code=code, message=message)
+    if subject:
+        return _("introduced {code} ({subject}): {message}").format(code=code, subject=subject, message=message)
+    return _("introduced {code}: {message}").format(code=code, message=message)
 
 
 def findings_section(c, names: Names) -> Section:
@@ -112,18 +132,18 @@ def findings_section(c, names: Names) -> Section:
         return [{"code": code, "subject": s, "subject_name": names.subject(s), "message": m} for code, s, m in found]
 
     data = {"findings_resolved": listed(c.findings_resolved), "findings_introduced": listed(c.findings_introduced)}
-    return Section("findings", "Findings", (Items(tuple(items), empty="No change."),), data)
+    return Section("findings", _("Findings"), (Items(tuple(items), empty=_("No change.")),), data)
 
 
 def structure_section(c) -> Section:
     change = c.total_fit_after - c.total_fit_before
     pairs = (
-        ("Structure", line(f"{model_name(c.structure_before)} → ", Span(model_name(c.structure_after), "strong"))),
+        (_("Structure"), line(f"{model_name(c.structure_before)} → ", Span(model_name(c.structure_after), "strong"))),
         (
-            "Total fit",
+            _("Total fit"),
             line(
-                f"{c.total_fit_before / 100:.2f} → {c.total_fit_after / 100:.2f} ",
-                Span(f"({change / 100:+.2f})", "good" if change >= 0 else "bad"),
+                f"{units(c.total_fit_before)} → {units(c.total_fit_after)} ",
+                Span(f"({signed(change)})", "good" if change >= 0 else "bad"),
             ),
         ),
     )
@@ -131,4 +151,4 @@ def structure_section(c) -> Section:
         "structure": {"before": c.structure_before, "after": c.structure_after},
         "total_fit": {"before": fit(c.total_fit_before), "after": fit(c.total_fit_after), "change": fit(change)},
     }
-    return Section("structure", "Structure and total fit", (Facts(pairs),), data)
+    return Section("structure", _("Structure and total fit"), (Facts(pairs),), data)

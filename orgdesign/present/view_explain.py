@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from orgdesign.i18n import _
 from orgdesign.present.document import Column, Document, Facts, Item, Items, Paragraph, Section, Span, Table, line
 from orgdesign.present.document import evidence as cites
-from orgdesign.present.plain import units
+from orgdesign.present.plain import signed, units
 from orgdesign.present.view import fit
 from orgdesign.present.words import Names, blocker_text, change_text, names_of, tie_break_text, verdict_text
 
@@ -29,7 +30,7 @@ def explanation(result, assignment, contrast) -> Document:
     sections = [owner_section(graph, assignment), reasons_section(assignment)]
     if contrast is not None and contrast.verdict != "owner":
         sections.append(why_not_section(graph, contrast))
-    facts = (f"[{objective.id}]", objective.kind, f"priority {objective.priority}")
+    facts = (f"[{objective.id}]", objective.kind, _("priority {priority}").format(priority=objective.priority))
     return Document(objective.label, facts, tuple(sections), {})
 
 
@@ -37,17 +38,21 @@ def runner_up_words(graph, assignment) -> str:
     """The runner-up, or the tie and what broke it."""
     a = assignment
     if a.runner_up is None:
-        return "nobody else may own it"
+        return _("nobody else may own it")
     if a.tie:
-        return f"tied with {named(graph, a.runner_up)} at fit {units(a.score)}; {tie_break_text(a.tie)}"
-    return f"{named(graph, a.runner_up)}, fit {units(a.runner_up_score)}, {units(a.margin)} behind"
+        return _("tied with {department} at fit {fit}; {tie_break}").format(
+            department=named(graph, a.runner_up), fit=units(a.score), tie_break=tie_break_text(a.tie)
+        )
+    return _("{department}, fit {fit}, {margin} behind").format(
+        department=named(graph, a.runner_up), fit=units(a.runner_up_score), margin=units(a.margin)
+    )
 
 
 def owner_section(graph, assignment) -> Section:
     a = assignment
     pairs = (
-        ("Owner", line(Span(named(graph, a.owner), "good"), f", fit {units(a.score)}")),
-        ("Runner-up", line(runner_up_words(graph, a))),
+        (_("Owner"), line(Span(named(graph, a.owner), "good"), _(", fit {fit}").format(fit=units(a.score)))),
+        (_("Runner-up"), line(runner_up_words(graph, a))),
     )
     data = {
         "objective": a.objective,
@@ -57,30 +62,33 @@ def owner_section(graph, assignment) -> Section:
         "runner_up_fit": fit(a.runner_up_score),
         "tie_break": a.tie,
     }
-    return Section("owner", "Owner", (Facts(pairs),), data)
+    return Section("owner", _("Owner"), (Facts(pairs),), data)
 
 
 def reasons_section(assignment) -> Section:
-    columns = (Column("rule", whole=True), Column("+/-", numeric=True), Column("why [evidence]"))
+    columns = (Column(_("rule"), whole=True), Column("+/-", numeric=True), Column(_("why [evidence]")))
     rows = tuple(
         (
             line(Span(r.rule, "code")),
-            line(f"{r.contribution / 100:+.2f}"),
+            line(signed(r.contribution)),
             line(r.rationale, " [", *cites(r.evidence), "]"),
         )
         for r in assignment.reasons
     )
-    footer = (line("fit"), line(units(assignment.score)), ())
-    block = Table(columns, rows, footer) if rows else Paragraph(line("No rule matched this owner."))
+    footer = (line(_("fit")), line(units(assignment.score)), ())
+    block = Table(columns, rows, footer) if rows else Paragraph(line(_("No rule matched this owner.")))
     data = {"reasons": [{"rule": r.rule, "contribution": fit(r.contribution)} for r in assignment.reasons]}
-    return Section("reasons", "Why this owner", (block,), data)
+    return Section("reasons", _("Why this owner"), (block,), data)
 
 
 def verdict_words(graph, contrast) -> str:
     """What keeps a department from owning the objective, in one sentence."""
-    return (
-        f"It {verdict_text(contrast.verdict)} (fit {units(contrast.fit)} against {units(contrast.owner_fit)} "
-        f"for {named(graph, contrast.owner)})."
+    # Translators: {verdict} is one of the verdicts, e.g. "fits it less well"; "It" is the department.
+    return _("It {verdict} (fit {fit} against {owner_fit} for {owner}).").format(
+        verdict=verdict_text(contrast.verdict),
+        fit=units(contrast.fit),
+        owner_fit=units(contrast.owner_fit),
+        owner=named(graph, contrast.owner),
     )
 
 
@@ -101,7 +109,9 @@ def _fields(record) -> dict:
 
 def rule_difference_words(graph, department: str, reason) -> str:
     """A rule one of the two departments has and the other lacks."""
-    return f"{named(graph, department)} has {reason.rule} ({reason.contribution / 100:+.2f})"
+    return _("{department} has {rule} ({contribution})").format(
+        department=named(graph, department), rule=reason.rule, contribution=signed(reason.contribution)
+    )
 
 
 def why_not_section(graph, contrast) -> Section:
@@ -116,12 +126,12 @@ def why_not_section(graph, contrast) -> Section:
             items = (Item(line(Span(rule_difference_words(graph, d, r), "muted"))) for d, r in differences)
             blocks.append(Items(tuple(items)))
     if contrast.changes:
-        blocks.append(Paragraph(line(Span("It would become the owner if you:", "strong"))))
+        blocks.append(Paragraph(line(Span(_("It would become the owner if you:"), "strong"))))
         blocks.append(Items(tuple(Item(line(Span(change_words(c, names), "good"))) for c in contrast.changes)))
     elif contrast.verdict != "forbidden":
-        blocks.append(Paragraph(line("No single change of its fit or capacity makes it the owner."), note=True))
+        blocks.append(Paragraph(line(_("No single change of its fit or capacity makes it the owner.")), note=True))
     else:
-        text = "A hard rule or constraint decides this; disable the rule with a user pack or drop the constraint."
+        text = _("A hard rule or constraint decides this; disable the rule with a user pack or drop the constraint.")
         blocks.append(Paragraph(line(text), note=True))
     data = {
         "department": contrast.department,
@@ -131,4 +141,5 @@ def why_not_section(graph, contrast) -> Section:
         "blockers": [{**_fields(b), "text": blocker_words(b, names)} for b in contrast.blockers],
         "changes": [{**_fields(c), "text": change_words(c, names)} for c in contrast.changes],
     }
-    return Section("why_not", f"Why not {named(graph, contrast.department)}?", tuple(blocks), {"why_not": data})
+    title = _("Why not {department}?").format(department=named(graph, contrast.department))
+    return Section("why_not", title, tuple(blocks), {"why_not": data})
