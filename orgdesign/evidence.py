@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orgdesign.i18n import N_, _
+from orgdesign.i18n import N_, _, percent
 
 SOURCES = {
     "S1": '"Mastering Digital Feedback", Findings: Regional (survey report)',
@@ -22,6 +22,13 @@ SOURCES = {
 OWN_WORDS = frozenset({"F"})  # sources described in our own words rather than by a published title
 
 
+class _Percentages(dict):
+    """`{p43}` -> "43%" in English, "43 %" in German: shares in a summary follow the reader's conventions."""
+
+    def __missing__(self, key: str) -> str:
+        return percent(int(key.removeprefix("p")) / 100)
+
+
 @dataclass(frozen=True)
 class Evidence:
     id: str
@@ -30,7 +37,8 @@ class Evidence:
 
     @property
     def summary(self) -> str:
-        return _(self.summary_en)
+        """The summary in the language in use; `{p43}` in it is 43 percent, written as the language writes it."""
+        return _(self.summary_en).format_map(_Percentages())
 
     @property
     def citation(self) -> str:
@@ -43,7 +51,7 @@ _TABLE = [
         "E1",
         "S1",
         N_(
-            "Where several functions work closely on social media, marketing is named most (73%), then customer service (50%) and sales (49%)."
+            "Where several functions work closely on social media, marketing is named most ({p73}), then customer service ({p50}) and sales ({p49})."
         ),
     ),
     ("E2", "S1", N_("Product management, IT and above all R&D should take part in social media but mostly do not.")),
@@ -61,7 +69,7 @@ _TABLE = [
         "E5",
         "S1",
         N_(
-            "Sharing social data with channel partners: North America 29%, Europe 34%, Asia-Pacific about 50%, Latin America 60% (Mexico 95%)."
+            "Sharing social data with channel partners: North America {p29}, Europe {p34}, Asia-Pacific about {p50}, Latin America {p60} (Mexico {p95})."
         ),
     ),
     (
@@ -75,7 +83,7 @@ _TABLE = [
         "E7",
         "S2",
         N_(
-            "52% of consumer-facing social efforts are led by CMOs, who also carry customer service and customer experience."
+            "{p52} of consumer-facing social efforts are led by CMOs, who also carry customer service and customer experience."
         ),
     ),
     ("E8", "S2", N_("All ten marketing leaders interviewed called collaboration with other departments essential.")),
@@ -93,7 +101,7 @@ _TABLE = [
         "E13",
         "S3",
         N_(
-            "Marketing owns social media most often today; sales (3%), agencies (3%) and customer relations (2%) rarely do."
+            "Marketing owns social media most often today; sales ({p3}), agencies ({p3}) and customer relations ({p2}) rarely do."
         ),
     ),
     ("E14", "S3", N_("Nobody said an agency should own social media; most prefer a dedicated in-house social team.")),
@@ -116,10 +124,10 @@ _TABLE = [
         ),
     ),
     ("E21", "S4", N_("Organization-wide guidelines are needed; social media serves every department, like e-mail.")),
-    ("E22", "S5", N_("76% of social marketers say their insights influence product, sales and recruiting.")),
-    ("E23", "S5", N_("43% of social teams feel isolated from other departments (48% mid-market, 44% enterprise).")),
+    ("E22", "S5", N_("{p76} of social marketers say their insights influence product, sales and recruiting.")),
+    ("E23", "S5", N_("{p43} of social teams feel isolated from other departments ({p48} mid-market, {p44} enterprise).")),
     ("E24", "S5", N_("Social teams usually sit in marketing, where social media began.")),
-    ("E25", "S5", N_("64% of social teams organize by network, which deepens silos and limits access to social data.")),
+    ("E25", "S5", N_("{p64} of social teams organize by network, which deepens silos and limits access to social data.")),
     (
         "E26",
         "S5",
@@ -150,7 +158,7 @@ _TABLE = [
         "F2",
         "F",
         N_(
-            "Among large companies, hub-and-spoke and dandelion grew from 2010 to 2012; 78% had a dedicated social team by 2013."
+            "Among large companies, hub-and-spoke and dandelion grew from 2010 to 2012; {p78} had a dedicated social team by 2013."
         ),
     ),
     (
@@ -166,7 +174,7 @@ _TABLE = [
         "F6",
         "F",
         N_(
-            "Marketing executives judged PR and communications best suited to manage social (51%), then marketing (28%) and customer service (9%)."
+            "Marketing executives judged PR and communications best suited to manage social ({p51}), then marketing ({p28}) and customer service ({p9})."
         ),
     ),
     (
