@@ -125,9 +125,17 @@ _TABLE = [
     ),
     ("E21", "S4", N_("Organization-wide guidelines are needed; social media serves every department, like e-mail.")),
     ("E22", "S5", N_("{p76} of social marketers say their insights influence product, sales and recruiting.")),
-    ("E23", "S5", N_("{p43} of social teams feel isolated from other departments ({p48} mid-market, {p44} enterprise).")),
+    (
+        "E23",
+        "S5",
+        N_("{p43} of social teams feel isolated from other departments ({p48} mid-market, {p44} enterprise)."),
+    ),
     ("E24", "S5", N_("Social teams usually sit in marketing, where social media began.")),
-    ("E25", "S5", N_("{p64} of social teams organize by network, which deepens silos and limits access to social data.")),
+    (
+        "E25",
+        "S5",
+        N_("{p64} of social teams organize by network, which deepens silos and limits access to social data."),
+    ),
     (
         "E26",
         "S5",
