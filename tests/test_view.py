@@ -309,3 +309,32 @@ def test_no_table_column_is_lost_at_any_width(airline, width):
                     for row in block.rows:
                         for cell in row:  # every word of every cell is on screen
                             assert set(plain(cell).split()) <= words, (section.key, plain(cell))
+
+
+def test_a_table_that_would_cut_a_word_found_elsewhere_in_it_is_shown_as_records():
+    """A cropped "die" must not pass because the same cell says "die" elsewhere: words are counted, not just seen.
+
+    German at 80 columns, a table indented under its objective: rich laid it out a column too wide and
+    cut "die" to "di" at the edge.
+    """
+    from rich.console import Group
+
+    from orgdesign.present.document import Column, Part, line
+    from orgdesign.present.document import Table as TableBlock
+    from orgdesign.present.terminal import block_renderables
+
+    cell = (
+        "Eine einzige interne Stelle sollte alle Unternehmenskonten und die für alle Abteilungen geltenden "
+        "Richtlinien verwalten, und ein eigenes Social-Media-Team ist dafür die naheliegende Wahl. [E18, E21, E14]"
+    )
+    block = TableBlock(
+        (Column("Regel", whole=True), Column("Beitrag", numeric=True), Column("Begründung [Belege]")),
+        (
+            (line("governance.accounts-to-social-team"), line("+3,00"), line(cell)),
+            (line("Eignung"), line("3,00"), line("Zweitbeste: Presse- und Öffentlichkeitsarbeit, Eignung 2,00")),
+        ),
+    )
+    part = Part(line("Accounts and guidelines → Social-Media-Team"), "accounts", (block,))
+    shown = terminal(Group(*block_renderables(part, 80)), 80)
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    assert "dafür die naheliegende" in " ".join(shown.split()), shown

@@ -272,13 +272,18 @@ def _shows_every_word(table, rows, width: int) -> bool:
     terminal's edge; drawing the table once and looking is the only sure test.
     """
     import io
+    from collections import Counter
 
     from rich.console import Console
 
-    console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
-    console.print(table)
-    shown = set(console.export_text().split())
-    return all(set(plain(cell).split()) <= shown for row in rows for cell in row)
+    console = Console(width=width + 200, file=io.StringIO(), record=True, color_system=None)
+    console.print(table, width=width)  # laid out for `width` on a wider console: a table too wide shows, uncropped
+    lines = console.export_text().splitlines()
+    if max((len(line.rstrip()) for line in lines), default=0) > width:
+        return False
+    shown = Counter(word for line in lines for word in line.split())
+    needed = Counter(word for row in rows for cell in row for word in plain(cell).split())
+    return not needed - shown  # every word as often as the cells have it: none cut, none folded
 
 
 def _matrix(block, width: int) -> list:
