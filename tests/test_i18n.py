@@ -212,3 +212,12 @@ def test_markdown_declares_a_language_other_than_english(cli):
     german = cli("recommend", AIRLINE, "--format", "markdown", "--lang", "de")
     assert german.stdout.startswith("---\nlang: de\n---\n")
     assert cli("recommend", AIRLINE, "--format", "markdown").stdout.startswith("# ")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_proposed_unit_is_marked_once_in_the_languages_grammar(cli, lang):
+    """The engine names its proposal "Social media hub (proposed)" in each language; the chart adds no second mark."""
+    svg = cli("export", ROOT / "examples" / "consumer_goods_mexico.yaml", "-f", "svg", "-o", "-", "--lang", lang)
+    i18n.use(lang)
+    name = i18n._("Social media hub (proposed)")
+    assert name in svg.stdout and f"{name} (" not in svg.stdout.replace(f"{name} (proposed_social_hub)", "")

@@ -55,11 +55,12 @@ class Unit:
 
     @property
     def label(self) -> str:
-        """The name to show, marked when the unit is only proposed."""
-        from orgdesign.present.chart.labels import proposed
+        """The name to show, marked when the unit is only proposed.
 
-        mark = proposed()
-        if self.proposed and "proposed" not in self.name.lower() and mark.lower() not in self.name.lower():
+        The engine names its proposals with their status already ("Social media hub (proposed)",
+        in each language's own grammar), so a name ending in a parenthesis is left as it is.
+        """
+        if self.proposed and not self.name.rstrip().endswith(")"):
             return _("{name} (proposed)").format(name=self.name)
         return self.name
 
