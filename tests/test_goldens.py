@@ -118,6 +118,11 @@ def _table(result, width: int = TABLE_WIDTH) -> str:
 def test_output_matches_its_golden(example, command, format, suffix, update_goldens):
     body = render(example, command, format)
     path = golden_path(example, command, format, suffix)
+    compare_with_golden(body, path, f"orgdesign {command} {example.name} --format {format}", update_goldens)
+
+
+def compare_with_golden(body: str, path: Path, command_line: str, update_goldens: bool) -> None:
+    """Write the golden when updating; else fail with the first lines of the diff, naming the command."""
     if update_goldens:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(body.encode("utf-8"))
@@ -128,7 +133,7 @@ def test_output_matches_its_golden(example, command, format, suffix, update_gold
     if body != expected:
         diff = difflib.unified_diff(expected.splitlines(True), body.splitlines(True), "golden", "now")
         pytest.fail(
-            f"`orgdesign {command} {example.name} --format {format}` differs from {where};\n"
+            f"`{command_line}` differs from {where};\n"
             f"if the change is intended, regenerate every golden with `{REGENERATE}` and review the diff.\n"
             + "".join(list(diff)[:60]),
             pytrace=False,
@@ -150,21 +155,8 @@ def i18n_golden_path(lang: str, command: str, format: str, suffix: str) -> Path:
 def test_each_language_matches_its_golden(lang, command, format, suffix, update_goldens):
     body = render(I18N_EXAMPLE, command, format, lang, I18N_TABLE_WIDTH)
     path = i18n_golden_path(lang, command, format, suffix)
-    if update_goldens:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(body.encode("utf-8"))
-        return
-    where = path.relative_to(ROOT)
-    assert path.exists(), f"{where} is missing; write it with `{REGENERATE}` and review the diff"
-    expected = path.read_bytes().decode("utf-8")
-    if body != expected:
-        diff = difflib.unified_diff(expected.splitlines(True), body.splitlines(True), "golden", "now")
-        pytest.fail(
-            f"`orgdesign {command} {I18N_EXAMPLE.name} --format {format} --lang {lang}` differs from {where};\n"
-            f"if the change is intended, regenerate every golden with `{REGENERATE}` and review the diff.\n"
-            + "".join(list(diff)[:60]),
-            pytrace=False,
-        )
+    command_line = f"orgdesign {command} {I18N_EXAMPLE.name} --format {format} --lang {lang}"
+    compare_with_golden(body, path, command_line, update_goldens)
 
 
 def test_the_translated_tables_fit_80_columns():
