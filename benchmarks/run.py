@@ -97,6 +97,7 @@ def startup(repeat: int) -> list[dict]:
         ("orgdesign --help", [*tool, "--help"]),
         ("orgdesign validate airline.yaml", [*tool, "validate", example]),
         ("orgdesign recommend airline.yaml", [*tool, "recommend", example]),
+        ("orgdesign recommend airline.yaml --lang de", [*tool, "recommend", example, "--lang", "de"]),
     ]
     times: dict[str, list[float]] = {name: [] for name, _ in rows}
     for _ in range(repeat):  # round-robin, so a slow moment of the machine hits every command alike
@@ -417,6 +418,7 @@ def report(info, start_rows, scale_rows, solver_rows, command: str, batch_rows=(
         "orgdesign --help": ("minimal typer app --help", 1.2),
         "orgdesign recommend airline.yaml": ("library import floor", 1.3),
         "orgdesign validate airline.yaml": ("library import floor", None),
+        "orgdesign recommend airline.yaml --lang de": ("orgdesign recommend airline.yaml", None),
     }
     for row in start_rows:
         ratio = ""
