@@ -116,7 +116,9 @@ def _allowed_words() -> set[str]:
     """
     from orgdesign.engine.catalogue import CATALOGUE
 
-    words = set(ALLOWED) | {entry.name for entry in CATALOGUE.values()}
+    from orgdesign.present.formats import FORMATS
+
+    words = set(ALLOWED) | {entry.name for entry in CATALOGUE.values()} | set(FORMATS)  # format names are typed
     for source in SOURCES.values():
         words |= set(WORD.findall(source))
     for path in sorted((ROOT / "examples").iterdir()) + [ORG]:
@@ -151,10 +153,11 @@ def leftovers(text: str, also: frozenset = frozenset()) -> list[str]:
     for line in text.splitlines():
         line = LOCATION.sub(" ", line)
         bare = re.sub(
-            r"https?://\S+|--[a-z-]+|\b(?:OD|E|F|S)\d+\b|[\w./-]+\.(?:yaml|yml|json|py)\b|[#&]\w+;|\bproposed_\w+",
+            r"https?://\S+|--[a-z-]+|\b(?:OD|E|F|S)\d+\b|\S*/\S*|[\w./-]+\.(?:yaml|yml|json|py|html)\b|[#&]\w+;"
+            r"|\bproposed_\w+|^\s*orgdesign [a-z]+",
             " ",
             line,
-        )  # addresses, options, codes, paths, character entities, the id of a unit the engine proposes
+        )  # addresses, options, codes, paths, entities, a proposed unit's id, a command to type
         words = [w for w in WORD.findall(bare) if w.strip("'’-") not in ALLOWED_WORDS | also]
         found += [f"{w!r} in {line.strip()[:120]!r}" for w in words]
     return found
@@ -292,4 +295,26 @@ def test_the_workbook_and_the_deck_say_nothing_outside_the_catalogs(run, tmp_pat
 
         fields = frozenset(Department.model_fields) | frozenset(Objective.model_fields)
     problems = _check(f"export {format}", text, fields)
+    assert not problems, "\n".join(problems[:60])
+
+
+def test_batch_and_the_interview_say_nothing_outside_the_catalogs(run, tmp_path):
+    folder = tmp_path / "orgs"
+    folder.mkdir()
+    for name in ("airline.yaml", "bank.yaml"):
+        (folder / name).write_text((ROOT / "examples" / name).read_text("utf-8"), encoding="utf-8")
+    (folder / "broken.yaml").write_text("organization: {name: X}\ndepartments: []\n", encoding="utf-8")
+    problems = _check("batch", run("batch", folder, "--output", tmp_path / "reports", "--workers", "1"))
+    summary = (tmp_path / "reports" / "summary.md").read_text("utf-8")
+    problems += _check("batch summary.md", _markdown_prose(summary))
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "company.name: Acme Bank\ncompany.industry: banking\ncompany.country: 'NO'\n"
+        "functions: [executive, marketing, communications, customer_service, legal, risk]\n"
+        "social.team: true\nsocial.reports_to: communications\nsocial.structure: audience\n"
+        "objectives: [customer_care, reputation, account_governance]\n",
+        encoding="utf-8",
+    )
+    shown = run("interview", "--answers", answers, "--output", tmp_path / "acme.yaml")
+    problems += _check("interview --answers", shown, frozenset({"Acme", "Bank", "banking"}))
     assert not problems, "\n".join(problems[:60])
