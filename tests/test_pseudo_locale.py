@@ -115,7 +115,6 @@ def _allowed_words() -> set[str]:
     comments, so they count as the files' data too.
     """
     from orgdesign.engine.catalogue import CATALOGUE
-
     from orgdesign.present.formats import FORMATS
 
     words = set(ALLOWED) | {entry.name for entry in CATALOGUE.values()} | set(FORMATS)  # format names are typed
