@@ -8,6 +8,7 @@ facts a person reads are names, not ids (`subject` stays an id, for machines).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,11 +124,13 @@ def _isolated_social_teams(graph: OrgGraph, links: list[Link]) -> list[Finding]:
     for link in links:
         partners_of.setdefault(link.a, set()).add(link.b)
         partners_of.setdefault(link.b, set()).add(link.a)
+    in_order = sorted(users)  # once: each team below reads only its partners and the first few it lacks
     for team in graph.with_function("social_media"):
         if not graph.has_above(team, "marketing"):
             continue
-        partners = sorted(partners_of.get(team, set()) & users)
-        missing = sorted(users - set(partners))
+        linked = partners_of.get(team, set()) & users
+        partners = sorted(linked)
+        missing = list(itertools.islice((d for d in in_order if d not in linked), 4))
         variant = "" if partners and missing else "linked" if partners else "unlinked"
         out.append(
             diagnostic(
@@ -136,7 +139,7 @@ def _isolated_social_teams(graph: OrgGraph, links: list[Link]) -> list[Finding]:
                 variant,
                 team=_department(graph, team),
                 partners=_listed([_department(graph, d) for d in partners]),
-                missing=_listed([_department(graph, d) for d in missing[:4]]),
+                missing=_listed([_department(graph, d) for d in missing]),
             )
         )
     return out
