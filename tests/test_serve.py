@@ -275,3 +275,24 @@ def test_the_servers_own_names_pass_the_host_check_and_others_do_not():
     everywhere = own_hosts("0.0.0.0", 8000)
     assert {"127.0.0.1:8000", "localhost:8000", f"{socket.gethostname().lower()}:8000"} <= everywhere
     assert "evil.example:8000" not in everywhere and "127.0.0.1:8001" not in everywhere
+
+
+def test_the_page_gets_its_words_in_the_language_serve_runs_in(client):
+    from orgdesign import i18n
+    from orgdesign.serve.page_words import PAGE
+
+    english = client.get("/api/org").json()
+    assert english["lang"] == "en" and english["words"] == {text: text for text in PAGE}
+    i18n.use("de")
+    german = client.get("/api/org").json()
+    assert german["lang"] == "de" and german["words"]["Undo"] != "Undo"
+    assert german["models"]["centralized"] == "zentralisiert"
+    assert all(
+        "{" not in text or set(_placeholders(text)) == set(_placeholders(german["words"][text])) for text in PAGE
+    )
+
+
+def _placeholders(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\{\w+\}", text)

@@ -30,10 +30,10 @@ def _need(found, what: str):
     return found
 
 
-def _serve(folder: Path, name: str) -> tuple[str, subprocess.Popen]:
+def _serve(folder: Path, name: str, *options: str) -> tuple[str, subprocess.Popen]:
     """Start `orgdesign serve NAME` on a free port in `folder`; the one line it printed and the process."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "orgdesign", "serve", name, "--port", "0", "--no-browser"],
+        [sys.executable, "-m", "orgdesign", "serve", name, "--port", "0", "--no-browser", *options],
         cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -174,3 +174,23 @@ def test_hostile_names_stay_text_in_the_page(tmp_path):
         process.kill()
         process.wait()
     assert dialogs == []  # nothing in a name ran
+
+
+def test_the_page_speaks_the_language_serve_runs_in(tmp_path):
+    """`serve --lang de`: the page's own words are German too, not only what the API computes."""
+    sync_api, chromium = _browser_api()
+    shutil.copy(ROOT / "examples" / "airline.yaml", tmp_path / "airline.yaml")
+    url, process = _serve(tmp_path, "airline.yaml", "--lang", "de")
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            page = browser.new_page()
+            page.goto(url)
+            sync_api.expect(page.locator("#owners th").first).to_have_text("Ziel")
+            sync_api.expect(page.locator("#edit h2")).to_have_text("Was wäre, wenn")
+            sync_api.expect(page.locator("#undo")).to_have_text("Rückgängig")
+            assert page.evaluate("document.documentElement.lang") == "de"
+            browser.close()
+    finally:
+        process.kill()
+        process.wait()

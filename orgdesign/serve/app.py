@@ -207,7 +207,15 @@ def _export(workshop: Workshop, body: dict) -> Response:
 
 
 def _org_summary(workshop: Workshop) -> dict:
-    """What the edit panel offers: departments, objectives, functions and today's owners, by id and name."""
+    """What the edit panel offers (departments, objectives, functions, today's owners), and the page's words.
+
+    `words` maps each of the page's English texts to the language `serve` runs in; `models` names the
+    structure models the same way.
+    """
+    from orgdesign.engine.structure import MODELS, label
+    from orgdesign.i18n import language
+    from orgdesign.serve.page_words import page_words
+
     org = workshop.baseline.org
     return {
         "file": Path(workshop.path).name,
@@ -219,4 +227,7 @@ def _org_summary(workshop: Workshop) -> dict:
         "objectives": [{"id": o.id, "name": o.name or o.id, "priority": o.priority} for o in org.objectives],
         "current_owners": dict(org.current_owners),
         "functions": sorted(workshop.book.vocabulary.functions),
+        "lang": language(),
+        "words": page_words(),
+        "models": {model: label(model) for model in MODELS},
     }

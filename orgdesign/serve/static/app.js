@@ -38,8 +38,27 @@ function name(id) {
   return names.get(id) || id;
 }
 
+// The page's words in the language `serve` runs in: /api/org sends each English text with its translation.
+function t(english, values = {}) {
+  const text = (org && org.words && org.words[english]) || english;
+  return text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+}
+
+// The static words of index.html: data-t names what to translate, "text" (the default) and/or attributes.
+function translatePage() {
+  for (const node of document.querySelectorAll("[data-t]")) {
+    for (const part of (node.getAttribute("data-t") || "text").split(" ")) {
+      if (part === "text") node.textContent = t(node.textContent.trim());
+      else node.setAttribute(part, t(node.getAttribute(part)));
+    }
+  }
+  document.documentElement.lang = org.lang || "en";
+}
+
 function fit(value) {
-  return value === null || value === undefined ? "" : Number(value).toFixed(2);
+  if (value === null || value === undefined) return "";
+  const format = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  return Number(value).toLocaleString((org && org.lang) || "en", format);
 }
 
 // --- the scenario ----------------------------------------------------------------------------
@@ -61,17 +80,18 @@ function query(entries) {
 }
 
 function describe(entry) {
-  if (entry.verb === "without") return `without ${name(entry.value)}`;
-  if (entry.verb === "with") return `with a new ${entry.value.replaceAll("_", " ")} team`;
+  if (entry.verb === "without") return t("without {department}", { department: name(entry.value) });
+  if (entry.verb === "with") return t("with a new {function} team", { function: entry.value.replaceAll("_", " ") });
   if (entry.verb === "pin" || entry.verb === "forbid") {
     const [objective, department] = entry.value.split("=");
-    return `${name(objective)}: ${entry.verb === "pin" ? "owner must be" : "owner must not be"} ${name(department)}`;
+    const words = entry.verb === "pin" ? "{objective}: owner must be {department}" : "{objective}: owner must not be {department}";
+    return t(words, { objective: name(objective), department: name(department) });
   }
   const [path, value] = entry.value.split("=");
   const parts = path.split(".");
-  if (parts[0] === "departments") return `${name(parts[1])}: ${parts[2]} ${value}`;
-  if (parts[0] === "objectives") return `${name(parts[1])}: ${parts[2]} ${value}`;
-  if (parts[0] === "current_owners") return `${name(parts[1])}: today's owner ${name(value)}`;
+  if (parts[0] === "departments" && parts[2] === "capacity") return t("{department}: capacity {value}", { department: name(parts[1]), value });
+  if (parts[0] === "objectives" && parts[2] === "priority") return t("{objective}: priority {value}", { objective: name(parts[1]), value });
+  if (parts[0] === "current_owners") return t("{objective}: today's owner {department}", { objective: name(parts[1]), department: name(value) });
   return entry.value;
 }
 
@@ -116,7 +136,7 @@ async function post(path, payload) {
 
 function problem(lines) {
   const box = $("#error");
-  box.replaceChildren(el("strong", {}, "Not applied: "), ...lines.map((line) => el("div", {}, line)));
+  box.replaceChildren(el("strong", {}, `${t("Not applied:")} `), ...lines.map((line) => el("div", {}, line)));
   box.hidden = false;
 }
 
@@ -127,7 +147,7 @@ function clearProblem() {
 
 // Recompute for these what-ifs and render; false (and the reason shown) when the server refused them.
 async function show(entries) {
-  $("#status").textContent = "computing…";
+  $("#status").textContent = t("computing…");
   const [recommended, compared] = await Promise.all([
     post("/api/recommend", body(entries)),
     post("/api/compare", body(entries)),
@@ -172,15 +192,15 @@ function render(report, comparison, entries) {
 function renderScenario(entries) {
   const list = $("#scenario");
   if (!entries.length) {
-    list.replaceChildren(el("li", { class: "empty" }, "the file as it is"));
+    list.replaceChildren(el("li", { class: "empty" }, t("the file as it is")));
     return;
   }
   list.replaceChildren(
     ...entries.map((entry, index) => {
-      const remove = el("button", { type: "button", class: "remove", title: "Take this change back" }, "×");
+      const remove = el("button", { type: "button", class: "remove", title: t("Take this change back") }, "×");
       remove.addEventListener("click", () => propose(entries.filter((_, i) => i !== index)));
-      const label = entry.verb === "without" ? "restore" : "remove";
-      remove.setAttribute("aria-label", `${label}: ${describe(entry)}`);
+      const label = entry.verb === "without" ? "restore: {change}" : "remove: {change}";
+      remove.setAttribute("aria-label", t(label, { change: describe(entry) }));
       return el("li", {}, describe(entry), remove);
     }),
   );
@@ -188,13 +208,15 @@ function renderScenario(entries) {
 
 function renderChanges(c, entries) {
   if (!entries.length) {
-    fill("changes", el("p", { class: "quiet" }, "No what-ifs yet: change something on the left."));
+    fill("changes", el("p", { class: "quiet" }, t("No what-ifs yet: change something on the left.")));
     return;
   }
   const parts = [];
   const total = c.total_fit;
-  parts.push(el("p", {}, `Total fit ${fit(total.before)} → ${fit(total.after)} (${total.change >= 0 ? "+" : ""}${fit(total.change)}); `,
-    `${c.ownership_changes.length} owner${c.ownership_changes.length === 1 ? "" : "s"} moved, ${c.unchanged} unchanged.`));
+  const moved = c.ownership_changes.length;
+  parts.push(el("p", {}, t("Total fit {before} → {after} ({change}); {moved} of {total} owners moved.", {
+    before: fit(total.before), after: fit(total.after), change: (total.change >= 0 ? "+" : "") + fit(total.change),
+    moved, total: moved + c.unchanged })));
   if (c.ownership_changes.length) {
     parts.push(el("ul", { class: "moves" }, ...c.ownership_changes.map((m) => {
       const rules = [
@@ -202,40 +224,41 @@ function renderChanges(c, entries) {
         ...m.rules_lost.map((r) => `− ${r.rule} (${fit(r.contribution)})`),
       ];
       return el("li", { class: "moved" },
-        el("strong", {}, m.objective_name), ": ", m.from_name || "nobody", " → ", el("strong", {}, m.to_name || "nobody"),
+        el("strong", {}, m.objective_name), ": ", m.from_name || t("nobody"), " → ", el("strong", {}, m.to_name || t("nobody")),
         el("div", { class: "note" }, m.note), rules.length ? el("div", { class: "rules" }, rules.join("; ")) : null);
     })));
   }
   const pairs = (list) => list.map((pair) => pair.join(" ↔ "));
   const listed = (title, items, kind) =>
     items.length ? el("div", { class: kind }, el("h3", {}, title), el("ul", {}, ...items.map((i) => el("li", {}, i)))) : null;
-  parts.push(listed("Links gained", pairs(c.links_gained_names), "gained"));
-  parts.push(listed("Links lost", pairs(c.links_lost_names), "lost"));
-  parts.push(listed("Findings resolved", c.findings_resolved.map((f) => `${f.code} ${f.message}`), "gained"));
-  parts.push(listed("Findings introduced", c.findings_introduced.map((f) => `${f.code} ${f.message}`), "lost"));
+  parts.push(listed(t("Links gained"), pairs(c.links_gained_names), "gained"));
+  parts.push(listed(t("Links lost"), pairs(c.links_lost_names), "lost"));
+  parts.push(listed(t("Findings resolved"), c.findings_resolved.map((f) => `${f.code} ${f.message}`), "gained"));
+  parts.push(listed(t("Findings introduced"), c.findings_introduced.map((f) => `${f.code} ${f.message}`), "lost"));
   const s = c.structure;
-  parts.push(el("p", {}, "Structure: ", words(s.before), s.before === s.after ? " (unchanged)" : ` → ${words(s.after)}`));
+  const structure = s.before === s.after ? "Structure: {before} (unchanged)" : "Structure: {before} → {after}";
+  parts.push(el("p", {}, t(structure, { before: words(s.before), after: words(s.after) })));
   fill("changes", ...parts);
 }
 
 function words(model) {
-  return String(model || "").replaceAll("_", "-");
+  return (org && org.models && org.models[model]) || String(model || "").replaceAll("_", "-");
 }
 
 function renderOwners(report, moved) {
   const rows = report.assignments.map((a) => {
     const move = moved.get(a.objective);
-    const button = el("button", { type: "button", class: "explain" }, "Explain");
+    const button = el("button", { type: "button", class: "explain" }, t("Explain"));
     button.addEventListener("click", () => explain(a.objective, scenario()));
     const runner = a.runner_up ? `${a.runner_up.department_name} (${fit(a.runner_up.fit)})` : "";
     return el("tr", { class: move ? "moved" : "", "data-objective": a.objective },
-      el("td", {}, a.objective_name, el("span", { class: "priority", title: "priority" }, ` P${a.priority}`)),
-      el("td", {}, el("strong", {}, a.owner_name), move ? el("div", { class: "note" }, `was ${move.from_name || "nobody"}`) : null),
+      el("td", {}, a.objective_name, el("span", { class: "priority", title: t("priority") }, ` P${a.priority}`)),
+      el("td", {}, el("strong", {}, a.owner_name), move ? el("div", { class: "note" }, t("was {department}", { department: move.from_name || t("nobody") })) : null),
       el("td", { class: "num" }, fit(a.fit)),
       el("td", {}, runner),
       el("td", {}, button));
   });
-  fill("owners", table(["Objective", "Owner", "Fit", "Runner-up", ""], rows));
+  fill("owners", table([t("Objective"), t("Owner"), t("Fit"), t("Runner-up"), ""], rows));
 }
 
 function table(headings, rows) {
@@ -250,17 +273,17 @@ function renderRaci(report) {
     return el("tr", {}, el("td", {}, a.objective_name), el("td", {}, r.responsible.join(", ")),
       el("td", {}, r.accountable || ""), el("td", {}, r.consulted.join(", ")), el("td", {}, r.informed.join(", ")));
   });
-  fill("raci", table(["Objective", "Responsible", "Accountable", "Consulted", "Informed"], rows));
+  fill("raci", table(["Objective", "Responsible", "Accountable", "Consulted", "Informed"].map((h) => t(h)), rows));
 }
 
 function renderLinks(report) {
-  if (!report.links.length) return fill("links", el("p", { class: "quiet" }, "No links needed."));
+  if (!report.links.length) return fill("links", el("p", { class: "quiet" }, t("No links needed.")));
   fill("links", el("ul", {}, ...report.links.map((link) =>
     el("li", {}, el("strong", {}, link.department_names.join(" ↔ ")), ": ", link.objective_names.join(", ")))));
 }
 
 function renderFindings(report) {
-  if (!report.findings.length) return fill("findings", el("p", { class: "quiet" }, "No findings."));
+  if (!report.findings.length) return fill("findings", el("p", { class: "quiet" }, t("No findings.")));
   fill("findings", el("ul", {}, ...report.findings.map((f) =>
     el("li", { class: f.severity }, el("span", { class: "code" }, `${f.code} ${f.severity}`), " ", f.message,
       f.help ? el("div", { class: "note" }, `→ ${f.help}`) : null))));
@@ -270,17 +293,18 @@ function renderStructure(report) {
   const s = report.structure;
   const lines = (items) => el("ul", {}, ...(items || []).map((item) => el("li", {}, item)));
   fill("structure",
-    el("p", {}, "Today: ", el("strong", {}, words(s.current_model))), lines(s.current_why),
-    el("p", {}, "Recommended: ", el("strong", {}, words(s.model))), lines(s.why),
-    el("p", {}, "Next step: ", el("strong", {}, words(s.next))), lines(s.next_why),
-    ...(s.proposals || []).map((p) => el("p", { class: "note" }, `Proposed: ${p.name}, reporting to ${p.reports_to_name}: ${p.reason}`)));
+    el("p", {}, `${t("Today:")} `, el("strong", {}, words(s.current_model))), lines(s.current_why),
+    el("p", {}, `${t("Recommended:")} `, el("strong", {}, words(s.model))), lines(s.why),
+    el("p", {}, `${t("Next step:")} `, el("strong", {}, words(s.next))), lines(s.next_why),
+    ...(s.proposals || []).map((p) => el("p", { class: "note" },
+      t("Proposed: {unit}, reporting to {manager}: {reason}", { unit: p.name, manager: p.reports_to_name, reason: p.reason }))));
 }
 
 function renderGap(report) {
   const rows = report.gap.map((g) => el("tr", { class: g.changed ? "moved" : "" },
-    el("td", {}, g.objective_name), el("td", {}, g.current_name || "nobody"), el("td", {}, g.recommended_name),
+    el("td", {}, g.objective_name), el("td", {}, g.current_name || t("nobody")), el("td", {}, g.recommended_name),
     el("td", { class: "num" }, `${fit(g.current_fit)} → ${fit(g.recommended_fit)}`)));
-  fill("gap", table(["Objective", "Today", "Recommended", "Fit"], rows));
+  fill("gap", table(["Objective", "Today", "Recommended", "Fit"].map((h) => t(h)), rows));
 }
 
 // --- explain ---------------------------------------------------------------------------------
@@ -297,17 +321,19 @@ async function explain(objective, entries) {
   }
   const x = answer.data;
   const parts = [
-    el("p", {}, el("strong", {}, name(x.owner)), ` owns it with a fit of ${fit(x.fit)}`,
-      x.runner_up ? `; the runner-up is ${name(x.runner_up)} at ${fit(x.runner_up_fit)}.` : "."),
-    el("h3", {}, "Reasons (they sum to the fit)"),
+    el("p", {}, x.runner_up
+      ? t("{owner} owns it with a fit of {fit}; the runner-up is {runner_up} at {runner_up_fit}.", {
+        owner: name(x.owner), fit: fit(x.fit), runner_up: name(x.runner_up), runner_up_fit: fit(x.runner_up_fit) })
+      : t("{owner} owns it with a fit of {fit}.", { owner: name(x.owner), fit: fit(x.fit) })),
+    el("h3", {}, t("Reasons (they sum to the fit)")),
     el("ul", {}, ...x.reasons.map((r) => el("li", {}, `${r.rule}: ${r.contribution >= 0 ? "+" : ""}${fit(r.contribution)}`))),
   ];
   const w = x.why_not;
   if (w) {
-    parts.push(el("h3", {}, `Why not ${name(w.department)}? (${w.verdict}, fit ${fit(w.fit)})`));
+    parts.push(el("h3", {}, t("Why not {department}? (fit {fit})", { department: name(w.department), fit: fit(w.fit) })));
     parts.push(el("ul", {}, ...w.blockers.map((b) => el("li", {}, b.text))));
     if (w.changes.length) {
-      parts.push(el("h3", {}, "What would flip it"));
+      parts.push(el("h3", {}, t("What would flip it")));
       parts.push(el("ul", {}, ...w.changes.map((c) => el("li", {}, c.text))));
     }
   }
@@ -400,23 +426,23 @@ function controls() {
 async function save() {
   const path = $("#save-path").value.trim() || $("#save-path").placeholder;
   let answer = await post("/api/save", { path, overwrite: false, ...body(scenario()) });
-  if (answer.status === 409 && window.confirm(`${path} already exists. Replace it?`)) {
+  if (answer.status === 409 && window.confirm(t("{path} already exists. Replace it?", { path }))) {
     answer = await post("/api/save", { path, overwrite: true, ...body(scenario()) });
   }
   if (answer.ok) {
     clearProblem();
-    $("#status").textContent = `Saved as ${answer.data.saved}`;
+    $("#status").textContent = t("Saved as {path}", { path: answer.data.saved });
   } else if (answer.status !== 409) {
-    problem(answer.data.error || ["could not save"]);
+    problem(answer.data.error || [t("could not save")]);
   } else {
-    $("#status").textContent = "Not saved";
+    $("#status").textContent = t("Not saved");
   }
 }
 
 async function start() {
   const answer = await fetch("/api/org", { credentials: "same-origin" });
   if (!answer.ok) {
-    problem(["This page needs the address orgdesign serve printed (with its token)."]);
+    problem([t("This page needs the address orgdesign serve printed (with its token).")]);
     return;
   }
   org = await answer.json();
@@ -424,7 +450,8 @@ async function start() {
   for (const o of org.objectives) names.set(o.id, o.name);
   $("#org-name").textContent = org.organization;
   $("#file-name").textContent = org.file;
-  document.title = `${org.organization}: orgdesign workshop`;
+  translatePage();
+  document.title = t("{organization}: orgdesign workshop", { organization: org.organization });
   $("#save-path").placeholder = org.file.replace(/\.(ya?ml|json)$/i, "") + "-scenario.yaml";
   setUp();
   controls();
