@@ -54,6 +54,12 @@ def colon() -> str:
     return labelled("")
 
 
+def semicolon() -> str:
+    """The separator between clauses or items, as the language writes it: "; " (French: a no-break space first)."""
+    # Translators: the separator between clauses or names, "; ". French writes a no-break space before ";".
+    return _("; ")
+
+
 def plain(spans: Line) -> str:
     """The text of a line without its roles."""
     return "".join(s.text for s in spans)

@@ -14,7 +14,7 @@ from rich.tree import Tree
 from orgdesign.i18n import _, ngettext, number
 from orgdesign.input.model import OrgFile
 from orgdesign.present.chart.labels import function_label, people
-from orgdesign.present.document import labelled, line, plain
+from orgdesign.present.document import labelled, line, plain, semicolon
 from orgdesign.present.plain import clean
 
 
@@ -310,7 +310,9 @@ def _matrix(block, width: int) -> list:
         out.append(spans(label, "bold"))
         for code, _meaning in block.legend:
             if by_code[code]:
-                out.append(Padding(Text(f"{code}  ", style="bold") + Text("; ".join(by_code[code])), (0, 0, 0, 2)))
+                out.append(
+                    Padding(Text(f"{code}  ", style="bold") + Text(semicolon().join(by_code[code])), (0, 0, 0, 2))
+                )
     return out
 
 

@@ -23,6 +23,7 @@ from orgdesign.present.document import (
     colon,
     evidence,
     line,
+    semicolon,
 )
 from orgdesign.present.plain import signed, units
 from orgdesign.present.view import fit, model_name, reason_data, today_unknown
@@ -77,7 +78,7 @@ def findings_section(result, names: Names) -> Section:
 
 def next_step_words(structure) -> Line:
     """The next step of the structure, never a bare repeat of the recommended model."""
-    why = "; ".join(structure.next_why)
+    why = semicolon().join(structure.next_why)
     if structure.next_model == structure.model:
         return line(Span(_("get there"), "strong"), f" ({model_name(structure.model)}){colon()} {why}")
     return line(Span(model_name(structure.next_model), "strong"), f"{colon()} {why}")
@@ -104,7 +105,7 @@ def structure_section(result, names: Names) -> Section:
         today = line(
             Span(model_name(s.current_model), "strong"),
             f"{colon()} {_(MODELS[s.current_model]) if s.current_model in MODELS else ''}",
-            f" ({'; '.join(s.current_why)})" if s.current_why else "",
+            f" ({semicolon().join(s.current_why)})" if s.current_why else "",
         )
     else:
         today = line(Span(today_unknown(result), "muted"))
@@ -112,7 +113,7 @@ def structure_section(result, names: Names) -> Section:
         (_("Today"), today),
         (
             _("Recommended"),
-            line(Span(model_name(s.model), "good"), f"{colon()} {_(MODELS[s.model])} ({'; '.join(s.why)})"),
+            line(Span(model_name(s.model), "good"), f"{colon()} {_(MODELS[s.model])} ({semicolon().join(s.why)})"),
         ),
         (_("Next step"), next_step_words(s)),
         *((_("Propose"), proposal_words(p, names)) for p in s.proposals),
@@ -202,7 +203,9 @@ def gap_section(result, names: Names) -> Section:
             line(f"{signed(r.contribution)} ", Span(r.rule, "code"), " [", *evidence(r.evidence), "]") for r in g.why
         ]
         causes += [line(Span(forced_words(forced, names), "warn")) for forced in g.forced_by]
-        because = [span for index, cause in enumerate(causes) for span in ((Span("; "),) if index else ()) + cause]
+        because = [
+            span for index, cause in enumerate(causes) for span in ((Span(semicolon()),) if index else ()) + cause
+        ]
         rows.append(
             (
                 line(names.objective(g.objective)),

@@ -23,6 +23,7 @@ from orgdesign.present.document import (
     Table,
     colon,
     line,
+    semicolon,
 )
 from orgdesign.present.plain import signed, units
 from orgdesign.present.view import fit, model_name
@@ -59,7 +60,9 @@ def changes_section(c, names: Names) -> Section:
         why = [line(Span(r.rule, "code"), Span(f" {signed(r.contribution)}", "good")) for r in change.gained]
         why += [line(Span(r.rule, "code"), Span(" " + _("no longer applies"), "bad")) for r in change.lost]
         why.append(line(Span(note_words(change, names), "muted")))
-        joined = tuple(span for index, part in enumerate(why) for span in ((Span("; "),) if index else ()) + part)
+        joined = tuple(
+            span for index, part in enumerate(why) for span in ((Span(semicolon()),) if index else ()) + part
+        )
         moved = line(names.department(change.before), " → ", Span(names.department(change.after), "strong"))
         rows.append((line(names.objective(change.objective)), moved, joined))
     blocks: list = []
