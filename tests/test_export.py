@@ -170,7 +170,7 @@ def test_dot_parses_with_every_unit_and_edge(view):
     assert all(attrs.get("constraint") == '"false"' for _, _, attrs in edges if attrs.get("style") == '"dashed"')
     for unit in chart.units.values():
         label = _dot_unquote(nodes[unit.id]["label"]).split("\\n")[0]
-        assert label == unit.label
+        assert label == unit.name
         if unit.proposed:
             assert "dashed" in nodes[unit.id]["style"]
     colours = re.findall(r'"#([0-9a-fA-F]*)"', export(result, "dot", view))
@@ -490,7 +490,7 @@ def test_hostile_names_stay_text_in_every_format():
     groups = [g for g in root.iter(f"{SVG_NS}g") if "data-unit" in g.attrib]
     titles = {g.attrib["data-unit"]: g.find(f"{SVG_NS}title").text for g in groups}
     for unit in chart.units.values():
-        assert titles[unit.id] == f"{unit.label} ({unit.id})"
+        assert titles[unit.id] == f"{unit.name} ({unit.id})"
 
     graphml = _text(export(result, "graphml"))
     ET.fromstring(graphml.encode("utf-8"))
@@ -503,7 +503,7 @@ def test_hostile_names_stay_text_in_every_format():
     nodes = _dot_nodes(graph)
     assert {n for n in nodes if not n.startswith("legend:")} == set(chart.units)
     for unit in chart.units.values():
-        assert _dot_unquote(nodes[unit.id]["label"]).split("\\n")[0] == unit.label
+        assert _dot_unquote(nodes[unit.id]["label"]).split("\\n")[0] == unit.name
     drawn = [e for e in _dot_edges(graph) if e[2].get("style") != '"invis"' and not e[0].startswith("legend:")]
     assert len(drawn) == len(chart.reporting()) + len(chart.links) + len(chart.dotted())
 

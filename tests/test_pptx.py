@@ -92,11 +92,11 @@ def test_every_name_is_in_the_deck_and_every_unit_on_a_chart_slide(example):
     slides = _slides(_deck(example))
     text = "\n".join(t for s in slides for t in _texts(s))
     for unit in chart.units.values():
-        assert unit.label in text, unit.label
+        assert unit.name in text, unit.name
     for objective in result.table.graph.objectives.values():
         assert objective.label in text, objective.label
     boxes = [t.split("\n", 1)[0] for s in slides if _title(s).startswith("Org chart") for t in _box_texts(s)]
-    assert set(boxes) == {u.label for u in chart.units.values()}
+    assert set(boxes) == {u.name for u in chart.units.values()}
 
 
 def _box_texts(slide) -> list[str]:
@@ -172,7 +172,7 @@ def test_a_very_flat_or_very_deep_chart_splits_into_slides_that_all_fit(tmp_path
     chart = [s for s in slides if _title(s).startswith("Org chart")]
     assert len(chart) > 2
     names = [t.split("\n", 1)[0] for s in chart for t in _box_texts(s)]
-    assert set(names) == {u.label for u in build(result).units.values()}
+    assert set(names) == {u.name for u in build(result).units.values()}
     drawn = Counter(names)
     del drawn["Top"]  # at the head of every map of its reports
     assert max(drawn.values()) <= 2  # a unit is drawn once, or once more where its part begins

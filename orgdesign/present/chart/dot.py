@@ -100,7 +100,7 @@ def digraph(chart: Chart) -> str:
         "    edge " + _attrs(color=COLORS["line"], arrowhead="none", penwidth=1.2, fontname=FONT) + ";",
     ]
     for unit_id, unit in chart.units.items():
-        lines = [unit.label, " · ".join(details(unit))]
+        lines = [unit.name, " · ".join(details(unit))]
         owned = sorted(unit.owned, key=lambda o: (-chart.priorities[o], o))
         lines += ["• " + chart.objectives[o] for o in owned]
         if unit.proposed:

@@ -120,7 +120,7 @@ def _subtree_size(chart: Chart, unit: str) -> int:
 
 def _node(chart: Chart, ids: dict[str, str], unit_id: str, indent: str) -> str:
     unit = chart.units[unit_id]
-    label = [text(unit.label), text(" · ".join(details(unit)))]
+    label = [text(unit.name), text(" · ".join(details(unit)))]
     label += ["● " + text(chart.objectives[o]) for o in sorted(unit.owned, key=lambda o: (-chart.priorities[o], o))]
     return f'{indent}{ids[unit_id]}["{"<br/>".join(label)}"]'
 
@@ -137,7 +137,7 @@ def flowchart(chart: Chart) -> str:
     in_area = {unit for members in areas.values() for unit in members}
     for unit_id in tree_order(chart):
         if unit_id in areas:
-            lines.append(f'    subgraph area_{ids[unit_id]}["{text(chart.units[unit_id].label)}"]')
+            lines.append(f'    subgraph area_{ids[unit_id]}["{text(chart.units[unit_id].name)}"]')
             lines += [_node(chart, ids, member, "        ") for member in areas[unit_id]]
             lines.append("    end")
         elif unit_id not in in_area:

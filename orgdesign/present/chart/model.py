@@ -43,7 +43,7 @@ class Unit:
     """One box of the chart: a department, or a unit the recommendation proposes."""
 
     id: str
-    name: str
+    name: str  # a proposal's name carries its status, in the language's grammar: "Social media hub (proposed)"
     function: str
     manager: str | None
     owned: tuple[str, ...]  # objective ids, in id order
@@ -52,17 +52,6 @@ class Unit:
     note: str = ""  # why a proposed unit is proposed
     dotted_to: tuple[str, ...] = ()  # secondary (dotted-line) managers, in id order; not the tree
     capacity: int | None = None  # objectives it can own (given, or from its head count); None when proposed
-
-    @property
-    def label(self) -> str:
-        """The name to show, marked when the unit is only proposed.
-
-        The engine names its proposals with their status already ("Social media hub (proposed)",
-        in each language's own grammar), so a name ending in a parenthesis is left as it is.
-        """
-        if self.proposed and not self.name.rstrip().endswith(")"):
-            return _("{name} (proposed)").format(name=self.name)
-        return self.name
 
 
 @dataclass(frozen=True)
@@ -197,7 +186,7 @@ def to_networkx(chart: Chart):
         graph.add_node(
             unit_id,
             type="unit",
-            label=clean(unit.label),
+            label=clean(unit.name),
             name=clean(unit.name),
             function=clean(unit.function),
             function_name=clean(function_label(unit.function)),

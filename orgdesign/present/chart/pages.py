@@ -88,7 +88,7 @@ def _groups(chart: Chart, branches: list[str]) -> list[tuple[list[str], str]]:
                 out[-1] = ([*heads, branch], group + units)
                 continue
         out.append(([branch], units))
-    return [(group, _caption([chart.units[h].label for h in heads])) for heads, group in out]
+    return [(group, _caption([chart.units[h].name for h in heads])) for heads, group in out]
 
 
 def _caption(names: list[str]) -> str:
@@ -113,9 +113,9 @@ def parts(chart: Chart) -> list[Part]:
         pieces = [(restrict(piece, units), caption, depth + 1) for units, caption in _groups(piece, branches)]
         if len(roots) == 1:
             top = [roots[0], *piece.reports(roots[0])]
-            moved = ", ".join(piece.units[b].label for b in branches)
+            moved = ", ".join(piece.units[b].name for b in branches)
             head = _("{name} and its direct reports (the units under {names} follow)").format(
-                name=piece.units[roots[0]].label, names=moved
+                name=piece.units[roots[0]].name, names=moved
             )
             pieces.insert(0, (restrict(piece, top), head, MAX_DEPTH))
         elif alone := [r for r in roots if not piece.reports(r)]:

@@ -71,7 +71,7 @@ def panel(chart: Chart, order: tuple[str, ...], num, esc) -> Panel | None:
 
     for unit in rows:
         y = HEADING + index[unit] * ROW
-        name = wrap(clean(chart.units[unit].label), NAME_SIZE, CHIP_W - 14, bold=True, max_lines=1)[0]
+        name = wrap(clean(chart.units[unit].name), NAME_SIZE, CHIP_W - 14, bold=True, max_lines=1)[0]
         fill = COLORS["proposed_fill"] if chart.units[unit].proposed else "#f5f7fa"
         parts.append(
             f'<g data-row="{esc(unit)}"><rect x="{num(chip_x)}" y="{num(y)}" width="{num(CHIP_W)}" '
@@ -86,7 +86,7 @@ def panel(chart: Chart, order: tuple[str, ...], num, esc) -> Panel | None:
         reach = _reach(abs(index[link.a] - index[link.b]))
         widest = max(widest, right + reach * 0.75)
         names = ", ".join(clean(chart.objectives[o]) for o in link.objectives) or _(HUB_TIE)
-        label = f"{chart.units[link.a].label} \u2194 {chart.units[link.b].label}: {names}"
+        label = f"{chart.units[link.a].name} \u2194 {chart.units[link.b].name}: {names}"
         arcs.append(
             f'<path data-link="{esc(link.a)} {esc(link.b)}" d="M{num(right)} {num(ya)}C{num(right + reach)} '
             f'{num(ya)} {num(right + reach)} {num(yb)} {num(right)} {num(yb)}"><title>{esc(label)}</title></path>'
@@ -106,7 +106,7 @@ def panel(chart: Chart, order: tuple[str, ...], num, esc) -> Panel | None:
             reach = _reach(abs(index[manager] - index[report]))
             ya, yb = middle(report), middle(manager)
             label = _("{unit} has a dotted line to {manager}").format(
-                unit=chart.units[report].label, manager=chart.units[manager].label
+                unit=chart.units[report].name, manager=chart.units[manager].name
             )
             parts.append(
                 f'<path data-dotted="{esc(manager)} {esc(report)}" d="M{num(chip_x)} {num(ya)}C{num(chip_x - reach)} '

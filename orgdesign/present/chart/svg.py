@@ -54,7 +54,7 @@ class _Content:
     def __init__(self, chart: Chart, unit_id: str):
         unit = chart.units[unit_id]
         self.unit = unit
-        self.name = wrap(clean(unit.label), NAME_SIZE, INNER, bold=True, max_lines=3)
+        self.name = wrap(clean(unit.name), NAME_SIZE, INNER, bold=True, max_lines=3)
         self.meta = wrap(" · ".join(clean(d) for d in labels.details(unit)), META_SIZE, INNER, max_lines=1)[0]
         ordered = sorted(unit.owned, key=lambda o: (-chart.priorities[o], o))
         self.items = [wrap(clean(chart.objectives[o]), ITEM_SIZE, INNER - BULLET, max_lines=2) for o in ordered]
@@ -152,7 +152,7 @@ def _box(content: _Content, box: Box) -> str:
     else:
         stroke, fill, band, dash, name_color = COLORS["unit"], COLORS["unit_fill"], None, "", "#3e4c59"
     x, y, w, h = box.x, box.y, box.w, box.h
-    parts = [f'<g data-unit="{esc(unit.id)}">', f"<title>{esc(unit.label)} ({esc(unit.id)})</title>"]
+    parts = [f'<g data-unit="{esc(unit.id)}">', f"<title>{esc(unit.name)} ({esc(unit.id)})</title>"]
     parts.append(f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" rx="6" fill="{fill}"/>')
     if band is not None:
         hb, r = content.header, 6

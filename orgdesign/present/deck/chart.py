@@ -77,7 +77,7 @@ class Boxes:
         """The name, the details line, the objectives (and dotted lines), and the height they need."""
         if unit_id not in self.cache:
             chart, unit = self.chart, self.chart.units[unit_id]
-            name, name_lines = fitted(unit.label, NAME_SIZE, 3, bold=True)
+            name, name_lines = fitted(unit.name, NAME_SIZE, 3, bold=True)
             details = labels.details(unit)
             if unit.proposed:  # the first detail says so
                 details[0] = details[0][:1].upper() + details[0][1:]
