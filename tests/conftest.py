@@ -234,6 +234,31 @@ def _english_after_each_test():
     i18n.use("en")
 
 
+@pytest.fixture(scope="session")
+def extracted_messages(tmp_path_factory):
+    """Each catalog domain's messages as the maintainers' extraction finds them (docs/i18n.md).
+
+    {domain: {(msgid, context): locations}}; read by the catalog tests and the pseudo-locale run.
+    """
+    from babel.messages.frontend import CommandLineInterface
+    from babel.messages.pofile import read_po
+
+    folder = tmp_path_factory.mktemp("pot")
+    found = {}
+    here = os.getcwd()
+    os.chdir(ROOT)  # the mappings in pyproject.toml are relative to the folder extracted
+    try:
+        for domain, source in (("orgdesign", "orgdesign"), ("rules", "rules")):
+            pot = folder / f"{domain}.pot"
+            command = ["pybabel", "--quiet", "extract", "-F", "pyproject.toml", "--sort-output", "--add-location=file"]
+            CommandLineInterface().run([*command, "-o", str(pot), source])
+            with open(pot, "rb") as f:
+                found[domain] = {(m.id, m.context): m.locations for m in read_po(f) if m.id}
+    finally:
+        os.chdir(here)
+    return found
+
+
 # --- the guard: a test that is not marked integration starts no process --------------------
 
 

@@ -19,8 +19,6 @@ import zipfile
 
 import pytest
 import yaml
-from babel.messages.frontend import CommandLineInterface
-from babel.messages.pofile import read_po
 from conftest import ROOT
 from typer.testing import CliRunner
 
@@ -74,21 +72,9 @@ class Pseudo(gettext.NullTranslations):
 
 
 @pytest.fixture(scope="module")
-def pseudo(tmp_path_factory):
-    """The extraction of both domains as one set of (msgid, context)."""
-    folder = tmp_path_factory.mktemp("pot")
-    patch = pytest.MonkeyPatch()
-    patch.chdir(ROOT)
-    messages = set()
-    for domain, source in (("orgdesign", "orgdesign"), ("rules", "rules")):
-        pot = folder / f"{domain}.pot"
-        CommandLineInterface().run(
-            ["pybabel", "--quiet", "extract", "-F", "pyproject.toml", "-o", str(pot), source],
-        )
-        with open(pot, "rb") as f:
-            messages |= {(m.id, m.context) for m in read_po(f) if m.id}
-    patch.undo()
-    return Pseudo(messages)
+def pseudo(extracted_messages):
+    """A pseudo catalog of both domains' messages."""
+    return Pseudo({key for messages in extracted_messages.values() for key in messages})
 
 
 @pytest.fixture
