@@ -50,7 +50,8 @@ def test_every_message_has_a_translation(extracted_messages, lang, domain):
 @pytest.mark.parametrize("domain", DOMAINS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_translation_is_stale(extracted_messages, lang, domain):
-    stale = [(m.id, m.context) for m in _catalog(lang, domain) if m.id and (m.id, m.context) not in extracted_messages[domain]]
+    known = extracted_messages[domain]
+    stale = [(m.id, m.context) for m in _catalog(lang, domain) if m.id and (m.id, m.context) not in known]
     assert not stale, f"{lang}/{domain}.po translates messages the code no longer has: {stale[:20]}"
 
 
