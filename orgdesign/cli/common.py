@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from orgdesign import i18n
 from orgdesign.i18n import _
 
 state = {"debug": False}
@@ -57,8 +58,6 @@ Force = Annotated[bool, typer.Option("--force", help="Overwrite --output if it e
 
 
 def _use_language(value: str | None) -> None:
-    from orgdesign import i18n
-
     if value is None:
         return
     if value.lower() not in i18n.SUPPORTED:
